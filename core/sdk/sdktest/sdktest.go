@@ -1,0 +1,235 @@
+// Package sdktest runs a plugin's rules in-process over fixture articles and
+// checks their findings against expectations written next to the text, in
+// the manner of golang.org/x/tools/go/analysis/analysistest.
+//
+// Expectations:
+//   - Markdown and HTML fixtures carry them inline, on the offending line:
+//     <!-- want rule-name "message regexp" -->  (several per comment allowed)
+//   - Plain-text and CMS JSON fixtures (NAME.txt, NAME.json) carry them in a
+//     sidecar NAME.want, one per line:  LINE rule-name "message regexp"
+//     (blank lines and lines starting with # are ignored).
+//
+// Rule name "*" matches any rule of the plugin. A finding with no matching
+// expectation and an expectation with no matching finding both fail the test,
+// so a fixture with no expectations asserts that the plugin stays silent.
+package sdktest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/sdk"
+)
+
+// Config sets plugin-wide options and per-rule settings for a run.
+type Config struct {
+	PluginOptions sdk.Options
+	Rules         map[string]sdk.RuleSettings
+}
+
+// TestData returns the absolute path of ./testdata.
+func TestData() string {
+	p, err := filepath.Abs("testdata")
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// Run checks every fixture in dir with the plugin's default settings.
+func Run(t *testing.T, dir string, p *sdk.Plugin) {
+	t.Helper()
+	RunWithConfig(t, dir, p, Config{})
+}
+
+// RunWithConfig checks every fixture in dir with the given settings.
+func RunWithConfig(t *testing.T, dir string, p *sdk.Plugin, cfg Config) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatalf("reading fixtures: %v", err)
+	}
+	ran := 0
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		if _, ok := article.FormatFromPath(path); !ok {
+			continue
+		}
+		ran++
+		t.Run(e.Name(), func(t *testing.T) { checkFixture(t, path, p, cfg) })
+	}
+	if ran == 0 {
+		t.Fatalf("no fixtures in %s", dir)
+	}
+}
+
+type want struct {
+	line int
+	rule string
+	re   *regexp.Regexp
+	met  bool
+}
+
+// Check runs the plugin over one article and returns its findings with source
+// lines, for table tests that build articles in code.
+func Check(t *testing.T, p *sdk.Plugin, cfg Config, a *article.Article) []Result {
+	t.Helper()
+	s, err := sdk.NewSession(p, cfg.PluginOptions, cfg.Rules)
+	if err != nil {
+		t.Fatalf("configuring %s: %v", p.Name, err)
+	}
+	found, failures := s.Check(a)
+	for _, f := range failures {
+		t.Errorf("rule %s failed: %s", f.Rule, f.Error)
+	}
+	out := make([]Result, 0, len(found))
+	for _, f := range found {
+		if f.Span.Start < 0 || f.Span.End > len(a.Text) || f.Span.End < f.Span.Start {
+			t.Errorf("rule %s reported span %v outside the article (%d bytes)", f.Rule, f.Span, len(a.Text))
+			continue
+		}
+		out = append(out, Result{Finding: f, Line: a.Position(f.Span.Start).Line, Text: a.Slice(f.Span)})
+	}
+	return out
+}
+
+// Result is a finding with the source line it starts on and the text it covers.
+type Result struct {
+	sdk.Finding
+	Line int
+	Text string
+}
+
+func (r Result) String() string {
+	return fmt.Sprintf("%d: %s %q (%s)", r.Line, r.Rule, r.Message, r.Text)
+}
+
+// CheckText parses text in the given format and runs the plugin over it.
+func CheckText(t *testing.T, p *sdk.Plugin, cfg Config, format article.Format, text string) []Result {
+	t.Helper()
+	a, err := article.Parse("test."+string(format), format, []byte(text))
+	if err != nil {
+		t.Fatalf("parsing: %v", err)
+	}
+	return Check(t, p, cfg, a)
+}
+
+func checkFixture(t *testing.T, path string, p *sdk.Plugin, cfg Config) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	format, _ := article.FormatFromPath(path)
+	a, err := article.Parse(path, format, data)
+	if err != nil {
+		t.Fatalf("parsing fixture: %v", err)
+	}
+	var wants []*want
+	switch format {
+	case article.FormatMarkdown, article.FormatHTML:
+		wants, err = inlineWants(string(data))
+	default:
+		wants, err = sidecarWants(strings.TrimSuffix(path, filepath.Ext(path)) + ".want")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := Check(t, p, cfg, a)
+	sort.Slice(results, func(i, j int) bool { return results[i].Line < results[j].Line })
+	for _, r := range results {
+		matched := false
+		for _, w := range wants {
+			if !w.met && w.line == r.Line && (w.rule == "*" || w.rule == r.Rule) && w.re.MatchString(r.Message) {
+				w.met, matched = true, true
+				break
+			}
+		}
+		if !matched {
+			t.Errorf("%s:%d: unexpected finding [%s] %s (on %q)", filepath.Base(path), r.Line, r.Rule, r.Message, r.Text)
+		}
+	}
+	for _, w := range wants {
+		if !w.met {
+			t.Errorf("%s:%d: no finding of %s matching %q", filepath.Base(path), w.line, w.rule, w.re)
+		}
+	}
+}
+
+var inlineWant = regexp.MustCompile(`<!--\s*want\s+(.*?)\s*-->`)
+
+func inlineWants(src string) ([]*want, error) {
+	var out []*want
+	for i, line := range strings.Split(src, "\n") {
+		for _, m := range inlineWant.FindAllStringSubmatch(line, -1) {
+			ws, err := parseWantList(i+1, m[1])
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %v", i+1, err)
+			}
+			out = append(out, ws...)
+		}
+	}
+	return out, nil
+}
+
+func sidecarWants(path string) ([]*want, error) {
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return nil, nil // no sidecar: the plugin must stay silent
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []*want
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		num, rest, ok := strings.Cut(line, " ")
+		n, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("%s:%d: want LINE rule \"regexp\", got %q", path, i+1, line)
+		}
+		ws, err := parseWantList(n, rest)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", path, i+1, err)
+		}
+		out = append(out, ws...)
+	}
+	return out, nil
+}
+
+// parseWantList reads `rule "re" [rule "re" ...]`.
+func parseWantList(line int, s string) ([]*want, error) {
+	var out []*want
+	s = strings.TrimSpace(s)
+	for s != "" {
+		rule, rest, ok := strings.Cut(s, " ")
+		if !ok {
+			return nil, fmt.Errorf("want needs a rule and a quoted regexp: %q", s)
+		}
+		rest = strings.TrimSpace(rest)
+		q, err := strconv.QuotedPrefix(rest)
+		if err != nil {
+			return nil, fmt.Errorf("want %s: message must be a quoted regexp: %q", rule, rest)
+		}
+		pat, _ := strconv.Unquote(q)
+		re, err := regexp.Compile(pat)
+		if err != nil {
+			return nil, fmt.Errorf("want %s: %v", rule, err)
+		}
+		out = append(out, &want{line: line, rule: rule, re: re})
+		s = strings.TrimSpace(rest[len(q):])
+	}
+	return out, nil
+}
