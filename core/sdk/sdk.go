@@ -202,3 +202,16 @@ type Related struct {
 	Span    Span
 	Message string
 }
+
+// MarshalText writes the severity as "info", "warning" or "error".
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads "info", "warning" or "error".
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
