@@ -117,6 +117,10 @@ type anchor struct {
 type Builder struct {
 	a   Article
 	buf []byte
+	// lineMode says whether a "\n" inside a block ends a sentence: the
+	// readers know whether a line break in their input is a visible break
+	// (a <br>, a scraped line) or just wrapping (Markdown's soft breaks).
+	lineMode lineMode
 }
 
 // NewBuilder starts an article for the given source.
@@ -184,7 +188,7 @@ func (b *Builder) Finish() *Article {
 		if blk.Kind == Code {
 			continue
 		}
-		blk.Sentences = Segment(a.Text, blk.Span)
+		blk.Sentences = segmentLines(a.Text, blk.Span, b.lineMode)
 	}
 	return a
 }

@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/neurosnap/sentences"
 	"github.com/neurosnap/sentences/english"
@@ -33,11 +35,33 @@ func loadTokenizer() {
 	}
 }
 
+// lineMode says what a "\n" inside a block means for sentences.
+type lineMode int
+
+const (
+	// lineSplit: every line is its own unit (a scraped line, a <br>).
+	lineSplit lineMode = iota
+	// lineJoin: line breaks are wrapping only (Markdown soft breaks).
+	lineJoin
+	// lineAuto: plain text, where a line may be a scraped unit or a
+	// hard-wrapped piece of a paragraph; see wrappedBreaks.
+	lineAuto
+)
+
 // Segment splits text[span] into sentences with neurosnap/sentences (a Punkt
-// tokenizer trained on English) plus the newsroom abbreviation list. Spans are
-// trimmed of surrounding white space and never empty.
+// tokenizer trained on English) plus the newsroom abbreviation list. A line
+// break always ends a sentence. Spans are trimmed of surrounding white space
+// and never empty.
 func Segment(text string, span Span) []Sentence {
+	return segmentLines(text, span, lineSplit)
+}
+
+func segmentLines(text string, span Span, mode lineMode) []Sentence {
 	tokenizerOnce.Do(loadTokenizer)
+	span.Start, span.End = clamp(span.Start, len(text)), clamp(span.End, len(text))
+	if span.End <= span.Start {
+		return nil
+	}
 	chunk := text[span.Start:span.End]
 	if tokenizerErr != nil {
 		// The training data is compiled in; failing to load it is a build
@@ -47,17 +71,67 @@ func Segment(text string, span Span) []Sentence {
 	tokenizerMu.Lock()
 	found := tokenizer.Tokenize(chunk)
 	tokenizerMu.Unlock()
+	var split func(i int) bool // whether the "\n" at chunk[i] ends a sentence
+	switch mode {
+	case lineJoin:
+		split = func(int) bool { return false }
+	case lineAuto:
+		split = wrappedBreaks(chunk)
+	default:
+		split = func(int) bool { return true }
+	}
 	var out []Sentence
 	for _, s := range found {
-		// The tokenizer never breaks across a hard line break within a
-		// block (a scraped line is its own unit), so split on "\n" too.
-		start := span.Start + s.Start
-		for _, part := range strings.SplitAfter(chunk[s.Start:s.End], "\n") {
-			out = append(out, trimSentence(text, Span{start, start + len(part)})...)
-			start += len(part)
+		start := s.Start
+		for i := s.Start; i < s.End; i++ {
+			if chunk[i] == '\n' && split(i) {
+				out = append(out, trimSentence(text, Span{span.Start + start, span.Start + i + 1})...)
+				start = i + 1
+			}
 		}
+		out = append(out, trimSentence(text, Span{span.Start + start, span.Start + s.End})...)
 	}
-	return out
+	return mergeFalseBreaks(text, out)
+}
+
+// wrappedBreaks decides, for plain text, which line breaks of a block are
+// wrapping rather than the end of a scraped unit. A break is wrapping when the
+// line before it does not end a sentence and the next line starts lower case
+// or with a digit (a sentence carrying on); in a block where most breaks look
+// like that (hard-wrapped prose), every break is wrapping.
+func wrappedBreaks(chunk string) func(i int) bool {
+	nl := strings.Count(chunk, "\n")
+	if nl == 0 {
+		return func(int) bool { return true }
+	}
+	soft := map[int]bool{}
+	prev := 0
+	for i := 0; i < len(chunk); i++ {
+		if chunk[i] != '\n' {
+			continue
+		}
+		if carriesOn(chunk[prev:i], chunk[i+1:]) {
+			soft[i] = true
+		}
+		prev = i + 1
+	}
+	if nl >= 2 && 2*len(soft) >= nl {
+		return func(int) bool { return false }
+	}
+	return func(i int) bool { return !soft[i] }
+}
+
+func carriesOn(line, rest string) bool {
+	line = strings.TrimRight(line, " \t")
+	if line == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune(".!?:;\"”’»)…", r) {
+		return false
+	}
+	n, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " \t"))
+	return unicode.IsLower(n) || unicode.IsDigit(n)
 }
 
 func trimSentence(text string, s Span) []Sentence {
@@ -73,4 +147,10 @@ func trimSentence(text string, s Span) []Sentence {
 	return []Sentence{{Span: s}}
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// mergeFalseBreaks rejoins sentences Punkt split where no sentence ends.
+// Placeholder: filled in below once the cases are measured.
+func mergeFalseBreaks(text string, ss []Sentence) []Sentence { return ss }
