@@ -1,0 +1,218 @@
+package byline
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// CreditLine is one line that credits people for the story: a wire credit
+// ("Reporting by A and B; Editing by C"), a byline ("By A, Agency"), a
+// contributor line ("Contributors: A, B") or a CMS byline field.
+type CreditLine struct {
+	Start, End int // the line in Article.Text
+	Segments   []Segment
+	Block      int  // index of the block the line is in
+	CMS        bool // the CMS byline field, not a line of copy
+}
+
+// Segment is one role of a credit line and the people credited with it.
+type Segment struct {
+	Role      string // as written: "Reporting", "Additional reporting", "By"
+	RoleStart int    // byte offset of Role in Article.Text
+	// Prep is what joins role and names: "by", "of", "from", ":" or
+	// "contributed"; "" for a CMS field that lists bare names.
+	Prep  string
+	Names []Name
+}
+
+// RoleEnd is the offset just after the role and its preposition.
+func (s Segment) RoleEnd() int {
+	switch s.Prep {
+	case "", "contributed", ":":
+		return s.RoleStart + len(s.Role)
+	}
+	return s.RoleStart + len(s.Role) + 1 + len(s.Prep)
+}
+
+// Names returns every person the line credits.
+func (c CreditLine) Names() []Name {
+	var out []Name
+	for _, s := range c.Segments {
+		out = append(out, s.Names...)
+	}
+	return out
+}
+
+// roleSet is the house's list of credit roles.
+type roleSet map[string]bool
+
+// known reports whether a role joined to its names by prep is one the house
+// uses. A role is credited "by" someone; "Edited from" or "Coverage of" are
+// not credits the house writes, whatever the verb.
+func (rs roleSet) known(role, prep string) bool {
+	switch prep {
+	case "contributed", "":
+		return true
+	case "by", ":":
+	default:
+		return false
+	}
+	r := strings.ToLower(strings.Join(strings.Fields(role), " "))
+	r = strings.TrimPrefix(r, "with ")
+	for _, part := range roleParts.Split(r, -1) {
+		part = strings.TrimPrefix(strings.TrimSpace(part), "additional ")
+		if !rs[part] {
+			return false
+		}
+	}
+	return true
+}
+
+var roleParts = regexp.MustCompile(`\s*(?:,|&|\band\b)\s*`)
+
+// roleShape is what can stand before "by" in a credit: one to four words,
+// the first capitalised ("Additional reporting", "Statement").
+var roleShape = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]*(?:,? (?:&|[\p{L}'’-]+)){0,3}$`)
+
+var contributed = regexp.MustCompile(`^(.+?) contributed (?:reporting|additional reporting|to this (?:report|story|article)|research|writing)\b`)
+
+// parseCredit reads one line as a credit line. off is the line's offset in
+// Article.Text. bare allows a list of names with no role (a CMS byline
+// field). It returns false when the line is not shaped like a credit.
+func parseCredit(line string, off int, bare bool) (CreditLine, bool) {
+	c := CreditLine{Start: off, End: off + len(line)}
+	t := strings.TrimRight(line, " \t")
+	if t == "" || len(t) > 300 || strings.Count(t, ". ") > 0 && !bare {
+		return c, false
+	}
+	for _, seg := range splitOffsets(t, ";") {
+		s, ok := parseSegment(seg.s, off+seg.off, bare)
+		if !ok {
+			return c, false
+		}
+		c.Segments = append(c.Segments, s)
+	}
+	return c, len(c.Segments) > 0
+}
+
+type piece struct {
+	s   string
+	off int
+}
+
+// splitOffsets splits s at sep, trimming spaces, keeping each piece's offset.
+func splitOffsets(s, sep string) []piece {
+	var out []piece
+	start := 0
+	for {
+		i := strings.Index(s[start:], sep)
+		end := len(s)
+		if i >= 0 {
+			end = start + i
+		}
+		p := s[start:end]
+		lead := len(p) - len(strings.TrimLeft(p, " \t"))
+		p = strings.TrimSpace(p)
+		if p != "" {
+			out = append(out, piece{p, start + lead})
+		}
+		if i < 0 {
+			return out
+		}
+		start = end + len(sep)
+	}
+}
+
+func parseSegment(s string, off int, bare bool) (Segment, bool) {
+	s = strings.TrimSuffix(s, ".")
+	// "By Jane Doe and John Roe, Reuters"
+	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
+		names, ok := parseNames(s[3:], off+3)
+		return Segment{Role: s[:2], RoleStart: off, Prep: "by", Names: names}, ok
+	}
+	// "Jane Doe and John Roe contributed reporting"
+	if m := contributed.FindStringSubmatchIndex(s); m != nil {
+		names, ok := parseNames(s[:m[3]], off)
+		return Segment{Role: "contributed", RoleStart: off + m[3] + 1, Prep: "contributed", Names: names}, ok
+	}
+	// "Contributors: Jane Doe, John Roe"
+	if i := strings.Index(s, ":"); i > 0 && roleShape.MatchString(s[:i]) {
+		names, ok := parseNames(s[i+1:], off+i+1)
+		return Segment{Role: s[:i], RoleStart: off, Prep: ":", Names: names}, ok
+	}
+	// "Reporting by Jane Doe", "Coverage of Jane Doe"
+	for _, m := range prepRE.FindAllStringSubmatchIndex(s, -1) {
+		role := s[:m[0]]
+		if !roleShape.MatchString(role) {
+			continue
+		}
+		names, ok := parseNames(s[m[1]:], off+m[1])
+		if ok {
+			return Segment{Role: role, RoleStart: off, Prep: s[m[2]:m[3]], Names: names}, true
+		}
+	}
+	if bare {
+		names, ok := parseNames(s, off)
+		return Segment{RoleStart: off, Names: names}, ok
+	}
+	return Segment{}, false
+}
+
+var prepRE = regexp.MustCompile(` (by|of|from) `)
+
+var nameSep = regexp.MustCompile(`\s*(?:,\s*and\b|,|\band\b|&)\s*`)
+
+// parseNames reads "A, B and C in London, Agency": people's names, each
+// optionally followed by where they reported from, and perhaps a trailing
+// organisation or title after a comma.
+func parseNames(s string, off int) ([]Name, bool) {
+	trimmed := strings.TrimLeft(s, " ")
+	off += len(s) - len(trimmed)
+	s = strings.TrimRight(trimmed, " .")
+	var names []Name
+	start := 0
+	seps := nameSep.FindAllStringIndex(s, -1)
+	placed := false // the previous chunk ended with "in Place"
+	for i := 0; i <= len(seps); i++ {
+		end := len(s)
+		if i < len(seps) {
+			end = seps[i][0]
+		}
+		chunkStart := start
+		chunk := s[start:end]
+		afterComma := i > 0 && strings.Contains(s[seps[i-1][0]:seps[i-1][1]], ",")
+		last := i == len(seps)
+		if i < len(seps) {
+			start = seps[i][1]
+		}
+		name := chunk
+		hasPlace := false
+		if j := strings.Index(chunk, " in "); j > 0 {
+			name, hasPlace = chunk[:j], true
+		}
+		switch {
+		case personName(name):
+			names = append(names, newName(name, off+chunkStart))
+			placed = hasPlace
+		case placed && capitalised(chunk):
+			// "in Hong Kong and Beijing": a second place, not a person.
+		case last && afterComma && len(names) > 0 && capitalised(chunk):
+			// ", Reuters" or ", Staff Writer".
+		default:
+			return nil, false
+		}
+	}
+	return names, len(names) > 0
+}
+
+func capitalised(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !particles[w] {
+			return false
+		}
+	}
+	return s != ""
+}
