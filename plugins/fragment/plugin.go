@@ -1,4 +1,6 @@
-// Package fragment is copydesk's built-in fragment plugin.
+// Package fragment is copydesk's built-in fragment plugin: it finds body
+// sentences that are not sentences, the debris of careless cuts and machine
+// translation.
 package fragment
 
 import "github.com/copydesk/copydesk/core/sdk"
@@ -7,4 +9,15 @@ import "github.com/copydesk/copydesk/core/sdk"
 var Plugin = &sdk.Plugin{
 	Name:    "fragment",
 	Version: "0.1.0",
+	Doc: `Finds body sentences that have no main clause: a noun phrase or a
+subordinate clause split off the sentence it belongs to, or a short garbled
+orphan left by a broken translation. Only body paragraphs are read
+(paragraphs of several words whose sentences mostly end with terminal
+punctuation); headlines, labels, credit lines, bios and page furniture after
+a credit line are left to other plugins. Quoted speech is never checked:
+people speak in fragments.
+
+Part-of-speech tags come from github.com/jdkato/prose/v2, whose model is
+loaded once per process, on the first article.`,
+	Rules: []*sdk.Rule{Verbless, StrandedClause, Orphan},
 }

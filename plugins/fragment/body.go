@@ -1,0 +1,197 @@
+package fragment
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/core/sdk"
+)
+
+// sentence is one sentence of a body paragraph, tagged.
+type sentence struct {
+	Span  sdk.Span
+	Text  string
+	Toks  []token
+	Para  int // index of its paragraph among the body paragraphs
+	Index int // position in its paragraph
+	// Quoted is set when the sentence is, or lies inside, quoted speech:
+	// people speak in fragments, and the quotes plugin owns broken quotes.
+	Quoted bool
+}
+
+// Words counts the sentence's word tokens.
+func (s *sentence) Words() int {
+	n := 0
+	for _, t := range s.Toks {
+		if isWordToken(t.Text) {
+			n++
+		}
+	}
+	return n
+}
+
+// body is the part of an article the fragment rules read: its body
+// paragraphs, split into tagged sentences.
+type body struct {
+	Paras [][]*sentence
+	// Vocabulary holds the stems of the article's content words, with the
+	// number of sentences each occurs in.
+	Vocabulary map[string]int
+}
+
+// The three rules read the same tagged body; the last article's analysis is
+// kept so that tagging happens once per article, not once per rule.
+var (
+	cacheMu   sync.Mutex
+	cacheArt  *sdk.Article
+	cacheText string
+	cacheBody *body
+)
+
+// Sentences counts the body sentences.
+func (b *body) Sentences() int {
+	n := 0
+	for _, p := range b.Paras {
+		n += len(p)
+	}
+	return n
+}
+
+func bodyOf(a *sdk.Article) *body {
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	if cacheArt == a && cacheText == a.Text && cacheBody != nil {
+		return cacheBody
+	}
+	b := analyse(a)
+	cacheArt, cacheText, cacheBody = a, a.Text, b
+	return b
+}
+
+func analyse(a *sdk.Article) *body {
+	b := &body{Vocabulary: map[string]int{}}
+	for _, blk := range bodyBlocks(a) {
+		text := a.BlockText(blk)
+		var para []*sentence
+		for i, s := range blk.Sentences {
+			st := &sentence{Span: s.Span, Text: a.SentenceText(s), Para: len(b.Paras), Index: i}
+			st.Toks = tagSentence(st.Text)
+			st.Quoted = hasQuote(st.Text) || openQuoteBefore(text[:s.Span.Start-blk.Span.Start])
+			para = append(para, st)
+			for stem := range contentStems(st) {
+				b.Vocabulary[stem]++
+			}
+		}
+		b.Paras = append(b.Paras, para)
+	}
+	return b
+}
+
+// bodyBlocks returns the paragraphs that read as prose: several words,
+// mostly sentences that end with terminal punctuation. Headlines, labels,
+// names and one-line widgets are other plugins' business; a credit line
+// and whatever a scraper appended after it are page furniture.
+func bodyBlocks(a *sdk.Article) []sdk.Block {
+	var out []sdk.Block
+	for _, blk := range a.Blocks {
+		if blk.Kind != "paragraph" && blk.Kind != "blockquote" {
+			continue
+		}
+		text := a.BlockText(blk)
+		if isCreditLine(text) {
+			break
+		}
+		if len(strings.Fields(text)) < 8 || len(blk.Sentences) == 0 {
+			continue
+		}
+		terminal := 0
+		for _, s := range blk.Sentences {
+			if endsTerminal(a.SentenceText(s)) {
+				terminal++
+			}
+		}
+		if 2*terminal < len(blk.Sentences) {
+			continue
+		}
+		out = append(out, blk)
+	}
+	return out
+}
+
+func isCreditLine(text string) bool {
+	low := strings.ToLower(text)
+	for _, c := range creditMarkers {
+		if strings.HasPrefix(low, c) || (len(text) < 200 && strings.Contains(low, "; "+c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsTerminal reports a sentence ending with . ! ? or an ellipsis, possibly
+// followed by closing quotes or brackets.
+func endsTerminal(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(`"'”’)]»`, r)
+	})
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// endsQuestion reports a sentence ending with a question mark.
+func endsQuestion(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(`"'”’)]»`, r)
+	})
+	return strings.HasSuffix(s, "?")
+}
+
+const quoteMarks = "\"“”„«»"
+
+func hasQuote(s string) bool { return strings.ContainsAny(s, quoteMarks) }
+
+// openQuoteBefore reports whether a quotation opened earlier in the
+// paragraph is still open.
+func openQuoteBefore(s string) bool {
+	open := false
+	for _, r := range s {
+		switch r {
+		case '"':
+			open = !open
+		case '“', '„', '«':
+			open = true
+		case '”', '»':
+			open = false
+		}
+	}
+	return open
+}
+
+// contentStems returns the stems of a sentence's content words: nouns,
+// verbs, adjectives and adverbs that are not stop words, cut to five
+// letters so that inflections ("collide", "collision") meet.
+func contentStems(s *sentence) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range s.Toks {
+		if !isContentTag(t.Tag) || stopwords[t.Lower] || !isWordToken(t.Text) {
+			continue
+		}
+		out[stem(t.Lower)] = true
+	}
+	return out
+}
+
+func isContentTag(tag string) bool {
+	return strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "VB") || strings.HasPrefix(tag, "JJ") || strings.HasPrefix(tag, "RB") || tag == "CD"
+}
+
+func stem(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	if utf8.RuneCountInString(w) <= 5 {
+		return strings.TrimSuffix(w, "s")
+	}
+	r := []rune(w)
+	return string(r[:5])
+}

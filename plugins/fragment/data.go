@@ -1,0 +1,47 @@
+package fragment
+
+import (
+	_ "embed"
+	"strings"
+)
+
+var (
+	//go:embed data/subordinators.txt
+	subordinatorData string
+	//go:embed data/relatives.txt
+	relativeData string
+	//go:embed data/stopwords.txt
+	stopwordData string
+	//go:embed data/stylistic.txt
+	stylisticData string
+	//go:embed data/credits.txt
+	creditData string
+
+	subordinators = wordSet(subordinatorData)
+	relatives     = wordSet(relativeData)
+	stopwords     = wordSet(stopwordData)
+	stylistic     = wordSet(stylisticData)
+	creditMarkers = wordList(creditData)
+)
+
+// wordList reads a data file: one entry a line, # comments and blank lines
+// ignored, entries lowercased.
+func wordList(data string) []string {
+	var out []string
+	for _, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, strings.ToLower(line))
+	}
+	return out
+}
+
+func wordSet(data string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range wordList(data) {
+		out[w] = true
+	}
+	return out
+}

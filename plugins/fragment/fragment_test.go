@@ -1,0 +1,208 @@
+package fragment
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/sdk"
+	"github.com/copydesk/copydesk/core/sdk/sdktest"
+)
+
+func TestFixtures(t *testing.T) {
+	sdktest.Run(t, sdktest.TestData(), Plugin)
+}
+
+// TestFiniteVerbs checks the verb test on sentences whose finite verb is
+// unusual, and on fragments that have none.
+func TestFiniteVerbs(t *testing.T) {
+	finite := []string{
+		"Stay home if you can.",                                  // imperative
+		"Please read the instructions before voting.",            // imperative after an adverb
+		"There is no need to travel.",                            // existential
+		"The bridge was closed after the collision.",             // passive
+		"The roads cleared, buses resumed their routes by noon.", // absolute construction
+		"The storm over, the crews went back to their depots.",   // verbless absolute + main clause
+		"This particular event grows in popularity every year.",  // -s verb the tagger reads as a noun
+		"The match ended with Sweden winning three points.",      // past tense the tagger reads as a participle
+		"Exports grow when the currency weakens.",
+		"The request results from a ruling of the court.",
+		"They'll save and invest more.",
+	}
+	for _, s := range finite {
+		if !hasFiniteVerb(tagSentence(s)) {
+			t.Errorf("no finite verb found in %q: %v", s, tagSentence(s))
+		}
+	}
+	verbless := []string{
+		"Conflicts between the two largest economies.",
+		"Specialty steels and an electronics retailer.",
+		"After consulting with the island traders association.",
+		"And the showdown, for the chance.",
+		"Complaints about late sailings and cancelled crossings.",
+		"Here north of the town then.",
+	}
+	for _, s := range verbless {
+		if hasFiniteVerb(tagSentence(s)) {
+			t.Errorf("finite verb found in fragment %q: %v", s, tagSentence(s))
+		}
+	}
+}
+
+// TestRules checks each rule on short paragraphs, fragments and negatives.
+func TestRules(t *testing.T) {
+	// The context is long enough for the orphan rule to judge what the
+	// article is about; each case adds one paragraph.
+	const lead = "Storm closes schools across the valley\n\n" +
+		"Heavy snow closed schools across the valley on Monday, and the county warned drivers to stay off the roads. " +
+		"The storm brought more snow than any since 1996.\n\n" +
+		"Ploughs worked through the night on the main routes, but side streets were left for later. " +
+		"The county said buses would return once the roads were clear. " +
+		"Schools in four districts were closed, and parents were told to check the district website.\n\n" +
+		"The regional hospital brought in extra staff overnight. " +
+		"Crews expect to finish clearing the roads by Wednesday, the county's emergency manager said. " +
+		"Forecasters expect more snow overnight and temperatures below freezing.\n\n"
+	cases := []struct {
+		name, text, rule string // rule "" means no finding
+	}{
+		{"split noun phrase", "The county manager spoke amid dim prospects for progress on a long list. Complaints about closed roads and late buses.", "verbless"},
+		{"split prepositional tail", "The county closed the mountain road. After checking with the police and the ploughing crews.", "verbless"},
+		{"stranded because", "The buses were called off. Because the crews had failed to clear the side streets.", "stranded-clause"},
+		{"stranded relative", "A local paper reported that the county had run out of salt. Which the county denies.", "stranded-clause"},
+		{"when with relative tail", "At least 12 people were hurt on the roads. When the old bridge closed, the cause of which is unknown.", "stranded-clause"},
+		{"orphan", "The county will work with the districts to ensure steady bus service between the towns. There is no spin in collision.", "orphan"},
+		{"when with main clause", "The schools will stay shut. When the roads are clear, the buses will return.", ""},
+		{"although with main clause", "The county bought more ploughs. Although it has more crews this year, officials asked for patience.", ""},
+		{"since as preposition", "The county kept records of the snow. Since 1996 the valley has seen no storm like it.", ""},
+		{"imperative", "The county issued a warning about the roads. Stay home if you can.", ""},
+		{"passive", "The hospital was placed on alert. Extra staff were brought in overnight.", ""},
+		{"there is", "The county spoke on Monday about the snow. There is no need to travel unless it is an emergency.", ""},
+		{"absolute construction", "Snow fell all night. The roads cleared, buses resumed their routes by noon.", ""},
+		{"quoted fragment", "The county manager was asked about the roads. \"Not today. Maybe Wednesday.\"", ""},
+		{"stylistic", "Snow is not new here. Not like this.", ""},
+		{"answer to question", "Will the schools reopen on Tuesday? Probably not before the weekend.", ""},
+		{"short related sentence", "The county hired two more crews for the ploughs. The crews start on Tuesday.", ""},
+		{"pronoun reference", "The county approved a new contract for salt on Tuesday. It starts in June.", ""},
+		{"first in paragraph", "Complaints about closed roads and late buses.", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			text := lead
+			if c.name == "first in paragraph" {
+				text = lead + c.text + " The county heard them on Tuesday.\n"
+			} else {
+				text += c.text + "\n"
+			}
+			got := sdktest.CheckText(t, Plugin, sdktest.Config{}, article.FormatText, text)
+			if c.rule == "" {
+				for _, r := range got {
+					t.Errorf("unexpected finding %s", r)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Rule != c.rule {
+				t.Fatalf("want one %s finding, got %v", c.rule, got)
+			}
+			last := c.text[strings.LastIndex(strings.TrimRight(c.text, ".\""), ". ")+2:]
+			if got[0].Text != last {
+				t.Errorf("finding covers %q, want %q", got[0].Text, last)
+			}
+		})
+	}
+}
+
+// TestStylisticOption checks that deliberate fragments are reported, as
+// info, only when asked for.
+func TestStylisticOption(t *testing.T) {
+	text := "Headline\n\nSnow is no stranger to the valley in winter. Not like this.\n"
+	cfg := sdktest.Config{Rules: map[string]sdk.RuleSettings{"verbless": {Enabled: true, Options: sdk.Options{"stylistic": true}}}}
+	got := sdktest.CheckText(t, Plugin, cfg, article.FormatText, text)
+	if len(got) != 1 || got[0].Severity != sdk.Info {
+		t.Fatalf("want one info finding, got %v", got)
+	}
+	if got := sdktest.CheckText(t, Plugin, sdktest.Config{}, article.FormatText, text); len(got) != 0 {
+		t.Fatalf("stylistic fragment reported by default: %v", got)
+	}
+}
+
+// TestSeed checks the reference article: both required fragments are
+// found and the clean lines stay clean.
+func TestSeed(t *testing.T) {
+	path := filepath.Join(sdktest.SharedDir(t), "corpus", "seed", "blinken-china-trip.txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skip(err)
+	}
+	a, err := article.Parse(path, article.FormatText, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[int]int{}
+	for _, r := range sdktest.Check(t, Plugin, sdktest.Config{}, a) {
+		lines[r.Line]++
+		t.Logf("%s", r)
+	}
+	for _, l := range []int{3, 7} {
+		if lines[l] == 0 {
+			t.Errorf("line %d: fragment not reported", l)
+		}
+	}
+	for _, l := range []int{1, 5, 9, 11, 13, 15, 19, 21, 23, 25, 27, 29, 33} {
+		if lines[l] != 0 {
+			t.Errorf("line %d: clean line reported", l)
+		}
+	}
+}
+
+// TestScore scores the plugin on the shared dev set and the clean source
+// articles.
+func TestScore(t *testing.T) {
+	s := sdktest.Score(t, Plugin, sdktest.Config{}, sdk.CategoryFragment)
+	t.Log(s)
+	for _, m := range s.Misses {
+		t.Log("miss:", m)
+	}
+	for _, f := range s.FalseAlarms {
+		t.Log("false alarm:", f)
+	}
+	if s.Recall() < 0.8 {
+		t.Errorf("recall %.2f < 0.8", s.Recall())
+	}
+	if s.Precision() < 0.85 {
+		t.Errorf("precision %.2f < 0.85", s.Precision())
+	}
+	controls, clean := 0, 0
+	for _, c := range sdktest.EvalCases(t) {
+		if c.Control {
+			controls += countSentences(t, c.Path)
+		}
+	}
+	for _, p := range sdktest.CleanArticles(t) {
+		clean += countSentences(t, p)
+	}
+	t.Logf("control sentences %d, clean-article sentences %d", controls, clean)
+	if rate := 1000 * float64(s.ControlFalsePos) / float64(controls); rate >= 2 {
+		t.Errorf("%.2f false positives per 1,000 control sentences, want < 2", rate)
+	}
+	if rate := 1000 * float64(s.CleanFalsePos) / float64(clean); rate >= 2 {
+		t.Errorf("%d findings on the clean articles (%.2f per 1,000 sentences), want < 2 per 1,000", s.CleanFalsePos, rate)
+	}
+}
+
+func countSentences(t *testing.T, path string) int {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := article.Parse(path, article.FormatText, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, b := range a.Blocks {
+		n += len(b.Sentences)
+	}
+	return n
+}

@@ -1,0 +1,118 @@
+package fragment
+
+import (
+	"github.com/copydesk/copydesk/core/sdk"
+)
+
+// Orphan reports a short sentence that has nothing to do with its
+// surroundings.
+var Orphan = &sdk.Rule{
+	Name:     "orphan",
+	Category: sdk.CategoryFragment,
+	Severity: sdk.Warning,
+	Summary:  "a short sentence unrelated to anything in the article",
+	Doc: `Broken machine translation leaves short sentences that are grammatical
+on their face but mean nothing where they stand ("There is no spin in
+collision."). Such an orphan shares no content word with the rest of the
+article and points at nothing in it: no pronoun, no name, no figure.
+Articles shorter than min-sentences body sentences are not checked.
+
+The rule looks at short statements (at most max-words words) that follow
+another sentence in a body paragraph, and reports those whose nouns, verbs
+and adjectives occur nowhere else in the article. The sentence before is
+attached as related: it often ends unfinished, its verb left without the
+complement the orphan replaced.`,
+	Example: sdk.Example{
+		Before: "He will work to establish channels to ensure competition between the two countries. There is no spin in collision.",
+		After:  "He will work to establish channels to ensure competition between the two countries does not veer into conflict.",
+	},
+	Options: []sdk.Option{
+		{Name: "max-words", Type: sdk.Int, Default: 8, Doc: "longer sentences are not considered orphans"},
+		{Name: "min-sentences", Type: sdk.Int, Default: 8, Doc: "articles with fewer body sentences are not checked: in a short piece every sentence brings new words"},
+	},
+	Check: checkOrphan,
+}
+
+func checkOrphan(pass *sdk.Pass) {
+	b := bodyOf(pass.Article)
+	maxWords := pass.Options.Int("max-words")
+	if b.Sentences() < pass.Options.Int("min-sentences") {
+		return
+	}
+	for _, para := range b.Paras {
+		for _, s := range para {
+			if !candidate(s, para) || !hasFiniteVerb(s.Toks) {
+				continue
+			}
+			n := s.Words()
+			if n < 3 || n > maxWords || refersOutside(s) || opensClause(s) {
+				continue
+			}
+			stems := contentStems(s)
+			if len(stems) == 0 {
+				continue
+			}
+			shared := false
+			for st := range stems {
+				if b.Vocabulary[st] > 1 {
+					shared = true
+					break
+				}
+			}
+			if shared {
+				continue
+			}
+			pass.Report(sdk.Diagnostic{
+				Span:    s.Span,
+				Message: "orphan sentence unrelated to its paragraph: it shares no word or reference with the rest of the article, as a garbled translation leaves; check the sentence before for a missing ending",
+				Related: []sdk.Related{{Span: para[s.Index-1].Span, Message: "the sentence before, which may have lost its ending"}},
+			})
+		}
+	}
+}
+
+// opensClause reports a sentence that opens with a conjunction or relative
+// pronoun; the stranded-clause rule judges those.
+func opensClause(s *sentence) bool {
+	i := firstWord(s.Toks)
+	if i >= len(s.Toks) {
+		return false
+	}
+	w := s.Toks[i].Lower
+	return subordinators[w] || relatives[w] || s.Toks[i].Tag == "WDT" || s.Toks[i].Tag == "WP"
+}
+
+// refersOutside reports a sentence that points into its context: a
+// pronoun or demonstrative ("It denied this."), a name or a figure. Such a
+// sentence may share no word with its neighbours and still belong.
+func refersOutside(s *sentence) bool {
+	for i, t := range s.Toks {
+		switch t.Tag {
+		case "PRP", "PRP$", "NNP", "NNPS", "CD":
+			if t.Tag == "NNP" && i == firstWord(s.Toks) && !isProperName(t.Text) {
+				continue // a capitalised first word is tagged NNP by position
+			}
+			return true
+		}
+		switch t.Lower {
+		case "this", "that", "these", "those", "such", "here", "there", "so":
+			if t.Lower == "there" && i+1 < len(s.Toks) && isFiniteTag(s.Toks[i+1].Tag) {
+				continue // existential "there is", not a place
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// isProperName is a weak test for a name at the start of a sentence, where
+// capitals prove nothing: an all-capital acronym or an internal capital.
+func isProperName(w string) bool {
+	caps := 0
+	for _, r := range w {
+		if r >= 'A' && r <= 'Z' {
+			caps++
+		}
+	}
+	return caps > 1
+}

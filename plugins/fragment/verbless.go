@@ -1,0 +1,133 @@
+package fragment
+
+import (
+	"strings"
+
+	"github.com/copydesk/copydesk/core/sdk"
+)
+
+// Verbless reports body sentences with no finite verb.
+var Verbless = &sdk.Rule{
+	Name:     "verbless",
+	Category: sdk.CategoryFragment,
+	Severity: sdk.Warning,
+	Summary:  "a body sentence with no finite verb",
+	Doc: `A sentence in a body paragraph that has no finite verb is usually the
+tail of the sentence before it, cut off at the wrong place ("...on a long
+list. Conflicts between the two largest economies."), or the debris of a
+broken translation ("And the showdown, for the chance.").
+
+Tags alone are not enough: the tagger misreads some verbs as nouns and
+participles, and clean copy has deliberate fragments. So the rule only
+looks at a sentence that follows another in the same paragraph (a
+paragraph that opens with a phrase is a label or a dateline), is not quoted
+speech, does not answer a question, is no longer than max-words, holds no
+colon (labels, lists, Q&A) and is not mostly figures (scores, tables).
+Short fragments for effect ("Not anymore.") are left alone unless the
+stylistic option is on, and then reported as info.`,
+	Example: sdk.Example{
+		Before: "He arrives amid dim prospects for progress on a long list. Conflicts between the two largest economies.",
+		After:  "He arrives amid dim prospects for progress on a long list of conflicts between the two largest economies.",
+	},
+	Options: []sdk.Option{
+		{Name: "max-words", Type: sdk.Int, Default: 20, Doc: "longer verbless sentences are not reported: the longer the sentence, the likelier a missing verb is a tagging slip"},
+		{Name: "stylistic", Type: sdk.Bool, Default: false, Doc: "also report short deliberate fragments (\"Not anymore.\"), as info"},
+	},
+	Check: checkVerbless,
+}
+
+func checkVerbless(pass *sdk.Pass) {
+	b := bodyOf(pass.Article)
+	maxWords := pass.Options.Int("max-words")
+	for _, para := range b.Paras {
+		for _, s := range para {
+			if !candidate(s, para) || hasFiniteVerb(s.Toks) || opensRelative(s) {
+				continue
+			}
+			n := s.Words()
+			if n < 2 || (maxWords > 0 && n > maxWords) || isDateline(s) || mostlyFigures(s) {
+				continue
+			}
+			if isStylistic(s) {
+				if pass.Options.Bool("stylistic") {
+					pass.Report(sdk.Diagnostic{Span: s.Span, Severity: sdk.Info,
+						Message: "no finite verb: a short fragment; fine for effect, otherwise join it to the sentence before"})
+				}
+				continue
+			}
+			prev := para[s.Index-1]
+			pass.Report(sdk.Diagnostic{
+				Span:    s.Span,
+				Message: "no finite verb: this sentence has no main clause; it reads as a piece cut off the sentence before",
+				Related: []sdk.Related{{Span: prev.Span, Message: "the sentence it may belong to"}},
+			})
+		}
+	}
+}
+
+// candidate holds the conditions every fragment rule shares: the sentence
+// follows another in its paragraph, is a statement (not a question, not an
+// answer to one), is not quoted speech and is not a label or list entry.
+func candidate(s *sentence, para []*sentence) bool {
+	if s.Index == 0 || s.Quoted || len(s.Toks) == 0 {
+		return false
+	}
+	if !endsTerminal(s.Text) || endsQuestion(s.Text) || endsQuestion(para[s.Index-1].Text) {
+		return false
+	}
+	if strings.ContainsAny(s.Text, ":;") {
+		return false
+	}
+	// A sentence opening in lower case or with a bullet or digit is a
+	// segmentation artefact (an abbreviation, a list), not a cut.
+	for _, r := range s.Text {
+		return r >= 'A' && r <= 'Z' || r > 127 && r != '•' && r != '–' && r != '—'
+	}
+	return false
+}
+
+// opensRelative reports a sentence that opens with a relative pronoun; the
+// stranded-clause rule reports those.
+func opensRelative(s *sentence) bool {
+	i := firstWord(s.Toks)
+	return i < len(s.Toks) && relatives[s.Toks[i].Lower]
+}
+
+// isStylistic reports a deliberate short fragment: at most four words,
+// opening with a word writers use that way ("Not anymore.", "Never again.").
+func isStylistic(s *sentence) bool {
+	i := firstWord(s.Toks)
+	return s.Words() <= 4 && i < len(s.Toks) && stylistic[s.Toks[i].Lower]
+}
+
+// mostlyFigures reports a sentence that is a third or more numbers: scores,
+// results, table rows.
+func mostlyFigures(s *sentence) bool {
+	figures, words := 0, 0
+	for _, t := range s.Toks {
+		if !isWordToken(t.Text) {
+			continue
+		}
+		words++
+		if t.Tag == "CD" {
+			figures++
+		}
+	}
+	return words > 0 && 3*figures >= words
+}
+
+// isDateline reports a sentence made only of place names, dates and
+// agency tags ("LONDON, March 3 (Reuters)."), which has no verb by design.
+func isDateline(s *sentence) bool {
+	for _, t := range s.Toks {
+		if !isWordToken(t.Text) {
+			continue
+		}
+		switch t.Tag {
+		case "NNP", "NNPS", "CD":
+			continue
+		}
+		return false
+	}
+	return true
+}
