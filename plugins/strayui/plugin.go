@@ -1,10 +1,246 @@
-// Package strayui is copydesk's built-in strayui plugin.
+// Package strayui is copydesk's built-in strayui plugin: it finds page
+// furniture that a scraper or syndication feed left inside an article's body
+// (comment forms, share widgets, related-article links, site footers, UI text
+// in another language) and offers to delete it.
 package strayui
 
-import "github.com/copydesk/copydesk/core/sdk"
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/copydesk/copydesk/core/sdk"
+	"github.com/pemistahl/lingua-go"
+)
 
 // Plugin is the strayui ruleset.
 var Plugin = &sdk.Plugin{
-	Name:    "strayui",
-	Version: "0.1.0",
+	Name:      "strayui",
+	Version:   "0.1.0",
+	Doc:       pluginDoc,
+	Options:   pluginOptions,
+	Configure: configure,
+	Rules:     []*sdk.Rule{UIChrome, ForeignLanguage, RelatedLink, SiteFooter},
+}
+
+// pluginOptions are the plugin-wide settings of the [strayui] table.
+var pluginOptions = []sdk.Option{
+	{Name: "chrome", Type: sdk.StringList, Doc: "more known UI strings, each \"LANG | KIND | PHRASE\" as in the built-in data/chrome.txt (KIND: comment, share, related, nav, newsletter, cookie, ad, media, footer, label)"},
+	{Name: "languages", Type: sdk.StringList, Default: defaultLanguages, Doc: "ISO 639-1 codes of the languages the identifier chooses between; fewer languages load faster and use less memory"},
+	{Name: "article_language", Type: sdk.String, Default: "", Doc: "ISO 639-1 code of the copy's language; empty means identify it per article"},
+	{Name: "max_confidence", Type: sdk.Float, Default: 0.1, Doc: "a suspicious line is foreign when the identifier gives the article's language less confidence than this (0-1)"},
+}
+
+// defaultLanguages are the 26 languages WordPress sites most often leave UI
+// text in, English included.
+var defaultLanguages = []string{"en", "pl", "cs", "sk", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb",
+	"fi", "ru", "uk", "tr", "ro", "hu", "el", "id", "vi", "hr", "sl", "lt", "ca"}
+
+// state is what Configure builds once per session.
+type state struct {
+	table       *chromeTable
+	id          *langID
+	articleLang lingua.Language // lingua.Unknown: identify per article
+	maxConf     float64
+}
+
+func configure(opts sdk.Options) (any, error) {
+	st := &state{table: &chromeTable{}, articleLang: lingua.Unknown, maxConf: opts.Float("max_confidence")}
+	if err := parseChrome("data/chrome.txt", strings.Split(chromeData, "\n"), st.table); err != nil {
+		return nil, err
+	}
+	if err := parseChrome("rules.toml strayui.chrome", opts.Strings("chrome"), st.table); err != nil {
+		return nil, err
+	}
+	// Longest labels first, so "READ MORE" wins over "READ".
+	sort.SliceStable(st.table.labels, func(i, j int) bool { return len(st.table.labels[i].Text) > len(st.table.labels[j].Text) })
+	var bad []string
+	st.id, bad = newLangID(opts.Strings("languages"))
+	if len(bad) > 0 {
+		return nil, fmt.Errorf("strayui.languages: unknown language code(s) %s: use ISO 639-1 codes such as \"pl\" or \"de\"", strings.Join(bad, ", "))
+	}
+	if c := opts.String("article_language"); c != "" {
+		st.articleLang = languageFromCode(c)
+		if st.articleLang == lingua.Unknown {
+			return nil, fmt.Errorf("strayui.article_language: unknown language code %q: use an ISO 639-1 code such as \"en\"", c)
+		}
+	}
+	if st.maxConf <= 0 || st.maxConf >= 1 {
+		return nil, fmt.Errorf("strayui.max_confidence: %v is outside (0, 1); 0.1 is a good start", st.maxConf)
+	}
+	return st, nil
+}
+
+// stateOf returns the session state. A host that skips Configure gets one
+// default state per process, so the identifier's models load only once.
+func stateOf(p *sdk.Pass) *state {
+	if st, ok := p.State.(*state); ok {
+		return st
+	}
+	defaultOnce.Do(func() {
+		st, err := configure(sdk.WithDefaults(pluginOptions, nil))
+		if err != nil {
+			panic(err) // the built-in data is broken: a test catches it
+		}
+		defaultState = st.(*state)
+	})
+	return defaultState
+}
+
+var (
+	defaultOnce  sync.Once
+	defaultState *state
+)
+
+// UIChrome reports known CMS and widget strings, in any language.
+var UIChrome = &sdk.Rule{
+	Name:     "ui-chrome",
+	Category: sdk.CategoryStrayUI,
+	Severity: sdk.Warning,
+	Summary:  "comment forms, share widgets, ad labels and other page chrome left in the copy",
+	Doc:      uiChromeDoc,
+	Example: sdk.Example{
+		Before: "...the ministry said on Tuesday.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *",
+		After:  "...the ministry said on Tuesday.",
+	},
+	Check: checkUIChrome,
+}
+
+// ForeignLanguage reports short lines in another language than the
+// article's, found by language identification.
+var ForeignLanguage = &sdk.Rule{
+	Name:     "foreign-language",
+	Category: sdk.CategoryStrayUI,
+	Severity: sdk.Warning,
+	Summary:  "a short line in another language than the article's, such as a translated comment form",
+	Doc:      foreignDoc,
+	Example: sdk.Example{
+		Before: "...the ministry said on Tuesday.\n\nZanechte odpověď\n\nVložit komentář",
+		After:  "...the ministry said on Tuesday.",
+	},
+	Check: checkForeign,
+}
+
+// RelatedLink reports "READ <other headline>" lines injected between
+// paragraphs.
+var RelatedLink = &sdk.Rule{
+	Name:     "related-link",
+	Category: sdk.CategoryStrayUI,
+	Severity: sdk.Warning,
+	Summary:  "a READ / RELATED / Also read link to another story inside the body",
+	Doc:      relatedDoc,
+	Example: sdk.Example{
+		Before: "...the talks resumed.\n\nREAD\u00a0 Storm closes ports along the coast\n\nOfficials said...",
+		After:  "...the talks resumed.\n\nOfficials said...",
+	},
+	Check: checkRelated,
+}
+
+// SiteFooter reports standards and copyright boilerplate at the end.
+var SiteFooter = &sdk.Rule{
+	Name:     "site-footer",
+	Category: sdk.CategoryStrayUI,
+	Severity: sdk.Info,
+	Summary:  "site footer or standards boilerplate at the end of the body",
+	Doc:      footerDoc,
+	Example: sdk.Example{
+		Before: "Reporting by Ana Ruiz; Editing by Tom Hale\n\nOur Standards: The Trust Principles.",
+		After:  "Reporting by Ana Ruiz; Editing by Tom Hale",
+	},
+	Check: checkFooter,
+}
+
+func report(p *sdk.Pass, u unit, end int, msg, fix string) {
+	span := sdk.Span{Start: u.span.Start, End: end}
+	p.Report(sdk.Diagnostic{
+		Span:    span,
+		Message: msg,
+		Suggestions: []sdk.Suggestion{{
+			Span:        deletion(p.Article.Text, span),
+			Description: fix,
+		}},
+	})
+}
+
+func checkUIChrome(p *sdk.Pass) {
+	st := stateOf(p)
+	units := linesOf(p.Article)
+	matches := make([]*phrase, len(units))
+	for i, u := range units {
+		if u.headline {
+			continue
+		}
+		if m := st.table.match(u.text); m != nil && m.Kind != kindFooter {
+			matches[i] = m
+		}
+	}
+	for i, m := range matches {
+		if m == nil {
+			continue
+		}
+		if m.weak && !inTail(i, len(units)) && !(i > 0 && matches[i-1] != nil) && !(i+1 < len(matches) && matches[i+1] != nil) {
+			continue // "Comment" or "Website" alone mid-story may be a subhead
+		}
+		u := units[i]
+		lang := ""
+		if l := languageFromCode(m.Lang); l != lingua.Unknown && l != lingua.English {
+			lang = languageName(l) + " "
+		}
+		report(p, u, u.span.End, fmt.Sprintf("%s%s left in the copy (%s): delete it", lang, kindWords[m.Kind], clip(u.text)), "delete the "+kindWords[m.Kind])
+	}
+}
+
+func checkRelated(p *sdk.Pass) {
+	st := stateOf(p)
+	units := linesOf(p.Article)
+	for i := 0; i < len(units); i++ {
+		u := units[i]
+		if u.headline {
+			continue
+		}
+		lbl, rest := st.table.label(u.text)
+		if lbl == nil {
+			continue
+		}
+		if rest != "" {
+			if headlineShaped(rest) {
+				report(p, u, u.span.End, fmt.Sprintf("related-article link %s inside the body: delete it", clip(u.text)), "delete the related-article link")
+			}
+			continue
+		}
+		// The label alone, with the linked headline on the next line.
+		if i+1 < len(units) && headlineShaped(units[i+1].text) && !strings.ContainsAny(lbl.Text, "abcdefghijklmnopqrstuvwxyz") {
+			report(p, u, units[i+1].span.End, fmt.Sprintf("related-article link %s + %s inside the body: delete it", u.text, clip(units[i+1].text)), "delete the related-article link")
+			i++
+		}
+	}
+}
+
+func checkFooter(p *sdk.Pass) {
+	st := stateOf(p)
+	units := linesOf(p.Article)
+	for i, u := range units {
+		if u.headline || !inTail(i, len(units)) {
+			continue
+		}
+		if m := st.table.match(u.text); m != nil && m.Kind == kindFooter {
+			report(p, u, u.span.End, fmt.Sprintf("site footer %s at the end of the body: delete it", clip(u.text)), "delete the site footer")
+		}
+	}
+}
+
+// inTail reports whether line i of n lies in the last third of the article,
+// where scrapers append comment forms and footers.
+func inTail(i, n int) bool { return n > 0 && i*3 >= n*2 }
+
+// clip quotes a line for a message, shortened, with no-break spaces shown
+// as spaces.
+func clip(s string) string {
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	r := []rune(s)
+	if len(r) > 60 {
+		s = string(r[:57]) + "..."
+	}
+	return "“" + s + "”"
 }

@@ -1,0 +1,230 @@
+package strayui
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// chromeData is the built-in list of known UI strings; see the file's header
+// for its format.
+//
+//go:embed data/chrome.txt
+var chromeData string
+
+// Kinds of chrome, as named in data/chrome.txt.
+const (
+	kindComment    = "comment"
+	kindShare      = "share"
+	kindRelated    = "related"
+	kindNav        = "nav"
+	kindNewsletter = "newsletter"
+	kindCookie     = "cookie"
+	kindAd         = "ad"
+	kindMedia      = "media"
+	kindFooter     = "footer"
+	kindLabel      = "label"
+)
+
+var kindWords = map[string]string{
+	kindComment:    "comment-form text",
+	kindShare:      "share/like widget text",
+	kindRelated:    "related-posts or read-more link",
+	kindNav:        "site navigation text",
+	kindNewsletter: "newsletter prompt",
+	kindCookie:     "cookie prompt",
+	kindAd:         "advertising label",
+	kindMedia:      "image or video label",
+	kindFooter:     "site footer",
+	kindLabel:      "related-link label",
+}
+
+// phrase is one known UI string.
+type phrase struct {
+	Lang, Kind, Text string
+	norm             string
+	prefix           bool // matches any line starting with it
+	weak             bool // a single everyday word: needs corroboration
+}
+
+// chromeTable indexes known phrases by their normalised text.
+type chromeTable struct {
+	exact    map[string][]*phrase
+	prefixes []*phrase
+	labels   []*phrase // related-link labels, longest first
+}
+
+// parseChrome reads entries in the data file's format. src names the source
+// for error messages.
+func parseChrome(src string, lines []string, t *chromeTable) error {
+	if t.exact == nil {
+		t.exact = map[string][]*phrase{}
+	}
+	for i, line := range lines {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		parts := strings.SplitN(line, "|", 3)
+		if len(parts) != 3 {
+			return fmt.Errorf("%s:%d: want \"LANG | KIND | PHRASE\", got %q", src, i+1, line)
+		}
+		p := &phrase{Lang: strings.TrimSpace(parts[0]), Kind: strings.TrimSpace(parts[1]), Text: strings.TrimSpace(parts[2])}
+		if _, ok := kindWords[p.Kind]; !ok {
+			return fmt.Errorf("%s:%d: unknown kind %q (use one of comment, share, related, nav, newsletter, cookie, ad, media, footer, label)", src, i+1, p.Kind)
+		}
+		text := p.Text
+		if strings.HasSuffix(text, "…") && strings.HasSuffix(strings.TrimSuffix(text, "…"), " ") {
+			p.prefix = true
+			text = strings.TrimSuffix(text, "…")
+		}
+		p.norm = normalize(text)
+		if p.norm == "" {
+			return fmt.Errorf("%s:%d: empty phrase", src, i+1)
+		}
+		if p.Kind == kindLabel {
+			t.labels = append(t.labels, p)
+			continue
+		}
+		p.weak = !strings.Contains(p.norm, " ") && isASCII(p.norm) && p.Kind != kindAd
+		if p.prefix {
+			t.prefixes = append(t.prefixes, p)
+		} else {
+			t.exact[p.norm] = append(t.exact[p.norm], p)
+		}
+	}
+	return nil
+}
+
+// normalize folds the differences that do not distinguish one UI string from
+// another: case, runs of spaces (including no-break spaces), curly
+// apostrophes, and the trailing colon, asterisk, full stop or ellipsis that
+// widgets add or drop.
+func normalize(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f':
+			space = true
+			continue
+		case r == '’' || r == '‘' || r == 'ʼ':
+			r = '\''
+		case r == '…':
+			r = '.'
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.TrimRight(b.String(), " :*.!?")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// match finds the known phrase a whole line is, or a run of known phrases
+// it is made of ("Your email address will not be published. Required fields
+// are marked *"). It returns nil when the line is anything else.
+func (t *chromeTable) match(line string) *phrase {
+	n := normalize(line)
+	if n == "" {
+		return nil
+	}
+	if ps := t.exact[n]; len(ps) > 0 {
+		return ps[0]
+	}
+	for _, p := range t.prefixes {
+		if strings.HasPrefix(n, p.norm) {
+			return p
+		}
+	}
+	// Several phrases on one line: split after sentence punctuation and
+	// require every piece to be known.
+	parts := splitSentences(n)
+	if len(parts) < 2 {
+		return nil
+	}
+	var first *phrase
+	for _, part := range parts {
+		ps := t.exact[normalize(part)]
+		if len(ps) == 0 {
+			return nil
+		}
+		if first == nil {
+			first = ps[0]
+		}
+	}
+	out := *first
+	out.weak = false
+	return &out
+}
+
+// splitSentences cuts normalised text after ". ", "? ", "! " and "* ".
+func splitSentences(n string) []string {
+	var out []string
+	start := 0
+	for i := 0; i+1 < len(n); i++ {
+		switch n[i] {
+		case '.', '?', '!', '*':
+			if n[i+1] == ' ' {
+				out = append(out, n[start:i+1])
+				start = i + 2
+			}
+		}
+	}
+	if start < len(n) {
+		out = append(out, n[start:])
+	}
+	return out
+}
+
+// label returns the related-link label a line starts with and the rest of
+// the line after it and its separator ("READ\u00a0 Headline" -> READ,
+// "Headline"). Upper-case labels may be followed by spaces alone; mixed-case
+// ones ("Read more") need a colon, bar or dash, so that an ordinary sentence
+// beginning "Read the..." is never taken for a link.
+func (t *chromeTable) label(line string) (*phrase, string) {
+	for _, p := range t.labels {
+		lp := p.Text
+		if len(line) < len(lp) || !strings.EqualFold(line[:len(lp)], lp) {
+			continue
+		}
+		upper := line[:len(lp)] == strings.ToUpper(lp) && strings.ToUpper(lp) != strings.ToLower(lp)
+		rest := line[len(lp):]
+		trimmed := strings.TrimLeftFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' })
+		if rest != "" && trimmed == rest {
+			// "READING" or "Relatedness": the label must end at a word boundary.
+			r, _ := utf8.DecodeRuneInString(rest)
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				continue
+			}
+		}
+		sep := false
+		for _, c := range []string{":", "|", "-", "–", "—", "»", ">"} {
+			if strings.HasPrefix(trimmed, c) {
+				sep = true
+				trimmed = strings.TrimLeftFunc(trimmed[len(c):], func(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' })
+				break
+			}
+		}
+		if !sep && !upper {
+			continue
+		}
+		if !sep && upper && len(rest) == len(trimmed) && rest != "" {
+			continue
+		}
+		return p, trimmed
+	}
+	return nil, ""
+}

@@ -1,0 +1,59 @@
+package strayui
+
+const pluginDoc = `strayui finds page furniture left inside an article's body by scrapers and
+syndication feeds: comment forms, share and like widgets, related-article links,
+advertising labels, site footers, and UI text in a language other than the
+article's. Every finding offers a fix that deletes the line; it is applied only
+when the user asks (--fix or an editor action).
+
+Known strings live in the embedded data/chrome.txt (English and 25 other
+languages); add more with the plugin option chrome. Lines that are not known
+strings are judged by cheap signals first, and only the few that look like UI
+text are passed to a language identifier (lingua-go, low-accuracy mode), which
+is loaded on first use.`
+
+const uiChromeDoc = `Reports a whole line that is a known CMS or widget string: WordPress comment
+forms ("Leave a Reply", "Your email address will not be published. Required
+fields are marked *", "Post Comment"), Jetpack share and like widgets ("Share
+this:", "Like this:", "Click to share on X"), read-more and related-post
+headings, newsletter and cookie prompts, advertising and image labels
+("Advertisement", "Sponsored", "Image copyright"), in English and 25 other
+languages.
+
+Only whole lines are matched, so the same words inside a sentence are never
+reported. A single everyday word ("Comment", "Website", "Reply") is reported
+only at the end of the article or next to other chrome, because mid-story it
+could be a subhead.
+
+Options (plugin-wide): chrome adds entries in data/chrome.txt's format,
+e.g. chrome = ["de | comment | Kommentar schreiben"].`
+
+const foreignDoc = `Reports a short line in another language than the article's: a comment form or
+widget in a language data/chrome.txt does not list.
+
+The article's language is taken from its function words when it is plainly
+English, and otherwise identified from its longest paragraphs. A line is a
+candidate only when it is short (at most 20 words), not a quotation, not a
+credit line or dateline, has almost no English function words, does not read
+as an English sentence, and is not a name: lines whose words are all
+capitalised ("Wang Yi", "Bundestag") or repeat names used elsewhere in the
+article (a garbled byline) are left alone. Candidates go to the language
+identifier, and the line is reported when the identifier gives the article's
+language less than max_confidence (0.1) and prefers another language.
+
+Options (plugin-wide): languages (the identifier's candidates, ISO 639-1),
+article_language (skip identification of the copy), max_confidence.`
+
+const relatedDoc = `Reports a related-article link injected between paragraphs: a label such as
+READ, RELATED, ALSO READ, "Read more:" or "See also:" (or its translation),
+followed on the same line or the next by a headline-shaped line.
+
+Upper-case labels may be followed by spaces alone ("READ\u00a0 Storm closes
+ports"); mixed-case ones need a colon, bar or dash ("Related: ..."), so a
+sentence that starts "Read the report..." is never taken for a link.`
+
+const footerDoc = `Reports site footer and standards boilerplate in the last third of the body:
+"Our Standards: The Thomson Reuters Trust Principles.", a bare "Thomson
+Reuters" line, copyright and "All rights reserved" lines. Its severity is
+info; turn it off or raise it in rules.toml ([strayui.rules.site-footer]).
+Add footers of other sites with the chrome option, kind footer.`

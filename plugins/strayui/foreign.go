@@ -1,0 +1,230 @@
+package strayui
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/copydesk/copydesk/core/sdk"
+	"github.com/pemistahl/lingua-go"
+)
+
+// Cheap signals decide which lines the language identifier looks at at all.
+// Language identification on one- to five-word strings is unreliable (short
+// English lines are routinely taken for Ganda, Swedish or Tagalog), so it is
+// only asked about lines that already look like UI text: short, standalone,
+// not a sentence of English, not a name, not a credit line or a dateline.
+
+const maxForeignWords = 20
+
+var (
+	creditLine = regexp.MustCompile(`(?i)(^by\s|\sby\s|;\s*editing|^(reporting|writing|editing|additional reporting)\b)`)
+	dateline   = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?,?\s+\d`)
+)
+
+func checkForeign(p *sdk.Pass) {
+	st := stateOf(p)
+	units := linesOf(p.Article)
+	var names map[string]bool
+	articleLang := st.articleLang
+	for i, u := range units {
+		if u.headline || !suspicious(st, u.text) {
+			continue
+		}
+		if names == nil {
+			names = capitalisedWords(units)
+		}
+		if nameLike(u.text, names, i, units) {
+			continue
+		}
+		if articleLang == lingua.Unknown {
+			articleLang = identifyArticle(st, units)
+			if articleLang == lingua.Unknown {
+				return // no idea what the copy's language is: stay silent
+			}
+		}
+		own, top, topConf := st.id.confidences(u.text, articleLang)
+		if own >= st.maxConf || top == articleLang || top == lingua.Unknown {
+			continue
+		}
+		// One or two plain-ASCII words carry too few trigrams to tell a
+		// foreign label from a clipped English one; ask for a clear winner.
+		if isASCII(u.text) && len(words(u.text)) <= 2 && topConf < 0.5 {
+			continue
+		}
+		report(p, u, u.span.End,
+			fmt.Sprintf("line in %s inside %s copy (%s): UI text left by the scraper? delete it", languageName(top), languageName(articleLang), clip(u.text)),
+			"delete the "+languageName(top)+" line")
+	}
+}
+
+// suspicious applies the cheap signals: a short line that is not a known
+// string (other rules report those), not a related-link label, not quoted,
+// not a credit line or dateline, and not a sentence with English function
+// words in it.
+func suspicious(st *state, text string) bool {
+	w := words(text)
+	if len(w) == 0 || len(w) > maxForeignWords {
+		return false
+	}
+	if st.table.match(text) != nil {
+		return false
+	}
+	if l, _ := st.table.label(text); l != nil {
+		return false
+	}
+	if r := []rune(text)[0]; strings.ContainsRune("\"'“‘«„‹", r) {
+		return false // a quotation belongs to the story
+	}
+	if creditLine.MatchString(text) || dateline.MatchString(text) {
+		return false
+	}
+	letters := 0
+	for _, x := range w {
+		for _, r := range x {
+			if unicode.IsLetter(r) {
+				letters++
+				break
+			}
+		}
+	}
+	if letters == 0 {
+		return false // scores, figures
+	}
+	eng := 0
+	for _, x := range w {
+		if englishWords[strings.ToLower(x)] {
+			eng++
+		}
+	}
+	if eng*4 >= len(w) {
+		return false
+	}
+	// A line ending like a sentence, with only ASCII letters, and of
+	// sentence length is copy; UI strings are labels and prompts.
+	end := []rune(text)[len([]rune(text))-1]
+	closed := strings.ContainsRune(".!?\"”’)", end)
+	if closed && isASCII(text) && len(w) > 6 {
+		return false
+	}
+	return true
+}
+
+// capitalisedWords collects the lower-cased capitalised words of the
+// article, by line, so that a line repeating (or misspelling) names used
+// elsewhere is recognised as names.
+func capitalisedWords(units []unit) map[string]bool {
+	out := map[string]bool{}
+	for _, u := range units {
+		for _, w := range words(u.text) {
+			r := []rune(w)
+			if len(r) >= 3 && unicode.IsUpper(r[0]) {
+				out[strings.ToLower(w)] = true
+			}
+		}
+	}
+	return out
+}
+
+// nameLike reports whether a line is a name or a title rather than UI text:
+// every word capitalised ("Wang Yi", "Bundestag", "Korea Republic"), or half
+// its words are, or nearly are, capitalised words found elsewhere in the
+// article (a garbled reporter's name such as "Samel nakmura").
+func nameLike(text string, names map[string]bool, self int, units []unit) bool {
+	w := words(text)
+	caps, near := 0, 0
+	for _, x := range w {
+		r := []rune(x)
+		if unicode.IsUpper(r[0]) || unicode.IsDigit(r[0]) {
+			caps++
+		}
+		lx := strings.ToLower(x)
+		if names[lx] && otherLineHas(units, self, x) {
+			near++ // the same word is capitalised on another line
+			continue
+		}
+		if len([]rune(lx)) < 4 {
+			continue
+		}
+		for n := range names {
+			if n != lx && closeWords(lx, n) {
+				near++
+				break
+			}
+		}
+	}
+	return caps == len(w) || near*2 >= len(w)
+}
+
+func otherLineHas(units []unit, self int, w string) bool {
+	for i, u := range units {
+		if i != self && strings.Contains(u.text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// closeWords reports whether a and b differ by at most two edits (one for
+// short words).
+func closeWords(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	max := 2
+	if len(ra) < 6 {
+		max = 1
+	}
+	if d := len(ra) - len(rb); d > max || -d > max {
+		return false
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)] <= max
+}
+
+// identifyArticle finds the copy's language: English by its function words
+// when they are plainly there (no model needed), otherwise by the
+// identifier over the longest paragraphs.
+func identifyArticle(st *state, units []unit) lingua.Language {
+	total, eng := 0, 0
+	var long []string
+	for _, u := range units {
+		w := words(u.text)
+		if len(w) < 12 {
+			continue
+		}
+		long = append(long, u.text)
+		for _, x := range w {
+			total++
+			if englishWords[strings.ToLower(x)] {
+				eng++
+			}
+		}
+	}
+	if total >= 40 && eng*5 >= total {
+		return lingua.English
+	}
+	if len(long) == 0 {
+		return lingua.Unknown
+	}
+	body := strings.Join(long, " ")
+	if len(body) > 3000 {
+		body = body[:3000]
+	}
+	return st.id.languageOf(body)
+}

@@ -1,0 +1,94 @@
+package strayui
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/sdk"
+)
+
+// unit is one line of the article's body: stray chrome always arrives as
+// whole lines, so lines, not sentences, are what the rules judge.
+type unit struct {
+	text     string
+	span     sdk.Span
+	headline bool // the headline, or a block the parser marked as furniture
+}
+
+// linesOf splits every block into its lines, skipping code.
+func linesOf(a *sdk.Article) []unit {
+	var out []unit
+	for bi, b := range a.Blocks {
+		if b.Kind == article.Code {
+			continue
+		}
+		head := b.Kind == article.Headline || b.Kind == article.Byline || b.Kind == article.Dateline || (bi == 0 && b.Kind != article.Aside)
+		start := b.Span.Start
+		text := a.BlockText(b)
+		for _, line := range strings.SplitAfter(text, "\n") {
+			l := strings.TrimRight(line, "\n")
+			lead := len(l) - len(strings.TrimLeft(l, " \t"))
+			trimmed := strings.TrimSpace(l)
+			if trimmed != "" {
+				s := start + lead
+				out = append(out, unit{text: trimmed, span: sdk.Span{Start: s, End: s + len(trimmed)}, headline: head})
+			}
+			start += len(line)
+		}
+	}
+	return out
+}
+
+// deletion widens span to take the line break after it (or, for the last
+// line, before it) so that deleting it leaves no blank gap.
+func deletion(text string, span sdk.Span) sdk.Span {
+	end := span.End
+	for end < len(text) && (text[end] == '\n' || text[end] == ' ' || text[end] == '\t') {
+		end++
+	}
+	if end < len(text) {
+		return sdk.Span{Start: span.Start, End: end}
+	}
+	start := span.Start
+	for start > 0 && (text[start-1] == '\n' || text[start-1] == ' ' || text[start-1] == '\t') {
+		start--
+	}
+	return sdk.Span{Start: start, End: end}
+}
+
+// words splits a line into its words (letters and digits, with inner
+// apostrophes and hyphens).
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-')
+	})
+}
+
+// headlineShaped reports whether s reads like a linked headline: a few words
+// to a couple of dozen, starting with a capital, digit or quotation mark,
+// one sentence at most, and not ending in a colon.
+func headlineShaped(s string) bool {
+	s = strings.TrimSpace(s)
+	w := words(s)
+	if len(w) < 2 || len(w) > 25 {
+		return false
+	}
+	r := []rune(s)[0]
+	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'“‘«„", r)) {
+		return false
+	}
+	if strings.HasSuffix(s, ":") {
+		return false
+	}
+	// Two or more sentences are a paragraph, not a headline.
+	for i := 0; i+2 < len(s); i++ {
+		// "U.S. Senate" and "Mr. Li" are not sentence breaks: the word
+		// before the stop must end in two lower-case letters.
+		if (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' && unicode.IsUpper(rune(s[i+2])) &&
+			i >= 2 && unicode.IsLower(rune(s[i-1])) && unicode.IsLower(rune(s[i-2])) {
+			return false
+		}
+	}
+	return true
+}
