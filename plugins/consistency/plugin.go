@@ -1,10 +1,166 @@
-// Package consistency is copydesk's built-in consistency plugin.
+// Package consistency is copydesk's built-in consistency plugin: one article
+// writing the same term two ways (U.S. and US, per cent and %, organise and
+// organize), which is how a paragraph pasted from another edition or a
+// careless edit shows.
 package consistency
 
-import "github.com/copydesk/copydesk/core/sdk"
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/copydesk/copydesk/core/sdk"
+)
 
 // Plugin is the consistency ruleset.
 var Plugin = &sdk.Plugin{
 	Name:    "consistency",
 	Version: "0.1.0",
+	Doc:     "One article, one style: the same term written the same way throughout.",
+	Options: []sdk.Option{
+		{
+			Name: "prefer",
+			Type: sdk.StringList,
+			Doc: `House forms, one per variant group: ["U.S.", "per cent", "email"]. Every
+other form of the same group is reported wherever it appears, even when the
+article uses it throughout. Groups with no house form follow the article's
+own majority.`,
+		},
+		{
+			Name:    "spelling",
+			Type:    sdk.Enumeration,
+			Doc:     `House spelling system: "british", "american", or "any" (follow the article's majority).`,
+			Default: "any",
+			Choices: []string{"any", "british", "american"},
+		},
+		{
+			Name: "groups",
+			Type: sdk.StringList,
+			Doc: `Extra variant groups, written like the lines of the built-in list:
+"word: Peking | Beijing" or "abbr: N.Y. | NY". KIND is abbr, number, word or
+spelling; styles are separated by "|", inflected forms within a style by ",".`,
+		},
+	},
+	Configure: configure,
+	Rules:     []*sdk.Rule{MixedForms, SpellingSystem},
+}
+
+//go:embed variants.txt
+var variantsData string
+
+// config is the plugin's state for a run: the variant groups and the house
+// choices from rules.toml.
+type config struct {
+	groups   []*group
+	spelling string // "any", "british" or "american"
+}
+
+func configure(o sdk.Options) (any, error) {
+	groups, err := parseGroups(variantsData, "variants.txt")
+	if err != nil {
+		// The list is compiled in; a bad line is a build defect.
+		return nil, err
+	}
+	for i, line := range o.Strings("groups") {
+		gs, err := parseGroups(line, fmt.Sprintf("consistency.groups[%d]", i))
+		if err != nil {
+			return nil, err
+		}
+		groups = append(groups, gs...)
+	}
+	for _, form := range o.Strings("prefer") {
+		found := false
+		for _, g := range groups {
+			if s := g.styleOf(form); s >= 0 {
+				g.preferred = s
+				found = true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("consistency.prefer: %q is not a form of any variant group (add the group under consistency.groups)", form)
+		}
+	}
+	sp := o.String("spelling")
+	if sp == "" {
+		sp = "any"
+	}
+	return &config{groups: groups, spelling: sp}, nil
+}
+
+func configOf(p *sdk.Pass) *config {
+	if c, ok := p.State.(*config); ok {
+		return c
+	}
+	// A pass without Configure (a rule run on its own): built-in data only.
+	c, _ := configure(sdk.Options{})
+	return c.(*config)
+}
+
+// kind says how a group's forms are matched in the text.
+type kind string
+
+const (
+	abbrKind     kind = "abbr"
+	numberKind   kind = "number"
+	wordKind     kind = "word"
+	spellingKind kind = "spelling"
+)
+
+// group is one term's variants. styles[s][i] is the i-th inflection written
+// in style s; for spelling groups style 0 is British and style 1 American.
+type group struct {
+	kind      kind
+	styles    [][]string
+	preferred int // index of the house style, or -1
+}
+
+func (g *group) styleOf(form string) int {
+	for s, forms := range g.styles {
+		for _, f := range forms {
+			if f == form {
+				return s
+			}
+		}
+	}
+	return -1
+}
+
+func parseGroups(data, source string) ([]*group, error) {
+	var out []*group
+	for n, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, rest, ok := strings.Cut(line, ":")
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: want \"KIND: form | form\", got %q", source, n+1, line)
+		}
+		g := &group{kind: kind(strings.TrimSpace(k)), preferred: -1}
+		switch g.kind {
+		case abbrKind, numberKind, wordKind, spellingKind:
+		default:
+			return nil, fmt.Errorf("%s:%d: unknown kind %q (use abbr, number, word or spelling)", source, n+1, k)
+		}
+		for _, style := range strings.Split(rest, "|") {
+			var forms []string
+			for _, f := range strings.Split(style, ",") {
+				if f = strings.TrimSpace(f); f != "" {
+					forms = append(forms, f)
+				}
+			}
+			if len(forms) == 0 {
+				return nil, fmt.Errorf("%s:%d: empty style in %q", source, n+1, line)
+			}
+			g.styles = append(g.styles, forms)
+		}
+		if len(g.styles) < 2 {
+			return nil, fmt.Errorf("%s:%d: a group needs at least two styles separated by |", source, n+1)
+		}
+		if g.kind == spellingKind && len(g.styles) != 2 {
+			return nil, fmt.Errorf("%s:%d: a spelling group is British | American", source, n+1)
+		}
+		out = append(out, g)
+	}
+	return out, nil
 }

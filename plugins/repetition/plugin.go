@@ -1,10 +1,290 @@
-// Package repetition is copydesk's built-in repetition plugin.
+// Package repetition is copydesk's built-in repetition plugin: it finds words
+// and phrases written twice in a row ("the the", "if we want to make sure, if
+// we want to make sure"), the trace of a botched edit or a paste that landed
+// twice.
 package repetition
 
-import "github.com/copydesk/copydesk/core/sdk"
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/sdk"
+)
 
 // Plugin is the repetition ruleset.
 var Plugin = &sdk.Plugin{
 	Name:    "repetition",
 	Version: "0.1.0",
+	Doc:     "Words and phrases repeated by accident.",
+	Rules:   []*sdk.Rule{Repeated},
+}
+
+//go:embed allowed.txt
+var allowedData string
+
+//go:embed function_words.txt
+var functionData string
+
+// The word lists are parsed on first use, not at package load: the plugin
+// process is started on every run and most runs never reach this code path
+// before the first article arrives anyway.
+var (
+	listsOnce sync.Once
+	allowed   map[string]bool
+	function  map[string]bool
+)
+
+func loadLists() {
+	allowed = readList(allowedData)
+	function = readList(functionData)
+}
+
+func readList(data string) map[string]bool {
+	out := map[string]bool{}
+	for _, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out[strings.ToLower(line)] = true
+	}
+	return out
+}
+
+// maxPhrase is the longest run of words checked for an immediate repeat.
+// Pasted-twice fragments in copy are clauses, rarely longer than this.
+const maxPhrase = 12
+
+// Repeated reports a word or phrase immediately followed by itself.
+var Repeated = &sdk.Rule{
+	Name:     "repeated-phrase",
+	Category: sdk.CategoryRepetition,
+	Severity: sdk.Warning,
+	Summary:  "a word or phrase immediately repeated (\"the the\", \"the result of, the result of\")",
+	Doc: `Reports a word or a run of words that is immediately followed by an identical
+copy, ignoring case and allowing only spaces, a comma or a semicolon between
+the two copies. Such doubles are the trace of an edit that was not finished or
+of a paste that landed twice:
+
+    Just before the Olympics, the pair dramatically missed, pair dramatically
+    missed another test.
+
+The suggestion deletes the second copy with the separator before it.
+
+Legitimate repetition is left alone:
+  - grammatical doubles such as "had had", "that that" and "what it is is";
+  - emphasis such as "very, very", "many, many" and "no, no";
+  - reduplicated words and names: "bye-bye" (one hyphenated word),
+    "Walla Walla", "Sirhan Sirhan" (a capitalised second copy is taken for
+    a name);
+  - a single content word repeated after a comma ("slowly, slowly"), which is
+    how writers mark emphasis; only function words ("the, the") are flagged
+    in that position;
+  - numbers ("10 10" in a table).
+The allowed words live in allowed.txt and the function words in
+function_words.txt, both embedded in the plugin.`,
+	Example: sdk.Example{
+		Before: "He said the inflow of funds is the result of, the result of confidence in the country.",
+		After:  "He said the inflow of funds is the result of confidence in the country.",
+	},
+	Check: checkRepeats,
+}
+
+// word is one word of a block: a run of letters and digits, with internal
+// apostrophes, hyphens and dots kept ("Korea's", "bye-bye", "U.S").
+type word struct {
+	start, end int
+	lower      string
+}
+
+func words(text string, from, to int) []word {
+	var out []word
+	i := from
+	for i < to {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		for i < to {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			// A joiner counts only between two word characters.
+			if isJoiner(r) && i+n < to {
+				r2, _ := utf8.DecodeRuneInString(text[i+n:])
+				if isWordRune(r2) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, word{start: start, end: i, lower: strings.ToLower(text[start:i])})
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isJoiner(r rune) bool {
+	return r == '\'' || r == '’' || r == '-' || r == '‐' || r == '.'
+}
+
+func checkRepeats(pass *sdk.Pass) {
+	listsOnce.Do(loadLists)
+	a := pass.Article
+	for _, b := range a.Blocks {
+		if b.Kind == article.Code {
+			continue
+		}
+		ws := words(a.Text, b.Span.Start, b.Span.End)
+		for i := 0; i < len(ws); {
+			n := repeatAt(a.Text, ws, i)
+			if n == 0 {
+				i++
+				continue
+			}
+			first, second := ws[i:i+n], ws[i+n:i+2*n]
+			dup := sdk.Span{Start: second[0].start, End: second[n-1].end}
+			phrase := a.Text[first[0].start:first[n-1].end]
+			pass.Report(sdk.Diagnostic{
+				Span:    dup,
+				Message: "\"" + phrase + "\" is repeated",
+				Suggestions: []sdk.Suggestion{{
+					Span:        sdk.Span{Start: first[n-1].end, End: dup.End},
+					Replacement: "",
+					Description: "delete the repeated \"" + a.Text[dup.Start:dup.End] + "\"",
+				}},
+				Related: []sdk.Related{{Span: sdk.Span{Start: first[0].start, End: first[n-1].end}, Message: "first copy"}},
+			})
+			i += 2 * n
+		}
+	}
+}
+
+// repeatAt returns the length n of the longest run of words starting at i
+// that is immediately followed by a copy of itself and is not a legitimate
+// repetition, or 0.
+func repeatAt(text string, ws []word, i int) int {
+	for n := maxPhrase; n >= 1; n-- {
+		if i+2*n > len(ws) {
+			continue
+		}
+		if !sameRun(text, ws[i:i+n], ws[i+n:i+2*n]) {
+			continue
+		}
+		gap := text[ws[i+n-1].end:ws[i+n].start]
+		if !isSeparator(gap) {
+			continue
+		}
+		if legitimate(text, ws[i:i+n], ws[i+n:i+2*n], gap) {
+			// A legitimate short double ("had had") does not excuse a
+			// longer repeat starting at the same word, but nothing
+			// shorter would be a better reading either.
+			return 0
+		}
+		return n
+	}
+	return 0
+}
+
+// sameRun reports whether two runs of words read the same, ignoring case and
+// the amount of white space between words.
+func sameRun(text string, x, y []word) bool {
+	for k := range x {
+		if x[k].lower != y[k].lower {
+			return false
+		}
+		if k > 0 {
+			gx := strings.Join(strings.Fields(text[x[k-1].end:x[k].start]), " ")
+			gy := strings.Join(strings.Fields(text[y[k-1].end:y[k].start]), " ")
+			if gx != gy {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isSeparator reports whether the text between two copies lets them read as
+// an immediate repeat: white space, with at most one comma or semicolon.
+func isSeparator(gap string) bool {
+	if gap == "" {
+		return false
+	}
+	punct := 0
+	for _, r := range gap {
+		switch {
+		case r == ',' || r == ';':
+			punct++
+		case unicode.IsSpace(r):
+		default:
+			return false
+		}
+	}
+	return punct <= 1
+}
+
+func legitimate(text string, first, second []word, gap string) bool {
+	phrase := joinLower(first)
+	if allowed[phrase] {
+		return true
+	}
+	allNumbers := true
+	for _, w := range first {
+		if !isNumber(w.lower) {
+			allNumbers = false
+		}
+	}
+	if allNumbers {
+		return true
+	}
+	comma := strings.ContainsAny(gap, ",;")
+	if !comma {
+		// Capitals in the second copy with nothing between the copies
+		// read as a name or a title: "Walla Walla", "Measure for Measure".
+		for _, w := range second {
+			r, _ := utf8.DecodeRuneInString(text[w.start:])
+			if unicode.IsUpper(r) {
+				return true
+			}
+		}
+	}
+	if len(first) > 1 {
+		return false
+	}
+	// One word.
+	r, _ := utf8.DecodeRuneInString(text[second[0].start:])
+	if unicode.IsUpper(r) {
+		return true // "Sirhan, Sirhan" or a heading in capitals
+	}
+	if comma && !function[phrase] {
+		return true // emphasis: "slowly, slowly"
+	}
+	return false
+}
+
+func joinLower(ws []word) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.lower
+	}
+	return strings.Join(parts, " ")
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) && r != '.' && r != '-' {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,230 @@
+package consistency
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/sdk"
+)
+
+// occurrence is one form of a group found in the text.
+type occurrence struct {
+	g      *group
+	style  int
+	form   int // index of the inflection within its style
+	span   sdk.Span
+	quoted bool // inside a quotation, where copy may keep the source's wording
+}
+
+// scan finds every counted occurrence of the groups' forms in the article.
+func scan(a *sdk.Article, groups []*group) []occurrence {
+	var out []occurrence
+	lower := asciiLower(a.Text)
+	for _, b := range a.Blocks {
+		if b.Kind == article.Code {
+			continue
+		}
+		quoted := quotedSpans(a.Text, b.Span)
+		table := looksTabular(a.Text[b.Span.Start:b.Span.End])
+		for _, g := range groups {
+			if g.kind == numberKind && table {
+				continue
+			}
+			for s, forms := range g.styles {
+				for fi, f := range forms {
+					hay := a.Text
+					needle := f
+					if g.kind == wordKind || g.kind == spellingKind {
+						hay, needle = lower, asciiLower(f)
+					}
+					for off := b.Span.Start; off < b.Span.End; {
+						i := strings.Index(hay[off:b.Span.End], needle)
+						if i < 0 {
+							break
+						}
+						st := off + i
+						en := st + len(needle)
+						off = st + 1
+						if !counts(a.Text, b.Span, g, f, st, en) {
+							continue
+						}
+						out = append(out, occurrence{g: g, style: s, form: fi, span: sdk.Span{Start: st, End: en}, quoted: inside(quoted, st)})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// counts decides whether the form f found at text[st:en] is a use of the
+// term in the group's style, and not part of another word or form.
+func counts(text string, blk sdk.Span, g *group, f string, st, en int) bool {
+	prev, next := ' ', ' '
+	if st > blk.Start {
+		prev, _ = utf8.DecodeLastRuneInString(text[blk.Start:st])
+	}
+	if en < blk.End {
+		next, _ = utf8.DecodeRuneInString(text[en:blk.End])
+	}
+	if f == "%" {
+		// A percentage: after a figure, with or without a space.
+		p := strings.TrimRight(text[blk.Start:st], " ")
+		r, _ := utf8.DecodeLastRuneInString(p)
+		return unicode.IsDigit(r)
+	}
+	if isWordRune(prev) || prev == '.' && isWordRune(firstRune(f)) {
+		return false
+	}
+	if isWordRune(next) {
+		return false
+	}
+	if next == '.' && !strings.HasSuffix(f, ".") {
+		// "Mr." is the other style of "Mr", and "U.S" is the start of
+		// "U.S.". A full stop that ends the sentence after "US" is fine.
+		if g.styleOf(f+".") >= 0 {
+			return false
+		}
+		if en+1 < blk.End && isWordRune(rune(text[en+1])) {
+			return false
+		}
+	}
+	switch g.kind {
+	case abbrKind:
+		if next == '$' {
+			return false // US$, a currency code
+		}
+		if isAllCaps(f) && shouting(text, blk, st, en) {
+			return false
+		}
+	case spellingKind:
+		// Capitalised forms are mostly names that keep their own
+		// spelling: the World Trade Center, the Labour Party.
+		if unicode.IsUpper(firstRune(text[st:en])) {
+			return false
+		}
+	}
+	return true
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return letters > 0
+}
+
+// shouting reports whether the text around st..en is set in capitals (a
+// headline, a dateline, a label), where an all-capital form says nothing
+// about how the article spells it: "US" in "US AND CHINA AGREE" may be the
+// pronoun.
+func shouting(text string, blk sdk.Span, st, en int) bool {
+	from, to := st-30, en+30
+	if from < blk.Start {
+		from = blk.Start
+	}
+	if to > blk.End {
+		to = blk.End
+	}
+	upper, letters := 0, 0
+	for i, r := range text[from:to] {
+		if from+i >= st && from+i < en {
+			continue
+		}
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 6 && upper*10 >= letters*7
+}
+
+// looksTabular reports whether a block is a table rather than prose: tabs,
+// runs of spaces used as columns, or lines that are mostly figures. Tables
+// keep their own conventions (a % column beside "per cent" in the copy).
+func looksTabular(s string) bool {
+	if strings.ContainsRune(s, '\t') || strings.Contains(strings.TrimSpace(s), "   ") {
+		return true
+	}
+	fields := strings.Fields(s)
+	if len(fields) < 4 {
+		return false
+	}
+	num := 0
+	for _, f := range fields {
+		if strings.IndexFunc(f, unicode.IsDigit) >= 0 {
+			num++
+		}
+	}
+	return num*2 > len(fields)
+}
+
+// quotedSpans returns the stretches of a block inside double quotation
+// marks. A quotation still open at the end of the block runs to its end.
+func quotedSpans(text string, blk sdk.Span) []sdk.Span {
+	var out []sdk.Span
+	open := -1
+	for i, r := range text[blk.Start:blk.End] {
+		pos := blk.Start + i
+		switch r {
+		case '“', '„':
+			if open < 0 {
+				open = pos
+			}
+		case '”':
+			if open >= 0 {
+				out = append(out, sdk.Span{Start: open, End: pos})
+				open = -1
+			}
+		case '"':
+			if open < 0 {
+				open = pos
+			} else {
+				out = append(out, sdk.Span{Start: open, End: pos})
+				open = -1
+			}
+		}
+	}
+	if open >= 0 {
+		out = append(out, sdk.Span{Start: open, End: blk.End})
+	}
+	return out
+}
+
+func inside(spans []sdk.Span, pos int) bool {
+	for _, s := range spans {
+		if s.Start < pos && pos < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLower lowers ASCII letters only, so that offsets in the result are
+// offsets in s (strings.ToLower may change the length of other letters).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

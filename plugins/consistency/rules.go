@@ -1,0 +1,271 @@
+package consistency
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/core/sdk"
+)
+
+// MixedForms reports a term written in a form other than the one the article
+// (or the house) uses for it.
+var MixedForms = &sdk.Rule{
+	Name:     "mixed-forms",
+	Category: sdk.CategoryConsistency,
+	Severity: sdk.Warning,
+	Summary:  "a term written two ways in one article (U.S./US, per cent/%, Mr/Mr., e-mail/email)",
+	Doc: `Reports an occurrence of a term written differently from the rest of the
+article: "U.S." in copy that otherwise says "US", "per cent" among "%",
+"million" in wire copy that writes "mln", "Mr." where the article uses "Mr".
+The variant groups live in variants.txt, embedded in the plugin; rules.toml
+can add groups (consistency.groups) and fix the house form of any group
+(consistency.prefer).
+
+With a house form set, every other form of its group is reported. Otherwise
+the article's majority decides: the forms used less often are reported, but
+only when one form is used at least twice and more often than each other
+form (a tie says nothing about which form is the slip). Copy inside
+quotation marks counts towards the majority but is not reported, since a
+quotation may keep the speaker's or the source's wording.
+
+Not counted: "US" next to words in capitals (a headline or dateline in
+capitals, where it may be the pronoun), "US$" (a currency code), parts of
+longer words (USB, USA), % not following a figure, and figures in tables.
+Spelling pairs (organise/organize) are reported here when the same word
+appears both ways; a lone word in the other spelling system is left to
+spelling-system.`,
+	Example: sdk.Example{
+		Before: "Shares rose 4% on Monday and 1.5% on Tuesday, after falling 50 per cent last year.",
+		After:  "Shares rose 4% on Monday and 1.5% on Tuesday, after falling 50% last year.",
+	},
+	Check: checkMixedForms,
+}
+
+func checkMixedForms(pass *sdk.Pass) {
+	cfg := configOf(pass)
+	groups := cfg.groups
+	byGroup := map[*group][]occurrence{}
+	for _, o := range scan(pass.Article, groups) {
+		byGroup[o.g] = append(byGroup[o.g], o)
+	}
+	for _, g := range groups {
+		occ := byGroup[g]
+		if len(occ) == 0 {
+			continue
+		}
+		counts := make([]int, len(g.styles))
+		for _, o := range occ {
+			counts[o.style]++
+		}
+		want, house := g.preferred, g.preferred >= 0
+		if !house {
+			want = majority(counts)
+			if want < 0 {
+				continue
+			}
+		}
+		for _, o := range occ {
+			if o.style == want || (o.quoted && !house) {
+				continue
+			}
+			reportForm(pass, o, want, counts, house, occ)
+		}
+	}
+}
+
+// majority returns the style used at least twice and more often than any
+// other, or -1.
+func majority(counts []int) int {
+	best := -1
+	for s, n := range counts {
+		if best < 0 || n > counts[best] {
+			best = s
+		}
+	}
+	if best < 0 || counts[best] < 2 {
+		return -1
+	}
+	used := 0
+	for s, n := range counts {
+		if n > 0 {
+			used++
+		}
+		if s != best && n == counts[best] {
+			return -1
+		}
+	}
+	if used < 2 {
+		return -1
+	}
+	return best
+}
+
+func reportForm(pass *sdk.Pass, o occurrence, want int, counts []int, house bool, all []occurrence) {
+	a := pass.Article
+	got := a.Text[o.span.Start:o.span.End]
+	repl := replacement(o, want, got)
+	var msg string
+	if house {
+		msg = fmt.Sprintf("house style is %q, not %q", repl, got)
+	} else {
+		msg = fmt.Sprintf("%q here, but the article writes %q %s", got, o.g.styles[want][0], times(counts[want]))
+	}
+	span, sugg := suggestionSpan(a.Text, o.span, repl)
+	d := sdk.Diagnostic{
+		Span:        o.span,
+		Message:     msg,
+		Suggestions: []sdk.Suggestion{{Span: span, Replacement: sugg, Description: fmt.Sprintf("write %q", repl)}},
+	}
+	for _, other := range all {
+		if other.style == want {
+			d.Related = append(d.Related, sdk.Related{Span: other.span, Message: fmt.Sprintf("%q used here", a.Text[other.span.Start:other.span.End])})
+			break
+		}
+	}
+	pass.Report(d)
+}
+
+func times(n int) string {
+	if n == 1 {
+		return "once"
+	}
+	if n == 2 {
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
+}
+
+// replacement is the form of style want with the same inflection as the
+// occurrence, keeping an initial capital for words.
+func replacement(o occurrence, want int, got string) string {
+	forms := o.g.styles[want]
+	r := forms[0]
+	if o.form < len(forms) {
+		r = forms[o.form]
+	}
+	if (o.g.kind == wordKind || o.g.kind == spellingKind) && unicode.IsUpper(firstRune(got)) {
+		f := firstRune(r)
+		r = string(unicode.ToUpper(f)) + r[utf8.RuneLen(f):]
+	}
+	return r
+}
+
+// suggestionSpan adjusts the space before a percentage: "50 per cent"
+// becomes "50%", and "36%" becomes "36 per cent".
+func suggestionSpan(text string, span sdk.Span, repl string) (sdk.Span, string) {
+	got := text[span.Start:span.End]
+	switch {
+	case repl == "%" && span.Start > 0 && text[span.Start-1] == ' ':
+		return sdk.Span{Start: span.Start - 1, End: span.End}, repl
+	case got == "%" && repl != "%" && span.Start > 0 && text[span.Start-1] != ' ':
+		return span, " " + repl
+	}
+	return span, repl
+}
+
+// SpellingSystem reports British spellings in American copy and the reverse.
+var SpellingSystem = &sdk.Rule{
+	Name:     "spelling-system",
+	Category: sdk.CategoryConsistency,
+	Severity: sdk.Warning,
+	Summary:  "a British spelling in American copy, or an American one in British copy (organise/organize, colour/color)",
+	Doc: `Reports a word spelt in the other spelling system from the rest of the
+article: "organized" in copy that writes "favour", "centre" and "labour", or
+"colour" in American copy. The British | American pairs live in variants.txt
+(lines of kind "spelling"), with their inflections.
+
+Every pair votes for the article's system. With no house system set
+(consistency.spelling = "any"), the minority system's words are reported
+when the majority has at least two words and twice as many as the minority.
+With "british" or "american", every word of the other system is reported.
+
+Capitalised forms are not counted: they are mostly names that keep their
+own spelling (the World Trade Center, the Labour Party, the World Health
+Organization). Words inside quotation marks count towards the majority but
+are not reported.`,
+	Example: sdk.Example{
+		Before: "The centre will be organised by volunteers, and the colors of the flag will be shown in its favour.",
+		After:  "The centre will be organised by volunteers, and the colours of the flag will be shown in its favour.",
+	},
+	Check: checkSpelling,
+}
+
+// Real copy is seldom pure: wire services based in London wrote "totalled"
+// beside "finalize", and -ize is Oxford British. A system is only taken as
+// the article's when it has minSystemVotes words and systemRatio times as
+// many as the other.
+const (
+	minSystemVotes = 3
+	systemRatio    = 3
+)
+
+func checkSpelling(pass *sdk.Pass) {
+	cfg := configOf(pass)
+	var groups []*group
+	for _, g := range cfg.groups {
+		if g.kind == spellingKind {
+			groups = append(groups, g)
+		}
+	}
+	occ := scan(pass.Article, groups)
+	var count [2]int
+	for _, o := range occ {
+		count[o.style]++
+	}
+	want, house := -1, true
+	switch cfg.spelling {
+	case "british":
+		want = 0
+	case "american":
+		want = 1
+	default:
+		house = false
+		for s := 0; s < 2; s++ {
+			if count[s] >= minSystemVotes && count[s] >= systemRatio*count[1-s] && count[1-s] > 0 {
+				want = s
+			}
+		}
+	}
+	if want < 0 {
+		return
+	}
+	system := [2]string{"British", "American"}
+	// Name a few majority words so the writer sees what the article uses.
+	var examples []string
+	seen := map[string]bool{}
+	for _, o := range occ {
+		w := strings.ToLower(pass.Article.Text[o.span.Start:o.span.End])
+		if o.style == want && !seen[w] && len(examples) < 3 {
+			seen[w] = true
+			examples = append(examples, w)
+		}
+	}
+	sort.Strings(examples)
+	// A word whose own group also appears in the majority spelling is
+	// mixed-forms' finding ("organised" and "organized" in one article).
+	mixed := map[*group]bool{}
+	for _, o := range occ {
+		if o.style == want {
+			mixed[o.g] = true
+		}
+	}
+	for _, o := range occ {
+		if o.style == want || (o.quoted && !house) || (mixed[o.g] && !house) {
+			continue
+		}
+		got := pass.Article.Text[o.span.Start:o.span.End]
+		repl := replacement(o, want, got)
+		msg := fmt.Sprintf("%s spelling %q in an article written in %s spelling (%s)", system[o.style], got, system[want], strings.Join(examples, ", "))
+		if house {
+			msg = fmt.Sprintf("house spelling is %s: write %q, not %q", system[want], repl, got)
+		}
+		pass.Report(sdk.Diagnostic{
+			Span:        o.span,
+			Message:     msg,
+			Suggestions: []sdk.Suggestion{{Span: o.span, Replacement: repl, Description: fmt.Sprintf("write %q", repl)}},
+		})
+	}
+}
