@@ -195,6 +195,19 @@ func analyse(p *sdk.Pass) *analysis {
 			an.stray = append(an.stray, l)
 		}
 	}
+	// An author bio follows the credit it belongs to; a bio-shaped
+	// paragraph with no credit above it is the story's own closing
+	// paragraph about someone.
+	bios = an.bios[:0]
+	for _, b := range an.bios {
+		for _, c := range an.credits {
+			if c.CMS || c.Block < b.Block {
+				bios = append(bios, b)
+				break
+			}
+		}
+	}
+	an.bios = bios
 	return an
 }
 
@@ -285,7 +298,13 @@ func parseBio(text string, off int) (Name, bool) {
 	}
 	for n := 2; n <= 5 && n < len(words); n++ {
 		cand := strings.Join(words[:n], " ")
-		if !bioVerbs[words[n]] {
+		next := words[n]
+		// "Jane Doe, a correspondent in Paris, ..."
+		if strings.HasSuffix(words[n-1], ",") {
+			cand = strings.TrimSuffix(cand, ",")
+			next = ","
+		}
+		if !bioVerbs[next] {
 			continue
 		}
 		if personName(cand) && strings.HasPrefix(text, cand) {

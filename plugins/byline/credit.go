@@ -22,7 +22,8 @@ type Segment struct {
 	Role      string // as written: "Reporting", "Additional reporting", "By"
 	RoleStart int    // byte offset of Role in Article.Text
 	// Prep is what joins role and names: "by", "of", "from", ":" or
-	// "contributed"; "" for a CMS field that lists bare names.
+	// "contributed"; "" for a CMS field that lists bare names, "-" for a
+	// role followed directly by a name.
 	Prep  string
 	Names []Name
 }
@@ -30,7 +31,7 @@ type Segment struct {
 // RoleEnd is the offset just after the role and its preposition.
 func (s Segment) RoleEnd() int {
 	switch s.Prep {
-	case "", "contributed", ":":
+	case "", "contributed", ":", "-":
 		return s.RoleStart + len(s.Role)
 	}
 	return s.RoleStart + len(s.Role) + 1 + len(s.Prep)
@@ -61,6 +62,13 @@ func (rs roleSet) known(role, prep string) bool {
 	}
 	r := strings.ToLower(strings.Join(strings.Fields(role), " "))
 	r = strings.TrimPrefix(r, "with ")
+	// "Reporting from London by": where the reporting was done is not part
+	// of the role.
+	if i := strings.LastIndex(r, " from "); i > 0 {
+		r = r[:i]
+	} else if i := strings.LastIndex(r, " in "); i > 0 {
+		r = r[:i]
+	}
 	for _, part := range roleParts.Split(r, -1) {
 		part = strings.TrimPrefix(strings.TrimSpace(part), "additional ")
 		if !rs[part] {
@@ -84,10 +92,10 @@ var contributed = regexp.MustCompile(`^(.+?) contributed (?:reporting|additional
 func parseCredit(line string, off int, bare bool) (CreditLine, bool) {
 	c := CreditLine{Start: off, End: off + len(line)}
 	t := strings.TrimRight(line, " \t")
-	if t == "" || len(t) > 300 || strings.Count(t, ". ") > 0 && !bare {
+	if t == "" || len(t) > 300 || sentenceBreak.MatchString(t) && !bare {
 		return c, false
 	}
-	for _, seg := range splitOffsets(t, ";") {
+	for _, seg := range splitSegments(t) {
 		s, ok := parseSegment(seg.s, off+seg.off, bare)
 		if !ok {
 			return c, false
@@ -95,6 +103,37 @@ func parseCredit(line string, off int, bare bool) (CreditLine, bool) {
 		c.Segments = append(c.Segments, s)
 	}
 	return c, len(c.Segments) > 0
+}
+
+// sentenceBreak is a full stop after a word (not an initial) followed by
+// more text: a line of prose, not a credit.
+var sentenceBreak = regexp.MustCompile(`\p{Ll}{2}\. \S`)
+
+// segmentComma is a comma that starts a new role rather than another name:
+// "Reporting by Jane Doe, Editing by John Roe".
+var segmentComma = regexp.MustCompile(`, *\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,3} (?:by|of|from) `)
+
+// splitSegments splits a credit line into its roles at semicolons, and at
+// commas that open a new role.
+func splitSegments(t string) []piece {
+	var out []piece
+	for _, p := range splitOffsets(t, ";") {
+		rest, off := p.s, p.off
+		for {
+			m := segmentComma.FindStringIndex(rest)
+			if m == nil || m[0] == 0 {
+				break
+			}
+			out = append(out, piece{strings.TrimSpace(rest[:m[0]]), off})
+			skip := m[0] + 1
+			for skip < len(rest) && rest[skip] == ' ' {
+				skip++
+			}
+			rest, off = rest[skip:], off+skip
+		}
+		out = append(out, piece{rest, off})
+	}
+	return out
 }
 
 type piece struct {
@@ -157,10 +196,21 @@ func parseSegment(s string, off int, bare bool) (Segment, bool) {
 		names, ok := parseNames(s, off)
 		return Segment{RoleStart: off, Names: names}, ok
 	}
+	// "Coverage Jane Doe": a role with no "by" at all.
+	words := strings.Fields(s)
+	for k := 1; k <= 3 && k < len(words)-1; k++ {
+		role := strings.Join(words[:k], " ")
+		rest := strings.Join(words[k:], " ")
+		if strings.HasPrefix(s, role+" ") && roleShape.MatchString(role) && personName(rest) && !strings.HasSuffix(role, ",") {
+			return Segment{Role: role, RoleStart: off, Prep: "-", Names: []Name{newName(rest, off+len(role)+1)}}, true
+		}
+	}
 	return Segment{}, false
 }
 
-var prepRE = regexp.MustCompile(` (by|of|from) `)
+// prepRE is what may join a role to its names. Only "by" is right; the
+// others are what machine translation and bad templates write.
+var prepRE = regexp.MustCompile(` (by|of|from|via|through|with|for|per|to|on|at|in) `)
 
 var nameSep = regexp.MustCompile(`\s*(?:,\s*and\b|,|\band\b|&)\s*`)
 
@@ -193,7 +243,7 @@ func parseNames(s string, off int) ([]Name, bool) {
 			name, hasPlace = chunk[:j], true
 		}
 		switch {
-		case personName(name):
+		case personName(name) || sloppyName(name):
 			names = append(names, newName(name, off+chunkStart))
 			placed = hasPlace
 		case placed && capitalised(chunk):
@@ -215,4 +265,27 @@ func capitalised(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// sloppyName accepts a credited name whose later parts lost their capital
+// ("Samuel nakamura"): it is still a name, and a misspelt one the name
+// rules should see. Only two or three words, the first capitalised, none a
+// function word.
+func sloppyName(s string) bool {
+	toks := strings.Fields(s)
+	if len(toks) < 2 || len(toks) > 3 || !nameToken(toks[0]) || notName[fold(toks[0])] {
+		return false
+	}
+	for _, t := range toks[1:] {
+		f := fold(t)
+		if notName[f] || particles[f] || functionWords[f] || len(f) < 3 {
+			return false
+		}
+		for _, r := range t {
+			if !unicode.IsLetter(r) && r != '-' && r != '\'' {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -38,10 +38,11 @@ func set(words []string) map[string]bool {
 }
 
 var (
-	defaultRoles = readList("roles.txt")[0]
-	particles    = set(readList("particles.txt")[0])
-	notName      = set(readList("notname.txt")[0])
-	bioLists     = readList("bio.txt")
-	bioVerbs     = set(bioLists[0])
-	bioWords     = set(bioLists[1])
+	defaultRoles  = readList("roles.txt")[0]
+	particles     = set(readList("particles.txt")[0])
+	notName       = set(readList("notname.txt")[0])
+	functionWords = set(readList("function.txt")[0])
+	bioLists      = readList("bio.txt")
+	bioVerbs      = set(bioLists[0])
+	bioWords      = set(bioLists[1])
 )

@@ -102,7 +102,18 @@ that is itself credited is somebody else, not a correction.`,
 		an := analyse(p)
 		credited := an.creditedNames()
 		for _, n := range credited {
-			if n.Start < 0 || an.knownSpelling(n) {
+			if n.Start < 0 {
+				continue
+			}
+			if b, ok := an.bioCasing(n); ok {
+				p.Report(sdk.Diagnostic{
+					Span:    sdk.Span{Start: n.Start, End: n.End()},
+					Message: fmt.Sprintf("credit writes the name %q but the bio writes it %q", n.Text, b.Text),
+					Related: []sdk.Related{{Span: sdk.Span{Start: b.Start, End: b.End()}, Message: "the bio's spelling"}},
+				})
+				continue
+			}
+			if an.knownSpelling(n) {
 				continue
 			}
 			if b, ok := an.bioVariant(n, credited); ok {
@@ -132,6 +143,35 @@ that is itself credited is somebody else, not a correction.`,
 			}
 		}
 	},
+}
+
+// bioCasing finds a bio that spells n the same way but with capitals where
+// the credit has lower case ("Samuel nakamura").
+func (an *analysis) bioCasing(n Name) (Name, bool) {
+	for _, b := range an.bios {
+		if sameName(n, b.Name) && lostCapital(n.Text, b.Name.Text) {
+			return b.Name, true
+		}
+	}
+	return Name{}, false
+}
+
+// lostCapital reports whether some word of a is lower case where the same
+// word of b is capitalised. Particles are left alone: "von" is lower case
+// by right.
+func lostCapital(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) != len(wb) {
+		return false
+	}
+	for i := range wa {
+		ra, _ := utf8.DecodeRuneInString(wa[i])
+		rb, _ := utf8.DecodeRuneInString(wb[i])
+		if unicode.IsLower(ra) && unicode.IsUpper(rb) {
+			return true
+		}
+	}
+	return false
 }
 
 // knownSpelling reports whether a name matches a bio or the roster exactly.
@@ -253,7 +293,7 @@ func garbled(line string, n Name) bool {
 		f := fold(strings.Trim(w, "."))
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
-		case tokenClose(f, n.Key[i]):
+		case tokenClose(f, n.Key[i]) || looseClose(f, n.Key[i]):
 			close++
 			if f == n.Key[i] && unicode.IsUpper(r) {
 				exactCased++
@@ -264,6 +304,14 @@ func garbled(line string, n Name) bool {
 		}
 	}
 	return close > 0 && exactCased < len(words)
+}
+
+// looseClose allows a garbled line more damage than a misspelt credit: a
+// third of the letters of a name of five or more.
+func looseClose(a, b string) bool {
+	n := min(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
+	d := osa(a, b)
+	return n >= 3 && d <= 1 || n >= 5 && d <= n/3
 }
 
 // CreditBioMismatch reports a bio about someone the credit does not name.
