@@ -1,0 +1,225 @@
+package contradiction
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/copydesk/copydesk/core/sdk"
+)
+
+// ImpossibleDate flags dates that contradict themselves.
+var ImpossibleDate = &sdk.Rule{
+	Name:     "impossible-date",
+	Category: sdk.CategoryContradiction,
+	Severity: sdk.Warning,
+	Summary:  "a weekday that does not match its date, a span that ends before it starts, an age that does not fit a birth year",
+	Doc: `Three ways a date contradicts itself:
+
+- a weekday with a full date that falls on another day ("Sunday, June 20,
+  2023": 20 June 2023 was a Tuesday). Datelines with the correct weekday are
+  left alone, and dates without a year are never guessed at;
+- a span whose end precedes its start ("from 2015 to 2012", "June 19-18");
+- an age that cannot follow from a birth date given in the same sentence
+  and the article's own date ("born in 1980 ... the 52-year-old" in a 2023
+  article).`,
+	Example: sdk.Example{
+		Before: "Sunday, June 20, 2023",
+		After:  "Tuesday, June 20, 2023",
+	},
+	Check: checkImpossibleDate,
+}
+
+const (
+	weekdayRe = `(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
+	monthRe   = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
+	dayRe     = `(\d{1,2})(?:st|nd|rd|th)?`
+	yearRe    = `(\d{4})`
+)
+
+var (
+	// "Friday, May 8, 2009", "Friday May 8th 2009"
+	weekdayMonthFirst = regexp.MustCompile(`\b` + weekdayRe + `,?\s+(?:the\s+)?` + monthRe + `\s+` + dayRe + `,?\s+` + yearRe + `\b`)
+	// "Friday, 8 May 2009", "Friday 8th of May, 2009"
+	weekdayDayFirst = regexp.MustCompile(`\b` + weekdayRe + `,?\s+(?:the\s+)?` + dayRe + `\s+(?:of\s+)?` + monthRe + `,?\s+` + yearRe + `\b`)
+	// "from 2015 to 2012", "between 2010 and 2008"
+	yearSpan = regexp.MustCompile(`\b(?:[Ff]rom|[Bb]etween)\s+(\d{4})\s+(?:to|until|till|through|and)\s+(\d{4})\b`)
+	// "June 19-18", "June 19 to 18"
+	daySpan = regexp.MustCompile(`\b` + monthRe + `\s+(\d{1,2})(?:[-–]|\s+(?:to|until|through)\s+)(\d{1,2})\b`)
+	// "born in 1980", "born on March 3, 1980", "born 3 March 1980"
+	bornRe = regexp.MustCompile(`\bborn\s+(?:(?:in|on)\s+)?(?:(?:` + monthRe + `\s+\d{1,2},?|\d{1,2}\s+` + monthRe + `,?)\s+)?(\d{4})\b`)
+	ageRe  = regexp.MustCompile(`\b(\d{1,3})-year-old\b|,\s(\d{1,3}),\s`)
+	// A full date anywhere, for the article's own date.
+	fullDate = regexp.MustCompile(`\b(?:` + monthRe + `\s+` + dayRe + `,?\s+` + yearRe + `|` + dayRe + `\s+` + monthRe + `,?\s+` + yearRe + `)\b`)
+)
+
+var months = map[string]time.Month{
+	"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April, "may": time.May,
+	"jun": time.June, "jul": time.July, "aug": time.August, "sep": time.September, "oct": time.October,
+	"nov": time.November, "dec": time.December,
+}
+
+func parseMonth(s string) (time.Month, bool) {
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	if len(s) < 3 {
+		return 0, false
+	}
+	m, ok := months[s[:3]]
+	return m, ok
+}
+
+// makeDate builds a date, refusing days the month does not have.
+func makeDate(y int, m time.Month, d int) (time.Time, bool) {
+	t := time.Date(y, m, d, 12, 0, 0, 0, time.UTC)
+	return t, t.Day() == d && t.Month() == m
+}
+
+func checkImpossibleDate(pass *sdk.Pass) {
+	a := pass.Article
+	articleDate, haveDate := articleDate(a)
+	for _, b := range a.Blocks {
+		if !proseBlock(b.Kind) {
+			continue
+		}
+		for _, s := range b.Sentences {
+			text := a.Slice(s.Span)
+			checkWeekdays(pass, s.Span.Start, text)
+			checkSpans(pass, s.Span.Start, text)
+			if haveDate {
+				checkAge(pass, s.Span.Start, text, articleDate)
+			}
+		}
+	}
+}
+
+func checkWeekdays(pass *sdk.Pass, base int, text string) {
+	for _, re := range []*regexp.Regexp{weekdayMonthFirst, weekdayDayFirst} {
+		dayFirst := re == weekdayDayFirst
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			g := func(i int) string { return text[m[2*i]:m[2*i+1]] }
+			wd, monS, dayS := g(1), g(2), g(3)
+			if dayFirst {
+				dayS, monS = g(2), g(3)
+			}
+			mon, ok := parseMonth(monS)
+			if !ok {
+				continue
+			}
+			day, _ := strconv.Atoi(dayS)
+			year, _ := strconv.Atoi(g(4))
+			date, ok := makeDate(year, mon, day)
+			if !ok || date.Weekday().String() == wd {
+				continue
+			}
+			dateStart, dateEnd := m[2*2], m[2*4+1]
+			pass.Report(sdk.Diagnostic{
+				Span:    sdk.Span{Start: base + m[2], End: base + m[3]},
+				Message: fmt.Sprintf("%s does not match its date: %s was a %s", wd, date.Format("2 January 2006"), date.Weekday()),
+				Related: []sdk.Related{{
+					Span:    sdk.Span{Start: base + dateStart, End: base + dateEnd},
+					Message: fmt.Sprintf("this date falls on a %s", date.Weekday()),
+				}},
+			})
+		}
+	}
+}
+
+func checkSpans(pass *sdk.Pass, base int, text string) {
+	for _, m := range yearSpan.FindAllStringSubmatchIndex(text, -1) {
+		from, _ := strconv.Atoi(text[m[2]:m[3]])
+		to, _ := strconv.Atoi(text[m[4]:m[5]])
+		// Only years: "from 2000 to 1500 tonnes" is a quantity.
+		rest := text[m[1]:]
+		if to >= from || from < 1800 || from > 2100 || to < 1800 || rest != "" && !strings.ContainsAny(rest[:1], ",.;:)") {
+			continue
+		}
+		pass.Report(sdk.Diagnostic{
+			Span:    sdk.Span{Start: base + m[4], End: base + m[5]},
+			Message: fmt.Sprintf("the span ends (%d) before it starts (%d)", to, from),
+			Related: []sdk.Related{{Span: sdk.Span{Start: base + m[2], End: base + m[3]}, Message: "the start of the span"}},
+		})
+	}
+	for _, m := range daySpan.FindAllStringSubmatchIndex(text, -1) {
+		from, _ := strconv.Atoi(text[m[4]:m[5]])
+		to, _ := strconv.Atoi(text[m[6]:m[7]])
+		// A following figure or "per cent" makes it a quantity, not days.
+		rest := strings.TrimLeft(text[m[1]:], " ")
+		if to >= from || from > 31 || strings.HasPrefix(rest, "%") || startsWithMonth(rest) {
+			continue
+		}
+		pass.Report(sdk.Diagnostic{
+			Span:    sdk.Span{Start: base + m[6], End: base + m[7]},
+			Message: fmt.Sprintf("the span of days ends (%d) before it starts (%d)", to, from),
+			Related: []sdk.Related{{Span: sdk.Span{Start: base + m[4], End: base + m[5]}, Message: "the start of the span"}},
+		})
+	}
+}
+
+// checkAge compares an age with a birth year given in the same sentence.
+func checkAge(pass *sdk.Pass, base int, text string, on time.Time) {
+	born := bornRe.FindStringSubmatchIndex(text)
+	if born == nil {
+		return
+	}
+	year, _ := strconv.Atoi(text[born[6]:born[7]])
+	for _, m := range ageRe.FindAllStringSubmatchIndex(text, -1) {
+		gi := 2
+		if m[2] < 0 {
+			gi = 4
+		}
+		age, _ := strconv.Atoi(text[m[gi]:m[gi+1]])
+		// Without the birthday, the age is one of two values.
+		hi := on.Year() - year
+		lo := hi - 1
+		if age >= lo && age <= hi || age > 120 || hi < 0 {
+			continue
+		}
+		pass.Report(sdk.Diagnostic{
+			Span:    sdk.Span{Start: base + m[gi], End: base + m[gi+1]},
+			Message: fmt.Sprintf("an age of %d does not fit a birth year of %d in an article dated %d (expected %d or %d)", age, year, on.Year(), lo, hi),
+			Related: []sdk.Related{{Span: sdk.Span{Start: base + born[6], End: base + born[7]}, Message: "the birth year"}},
+		})
+	}
+}
+
+// articleDate finds the article's own date: a "date" metadata field, or the
+// first full date in its first blocks (the dateline).
+func articleDate(a *sdk.Article) (time.Time, bool) {
+	if d := a.Meta["date"]; d != "" {
+		for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+			if t, err := time.Parse(layout, d); err == nil {
+				return t, true
+			}
+		}
+	}
+	for i, b := range a.Blocks {
+		if i > 2 {
+			break
+		}
+		text := a.BlockText(b)
+		m := fullDate.FindStringSubmatch(text)
+		if m == nil {
+			continue
+		}
+		monS, dayS, yS := m[1], m[2], m[3]
+		if monS == "" {
+			dayS, monS, yS = m[4], m[5], m[6]
+		}
+		mon, ok := parseMonth(monS)
+		if !ok {
+			continue
+		}
+		d, _ := strconv.Atoi(dayS)
+		y, _ := strconv.Atoi(yS)
+		if t, ok := makeDate(y, mon, d); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+var leadingMonth = regexp.MustCompile(`^` + monthRe + `\b`)
+
+func startsWithMonth(s string) bool { return leadingMonth.MatchString(s) }

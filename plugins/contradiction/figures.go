@@ -1,0 +1,185 @@
+package contradiction
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/copydesk/copydesk/core/sdk"
+)
+
+// RestatedFigure flags a passage restated later with a different figure.
+var RestatedFigure = &sdk.Rule{
+	Name:     "restated-figure",
+	Category: sdk.CategoryContradiction,
+	Severity: sdk.Warning,
+	Summary:  "a passage is restated later in the article with a different figure",
+	Doc: `A sentence, or a long run of one, that comes back later in the article word
+for word except for a figure: "shows the Conservatives with 37.5 pct ... and
+Labour with 29.5 pct" in one paragraph and "... Labour with 20.6 pct" in a
+later one. Recaps ("As mentioned, ...", "To recap, ...") are where it
+happens: the copy is re-keyed and a figure slips.
+
+News copy is full of different numbers with the same unit, so the rule
+demands much more than a shared noun: at least ten words in the same order
+around the figure, with only figures differing, covering most of the later
+sentence. "12 people were killed and 15 injured", ranges and updates ("rose
+from 12 to 15") never qualify. The finding sits on the later figure and
+points at the earlier one.`,
+	Example: sdk.Example{
+		Before: "Prices rose above 320 stg this week. ... As mentioned, prices rose above 480 stg this week.",
+		After:  "Prices rose above 320 stg this week. ... As mentioned, prices rose above 320 stg this week.",
+	},
+	Check: checkRestatedFigure,
+}
+
+// Thresholds for a restatement: the shared run of words (figures masked) must
+// be this long, and cover this share of the later sentence's words, so two
+// sentences that merely share a template ("Net profit 5.3 mln vs 4.2 mln")
+// do not count.
+const (
+	minSharedRun   = 10
+	minRunCoverage = 0.7
+)
+
+// figureSentence is a sentence read as words, figures masked as "#".
+type figureSentence struct {
+	block int
+	words []token
+	shape []string
+}
+
+var numberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true,
+	"fourteen": true, "fifteen": true, "sixteen": true, "seventeen": true, "eighteen": true,
+	"nineteen": true, "twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true,
+	"seventy": true, "eighty": true, "ninety": true, "hundred": true, "dozen": true,
+}
+
+func isFigure(t token) bool { return t.number() || numberWords[t.lower()] }
+
+func readFigures(a *sdk.Article) []figureSentence {
+	var out []figureSentence
+	for bi, b := range a.Blocks {
+		if !proseBlock(b.Kind) {
+			continue
+		}
+		for _, s := range b.Sentences {
+			fs := figureSentence{block: bi}
+			for _, t := range tokenize(a.Text, s.Span.Start, s.Span.End) {
+				if !t.word {
+					continue
+				}
+				fs.words = append(fs.words, t)
+				if isFigure(t) {
+					fs.shape = append(fs.shape, "#")
+				} else {
+					fs.shape = append(fs.shape, t.lower())
+				}
+			}
+			out = append(out, fs)
+		}
+	}
+	return out
+}
+
+func checkRestatedFigure(pass *sdk.Pass) {
+	sents := readFigures(pass.Article)
+	for j := range sents {
+		later := sents[j]
+		if len(later.shape) < minSharedRun || !hasFigure(later) {
+			continue
+		}
+		for i := 0; i < j; i++ {
+			earlier := sents[i]
+			if len(earlier.shape) < minSharedRun || !hasFigure(earlier) {
+				continue
+			}
+			ei, li, n := longestCommonRun(earlier.shape, later.shape)
+			if n < minSharedRun || float64(n) < minRunCoverage*float64(len(later.shape)) {
+				continue
+			}
+			if reportFigureChange(pass, earlier, later, ei, li, n) {
+				break
+			}
+		}
+	}
+}
+
+func hasFigure(s figureSentence) bool {
+	for _, w := range s.shape {
+		if w == "#" {
+			return true
+		}
+	}
+	return false
+}
+
+// reportFigureChange compares the figures of the shared run and reports the
+// first that differs.
+func reportFigureChange(pass *sdk.Pass, earlier, later figureSentence, ei, li, n int) bool {
+	for k := 0; k < n; k++ {
+		if earlier.shape[ei+k] != "#" {
+			continue
+		}
+		e, l := earlier.words[ei+k], later.words[li+k]
+		if sameFigure(e.text, l.text) {
+			continue
+		}
+		context := phraseAround(later, li+k)
+		pass.Report(sdk.Diagnostic{
+			Span: sdk.Span{Start: l.start, End: l.end},
+			Message: fmt.Sprintf("%q restates an earlier passage (%q) with a different figure: %s there, %s here",
+				context, phraseAround(earlier, ei+k), e.text, l.text),
+			Related: []sdk.Related{{
+				Span:    sdk.Span{Start: e.start, End: e.end},
+				Message: fmt.Sprintf("the same passage gives %s here", e.text),
+			}},
+		})
+		return true
+	}
+	return false
+}
+
+// phraseAround returns a few words either side of word k, for messages.
+func phraseAround(s figureSentence, k int) string {
+	from, to := k-3, k+3
+	if from < 0 {
+		from = 0
+	}
+	if to > len(s.words) {
+		to = len(s.words)
+	}
+	parts := make([]string, 0, to-from)
+	for _, w := range s.words[from:to] {
+		parts = append(parts, w.text)
+	}
+	return strings.Join(parts, " ")
+}
+
+func sameFigure(a, b string) bool {
+	norm := func(s string) string { return strings.ToLower(strings.ReplaceAll(s, ",", "")) }
+	return norm(a) == norm(b)
+}
+
+// longestCommonRun returns the start in a, the start in b and the length of
+// the longest run of equal words the two share.
+func longestCommonRun(a, b []string) (int, int, int) {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	bestA, bestB, best := 0, 0, 0
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			if a[i-1] == b[j-1] {
+				cur[j] = prev[j-1] + 1
+				if cur[j] > best {
+					best, bestA, bestB = cur[j], i-cur[j], j-cur[j]
+				}
+			} else {
+				cur[j] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return bestA, bestB, best
+}

@@ -1,0 +1,364 @@
+package contradiction
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/copydesk/copydesk/core/sdk"
+)
+
+// SelfReference flags a state that deals with itself under another name.
+var SelfReference = &sdk.Rule{
+	Name:     "self-reference",
+	Category: sdk.CategoryContradiction,
+	Severity: sdk.Warning,
+	Summary:  "an actor and its counterpart are the same state under two names (the US ... talks with Washington)",
+	Doc: `A relation that needs two parties (talks with, sanctions on, a snub to, a
+response from, relations between) whose two sides are one state: a country,
+its capital used for its government, its demonym before a state noun
+("Mexican negotiators"), or the building that stands for its government
+("the Kremlin"). Machine translation and careless rewriting produce these
+when one side's name is swapped for the other's.
+
+The rule reads a capital as the government only where a government can
+stand: "talks with Washington, despite" but not "Washington state" or "the
+Washington Post"; a demonym only before officials, leaders, negotiators and
+the like, so "China's talks with Chinese-American groups" is left alone.
+The actor must be the subject of the relation (before it in the same clause,
+or its agent after "by"); "Beijing said the US refused talks with China" is
+two parties.
+
+Names come from an embedded table of every country; add organisations and
+local bodies with [[contradiction.aliases]] in rules.toml.`,
+	Example: sdk.Example{
+		Before: "The US has been reluctant to hold military talks with Washington.",
+		After:  "The US has been reluctant to hold military talks with Beijing.",
+	},
+	Check: checkSelfReference,
+}
+
+// relation is one entry of data/relations.txt.
+type relation struct {
+	head, prep string
+}
+
+func loadRelations() map[string][]relation {
+	out := map[string][]relation{}
+	for _, l := range dataLines("relations.txt") {
+		f := strings.Fields(strings.ToLower(l))
+		r := relation{head: f[0]}
+		if len(f) > 1 {
+			r.prep = f[1]
+		}
+		out[r.head] = append(out[r.head], r)
+	}
+	return out
+}
+
+// sentenceReader holds one sentence's tokens and names.
+type sentenceReader struct {
+	st       *state
+	toks     []token
+	mentions []mention
+}
+
+func (s *state) reader(text string, sp sdk.Span) *sentenceReader {
+	toks := tokenize(text, sp.Start, sp.End)
+	return &sentenceReader{st: s, toks: toks, mentions: s.aliases.find(toks)}
+}
+
+func (r *sentenceReader) lowerAt(i int) string {
+	if i < 0 || i >= len(r.toks) {
+		return ""
+	}
+	return r.toks[i].lower()
+}
+
+func (r *sentenceReader) wordAt(i int) bool { return i >= 0 && i < len(r.toks) && r.toks[i].word }
+
+// partOfLongerName reports whether the mention is one word of a name such as
+// "George Washington", "Bank of China" or "China Daily".
+func (r *sentenceReader) partOfLongerName(m mention) bool {
+	prev := m.i - 1
+	if prev >= 0 && strings.EqualFold(r.toks[prev].text, "the") {
+		prev--
+	}
+	if prev >= 1 && r.wordAt(prev) && r.toks[prev].capitalised() && !r.toks[prev].number() && !r.st.stateNouns[r.lowerAt(prev)] {
+		return true
+	}
+	if prev >= 1 && r.lowerAt(prev) == "of" && r.wordAt(prev-1) && r.toks[prev-1].capitalised() && !r.st.stateNouns[r.lowerAt(prev-1)] {
+		return true
+	}
+	if m.alias.kind != kindDemonym && m.j < len(r.toks) && r.wordAt(m.j) && r.toks[m.j].capitalised() && !r.st.stateNouns[r.lowerAt(m.j)] {
+		return true
+	}
+	return false
+}
+
+// verbish reports whether a lower-case word after a name shows the name is a
+// subject rather than a modifier.
+func (r *sentenceReader) verbish(w string) bool {
+	if r.st.lex["verbs"][w] {
+		return true
+	}
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly"))
+}
+
+// stateHeadWithin reports whether a state noun heads the phrase starting at
+// token i, looking at most n words ahead ("the Swedish leadership",
+// "Chinese Foreign Minister").
+func (r *sentenceReader) stateHeadWithin(i, n int) bool {
+	for k := i; k < i+n && k < len(r.toks); k++ {
+		if !r.wordAt(k) {
+			return false
+		}
+		if r.st.stateNouns[r.lowerAt(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// governs reports whether the mention can stand for a state taking part in a
+// relation: "the US has", "Mexican negotiators", "Beijing's talks", not
+// "US farmers", "in China" or "China's neighbours". relHead is the token
+// index of the relation, so "Beijing's talks with China" counts.
+func (r *sentenceReader) governs(m mention, relHead int) bool {
+	if r.partOfLongerName(m) {
+		return false
+	}
+	if m.alias.kind == kindDemonym {
+		return r.stateHeadWithin(m.j, 3)
+	}
+	prev := m.i - 1
+	if prev >= 0 && strings.EqualFold(r.toks[prev].text, "the") {
+		prev--
+	}
+	if r.st.lex["locative"][r.lowerAt(prev)] {
+		return false
+	}
+	if m.j >= len(r.toks) {
+		return true
+	}
+	next := r.toks[m.j]
+	switch {
+	case next.lower() == "'s":
+		return m.j+1 == relHead || r.stateHeadWithin(m.j+1, 3)
+	case !next.word:
+		return next.text != "-" && next.text != "–"
+	case r.st.stateNouns[next.lower()]:
+		return true
+	default:
+		return r.verbish(next.lower())
+	}
+}
+
+// counterpart reports whether the mention, following a relation, names the
+// other party itself ("talks with Washington, despite") rather than
+// something of it ("talks with Washington state", "with China's
+// neighbours").
+func (r *sentenceReader) counterpart(m mention) bool {
+	if r.partOfLongerName(m) {
+		return false
+	}
+	if m.alias.kind == kindDemonym {
+		return r.stateHeadWithin(m.j, 3)
+	}
+	if m.j >= len(r.toks) {
+		return true
+	}
+	next := r.toks[m.j]
+	switch {
+	case next.lower() == "'s":
+		return r.stateHeadWithin(m.j+1, 3)
+	case !next.word:
+		return next.text != "-" && next.text != "–"
+	case next.capitalised():
+		return false
+	}
+	w := next.lower()
+	return r.st.lex["function"][w] || r.st.stateNouns[w] || r.verbish(w)
+}
+
+// compatible reports whether two mentions of one entity are the same party:
+// two government buildings are two branches, and a demonym's officials may
+// belong to a branch other than the one a building names.
+func compatible(a, b mention) bool {
+	if !a.sameParty(b) {
+		return false
+	}
+	ga, gb := a.alias.kind == kindGovernment, b.alias.kind == kindGovernment
+	switch {
+	case ga && gb:
+		return a.alias == b.alias
+	case ga && b.alias.kind == kindDemonym, gb && a.alias.kind == kindDemonym:
+		return false
+	}
+	return true
+}
+
+// clauseBreak reports whether the tokens in [from, to) leave the clause the
+// actor at from governs: a semicolon, a subordinator, reported speech whose
+// subject is somebody new, or another state acting.
+func (r *sentenceReader) clauseBreak(actor mention, from, to int) bool {
+	for k := from; k < to; k++ {
+		w := r.lowerAt(k)
+		if w == ";" || w == ":" || w == "(" || w == ")" || r.st.lex["boundary"][w] {
+			return true
+		}
+		if r.st.lex["reporting"][w] {
+			n := k + 1
+			for n < to && r.st.lex["daywords"][r.lowerAt(n)] {
+				n++
+			}
+			if !r.st.lex["pronouns"][r.lowerAt(n)] {
+				return true
+			}
+		}
+	}
+	for _, o := range r.mentions {
+		if o.i >= from && o.j <= to && !o.sameParty(actor) && r.governs(o, -1) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxActorDistance bounds how far before a relation its subject may stand.
+const maxActorDistance = 18
+
+func checkSelfReference(pass *sdk.Pass) {
+	st := pass.State.(*state)
+	a := pass.Article
+	for _, b := range a.Blocks {
+		if !proseBlock(b.Kind) {
+			continue
+		}
+		for _, s := range b.Sentences {
+			r := st.reader(a.Text, s.Span)
+			if len(r.mentions) < 2 {
+				continue
+			}
+			r.check(pass)
+		}
+	}
+}
+
+func (r *sentenceReader) mentionAt(i int) (mention, bool) {
+	if i < len(r.toks) && strings.EqualFold(r.toks[i].text, "the") {
+		i++
+	}
+	for _, m := range r.mentions {
+		if m.i == i {
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+func (r *sentenceReader) check(pass *sdk.Pass) {
+	reported := map[int]bool{}
+	for h := range r.toks {
+		for _, rel := range r.st.relations[r.lowerAt(h)] {
+			start := h + 1
+			if rel.prep != "" {
+				start = -1
+				for k := h + 1; k <= h+4 && k < len(r.toks); k++ {
+					if !r.wordAt(k) {
+						break
+					}
+					if r.lowerAt(k) == rel.prep {
+						start = k + 1
+						break
+					}
+				}
+				if start < 0 {
+					continue
+				}
+			}
+			c, ok := r.mentionAt(start)
+			if !ok || reported[c.i] {
+				continue
+			}
+			relText := r.toks[h].text
+			if rel.prep != "" {
+				relText += " … " + rel.prep
+			}
+			if rel.prep == "between" {
+				// "talks between Washington and the US": both sides listed.
+				if r.lowerAt(c.j) == "and" {
+					if o, ok := r.mentionAt(c.j + 1); ok && compatible(c, o) && r.counterpart(c) && r.counterpart(o) {
+						reported[c.i] = true
+						r.report(pass, o, c, relText)
+					}
+				}
+				continue
+			}
+			if !r.counterpart(c) {
+				continue
+			}
+			if actor, ok := r.actorOf(c, h); ok {
+				reported[c.i] = true
+				r.report(pass, c, actor, relText)
+			}
+		}
+	}
+}
+
+// actorOf finds the subject of the relation at token h whose counterpart is c,
+// when it is the same party as c.
+func (r *sentenceReader) actorOf(c mention, h int) (mention, bool) {
+	// The agent after the counterpart: "a snub to Stockholm by the Swedish
+	// leadership".
+	if r.lowerAt(c.j) == "by" {
+		if m, ok := r.mentionAt(c.j + 1); ok && compatible(c, m) && r.governs(m, h) {
+			return m, true
+		}
+	}
+	// The subject before the relation, nearest first.
+	for k := len(r.mentions) - 1; k >= 0; k-- {
+		m := r.mentions[k]
+		if m.j > h || h-m.j > maxActorDistance {
+			continue
+		}
+		if !compatible(c, m) || !r.governs(m, h) {
+			continue
+		}
+		if r.clauseBreak(m, m.j, h) {
+			return mention{}, false
+		}
+		return m, true
+	}
+	return mention{}, false
+}
+
+func (r *sentenceReader) span(m mention) sdk.Span {
+	return sdk.Span{Start: r.toks[m.i].start, End: r.toks[m.j-1].end}
+}
+
+func (r *sentenceReader) report(pass *sdk.Pass, counterpart, actor mention, rel string) {
+	name := r.st.aliases.entities[sharedEntity(counterpart, actor)].display
+	ct, at := counterpart.alias.text, actor.alias.text
+	var msg string
+	if ct == at {
+		msg = fmt.Sprintf("%q is on both sides of %q: %s cannot deal with itself", ct, rel, name)
+	} else {
+		msg = fmt.Sprintf("%q and %q are the same party (%s) on both sides of %q: one of them should name the other party", at, ct, name, rel)
+	}
+	pass.Report(sdk.Diagnostic{
+		Span:    r.span(counterpart),
+		Message: msg,
+		Related: []sdk.Related{{Span: r.span(actor), Message: fmt.Sprintf("the other side: %q is also %s", at, name)}},
+	})
+}
+
+func sharedEntity(a, b mention) string {
+	for _, x := range a.alias.entities {
+		for _, y := range b.alias.entities {
+			if x == y {
+				return x
+			}
+		}
+	}
+	return ""
+}
