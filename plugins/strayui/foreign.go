@@ -1,6 +1,7 @@
 package strayui
 
 import (
+	_ "embed"
 	"fmt"
 	"regexp"
 	"strings"
@@ -9,6 +10,59 @@ import (
 	"github.com/copydesk/copydesk/core/sdk"
 	"github.com/pemistahl/lingua-go"
 )
+
+// uiVocab holds the stems of data/ui-words.txt.
+type uiVocab struct {
+	stems  []string // word prefixes
+	whole  map[string]bool
+	phrase []string // several words, matched at a word boundary
+}
+
+//go:embed data/ui-words.txt
+var uiWordsData string
+
+func parseVocab(src string) *uiVocab {
+	v := &uiVocab{whole: map[string]bool{}}
+	for _, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		line = strings.ToLower(line)
+		switch {
+		case strings.HasPrefix(line, "="):
+			v.whole[line[1:]] = true
+		case strings.Contains(line, " "):
+			v.phrase = append(v.phrase, line)
+		default:
+			v.stems = append(v.stems, line)
+		}
+	}
+	return v
+}
+
+// has reports whether a line contains UI vocabulary.
+func (v *uiVocab) has(text string) bool {
+	n := normalize(text)
+	for _, w := range words(n) {
+		w = strings.ReplaceAll(w, "’", "'")
+		if v.whole[w] {
+			return true
+		}
+		for _, s := range v.stems {
+			if strings.HasPrefix(w, s) {
+				return true
+			}
+		}
+	}
+	padded := " " + n
+	for _, p := range v.phrase {
+		if strings.Contains(padded, " "+p) {
+			return true
+		}
+	}
+	return false
+}
 
 // Cheap signals decide which lines the language identifier looks at at all.
 // Language identification on one- to five-word strings is unreliable (short
@@ -67,6 +121,9 @@ func suspicious(st *state, text string) bool {
 	w := words(text)
 	if len(w) == 0 || len(w) > maxForeignWords {
 		return false
+	}
+	if !st.vocab.has(text) {
+		return false // no UI vocabulary: a title, a name, a quotation
 	}
 	if st.table.match(text) != nil {
 		return false

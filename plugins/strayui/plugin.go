@@ -40,13 +40,14 @@ var defaultLanguages = []string{"en", "pl", "cs", "sk", "de", "fr", "es", "it", 
 // state is what Configure builds once per session.
 type state struct {
 	table       *chromeTable
+	vocab       *uiVocab
 	id          *langID
 	articleLang lingua.Language // lingua.Unknown: identify per article
 	maxConf     float64
 }
 
 func configure(opts sdk.Options) (any, error) {
-	st := &state{table: &chromeTable{}, articleLang: lingua.Unknown, maxConf: opts.Float("max_confidence")}
+	st := &state{table: &chromeTable{}, articleLang: lingua.Unknown, maxConf: opts.Float("max_confidence"), vocab: parseVocab(uiWordsData)}
 	if err := parseChrome("data/chrome.txt", strings.Split(chromeData, "\n"), st.table); err != nil {
 		return nil, err
 	}
@@ -175,11 +176,12 @@ func checkUIChrome(p *sdk.Pass) {
 			matches[i] = m
 		}
 	}
+	tail := tailFrom(units)
 	for i, m := range matches {
 		if m == nil {
 			continue
 		}
-		if m.weak && !inTail(i, len(units)) && !(i > 0 && matches[i-1] != nil) && !(i+1 < len(matches) && matches[i+1] != nil) {
+		if m.weak && i < tail && !(i > 0 && matches[i-1] != nil) && !(i+1 < len(matches) && matches[i+1] != nil) {
 			continue // "Comment" or "Website" alone mid-story may be a subhead
 		}
 		u := units[i]
@@ -220,8 +222,9 @@ func checkRelated(p *sdk.Pass) {
 func checkFooter(p *sdk.Pass) {
 	st := stateOf(p)
 	units := linesOf(p.Article)
+	tail := tailFrom(units)
 	for i, u := range units {
-		if u.headline || !inTail(i, len(units)) {
+		if u.headline || i < tail {
 			continue
 		}
 		if m := st.table.match(u.text); m != nil && m.Kind == kindFooter {
@@ -230,9 +233,22 @@ func checkFooter(p *sdk.Pass) {
 	}
 }
 
-// inTail reports whether line i of n lies in the last third of the article,
-// where scrapers append comment forms and footers.
-func inTail(i, n int) bool { return n > 0 && i*3 >= n*2 }
+// tailFrom returns the index of the first line of the article's tail: the
+// lines after the last stretch of story prose, where scrapers append credit
+// lines, bios, comment forms and footers. A bio is prose too, so one long
+// paragraph after a line does not take it out of the tail.
+func tailFrom(units []unit) int {
+	prose := 0
+	for i := len(units) - 1; i >= 0; i-- {
+		if len(words(units[i].text)) >= 25 {
+			prose++
+			if prose == 2 {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
 
 // clip quotes a line for a message, shortened, with no-break spaces shown
 // as spaces.
