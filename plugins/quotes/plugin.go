@@ -358,8 +358,8 @@ A single quotation that opens in one style and closes in the other (“...")
 is always reported. Quotations opened with „ are left to low-opening-quote,
 and apostrophes are never counted.`,
 	Example: sdk.Example{
-		Before: "“We will go,” she said. \"Soon.\"",
-		After:  "“We will go,” she said. “Soon.”",
+		Before: "“We will go,” she said. “Soon.” Her aide added: \"Very soon.\"",
+		After:  "“We will go,” she said. “Soon.” Her aide added: “Very soon.”",
 	},
 	Check: checkMixed,
 }

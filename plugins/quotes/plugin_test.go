@@ -1,0 +1,170 @@
+package quotes_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/sdk"
+	"github.com/copydesk/copydesk/core/sdk/sdktest"
+	"github.com/copydesk/copydesk/plugins/quotes"
+)
+
+func TestFixtures(t *testing.T) {
+	sdktest.Run(t, sdktest.TestData(), quotes.Plugin)
+}
+
+func check(t *testing.T, cfg sdktest.Config, text string) []sdktest.Result {
+	t.Helper()
+	return sdktest.CheckText(t, quotes.Plugin, cfg, article.FormatText, "Headline\n\n"+text)
+}
+
+func rules(rs []sdktest.Result) string {
+	var names []string
+	for _, r := range rs {
+		names = append(names, r.Rule)
+	}
+	return strings.Join(names, ",")
+}
+
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // rules reported, in order
+	}{
+		{"balanced straight", `"Yes," he said. "We will."`, ""},
+		{"balanced curly", `“Yes,” he said. “We will.”`, ""},
+		{"low-9 with curly close", `„Yes,” he said.`, "low-opening-quote"},
+		{"low-9 with straight close", `„Yes," he said.`, "low-opening-quote"},
+		{"unclosed at end of article", `"Yes, he said.`, "unclosed-quote"},
+		{"unclosed, next paragraph plain", "\"Yes, he said.\n\nThe talks resumed.", "unclosed-quote"},
+		{"multi-paragraph quotation", "\"We will go on.\n\n\"And we will win,\" he said.", ""},
+		{"multi-paragraph curly", "“We will go on.\n\n“And we will win,” he said.", ""},
+		{"three paragraphs", "\"One.\n\n\"Two.\n\n\"Three,\" he said.", ""},
+		{"second opens before first closes", `"Yes, he said. "We will."`, "unclosed-quote"},
+		{"apostrophes", `China’s leaders don’t like rock ’n’ roll from the ’90s.`, ""},
+		{"straight apostrophes", `China's leaders don't like rock 'n' roll from the '90s.`, ""},
+		{"single inside double", `"He told me 'never again'," she said.`, ""},
+		{"headline single quotes", `Mayor says bypass 'would cut toll'`, ""},
+		{"inch marks", `The 12" tiles and 40' containers arrived.`, ""},
+		{"inch mark inside a quotation", `"They sent 12" tiles," he said.`, ""},
+		{"closing with no opening is not judged", `and that was that," he said.`, ""},
+		{"quote ends with dash", `"I was going to say --" he began.`, ""},
+		{"quote after colon", `He said: "It is over."`, ""},
+		{"quote in parentheses", `The plan ("Project X") failed.`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := rules(check(t, sdktest.Config{}, tt.text)); got != tt.want {
+				t.Errorf("got [%s], want [%s]", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLowOpeningSuggestion(t *testing.T) {
+	for _, tt := range []struct {
+		style, text, want string
+	}{
+		{"any", `„Yes,” he said.`, `“Yes,” he said.`},
+		{"curly", `„Yes“, he said, and that was all he said.`, `“Yes”, he said, and that was all he said.`},
+		{"straight", `„Yes," he said.`, `"Yes," he said.`},
+	} {
+		cfg := sdktest.Config{PluginOptions: sdk.Options{"style": tt.style}, Rules: map[string]sdk.RuleSettings{"low-opening-quote": {Enabled: true}}}
+		got := check(t, cfg, tt.text)
+		var low []sdktest.Result
+		for _, r := range got {
+			if r.Rule == "low-opening-quote" {
+				low = append(low, r)
+			}
+		}
+		if len(low) != 1 {
+			t.Fatalf("%s: want one low-opening finding, got %v", tt.text, got)
+		}
+		if fixed := applyAll("Headline\n\n"+tt.text, low[0].Suggestions); fixed != "Headline\n\n"+tt.want {
+			t.Errorf("style %s: fixed %q, want %q", tt.style, fixed, tt.want)
+		}
+	}
+}
+
+func TestHouseStyle(t *testing.T) {
+	text := "“Yes,” he said. \"We will.\"\n\n“Soon,” she said."
+	for _, tt := range []struct{ style, want string }{
+		{"any", "mixed-quote-style"},      // the straight one is the minority
+		{"curly", "mixed-quote-style"},    // the straight one breaks house style
+		{"straight", "mixed-quote-style"}, // both curly ones do
+	} {
+		cfg := sdktest.Config{PluginOptions: sdk.Options{"style": tt.style}}
+		got := check(t, cfg, text)
+		want := 1
+		if tt.style == "straight" {
+			want = 2
+		}
+		if len(got) != want || rules(got[:1]) != tt.want {
+			t.Errorf("style %s: got %v, want %d %s", tt.style, got, want, tt.want)
+		}
+	}
+	// A tie under "any" says nothing about which style is the slip.
+	if got := check(t, sdktest.Config{}, "“Yes,” he said. \"We will.\""); len(got) != 0 {
+		t.Errorf("tie: got %v, want nothing", got)
+	}
+	// A quotation opened in one style and closed in the other.
+	if got := rules(check(t, sdktest.Config{}, "“Yes,\" he said.")); got != "mixed-quote-style" {
+		t.Errorf("mismatched pair: got [%s]", got)
+	}
+}
+
+func TestBadStyleOption(t *testing.T) {
+	if _, err := sdk.NewSession(quotes.Plugin, sdk.Options{"style": "fancy"}, nil); err == nil {
+		t.Error("style \"fancy\" accepted")
+	}
+}
+
+func applyAll(text string, ss []sdk.Suggestion) string {
+	// Apply from the end so earlier spans stay valid.
+	for i := len(ss) - 1; i >= 0; i-- {
+		s := ss[i]
+		text = text[:s.Span.Start] + s.Replacement + text[s.Span.End:]
+	}
+	return text
+}
+
+func TestRuleDocs(t *testing.T) {
+	for _, r := range quotes.Plugin.Rules {
+		if r.Summary == "" || r.Doc == "" || r.Example.Before == "" || r.Example.After == "" || r.Category != sdk.CategoryQuotes {
+			t.Errorf("rule %s: Summary, Doc, Example and category %q are required", r.Name, sdk.CategoryQuotes)
+		}
+		only := sdktest.Config{Rules: map[string]sdk.RuleSettings{}}
+		for _, o := range quotes.Plugin.Rules {
+			only.Rules[o.Name] = sdk.RuleSettings{Enabled: o == r}
+		}
+		if got := check(t, only, r.Example.Before); len(got) == 0 {
+			t.Errorf("rule %s: its example's Before is not flagged", r.Name)
+		}
+		if got := check(t, only, r.Example.After); len(got) != 0 {
+			t.Errorf("rule %s: its example's After is flagged: %v", r.Name, got)
+		}
+	}
+}
+
+// TestDevSet scores the plugin on the shared dev set and on clean
+// professional copy (skipped when ../shared is absent).
+func TestDevSet(t *testing.T) {
+	s := sdktest.Score(t, quotes.Plugin, sdktest.Config{}, sdk.CategoryQuotes)
+	t.Logf("quotes: %s", s)
+	for _, m := range s.Misses {
+		t.Logf("miss: %s", m)
+	}
+	for _, f := range s.FalseAlarms {
+		t.Logf("false alarm: %s", f)
+	}
+	if s.Recall() < 0.8 {
+		t.Errorf("recall %.2f < 0.8", s.Recall())
+	}
+	if s.Precision() < 0.9 {
+		t.Errorf("precision %.2f < 0.9", s.Precision())
+	}
+	if fp := s.ControlFalsePos + s.CleanFalsePos; fp > 1 {
+		t.Errorf("%d findings on clean copy (controls and clean articles), want at most 1", fp)
+	}
+}
