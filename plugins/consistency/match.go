@@ -1,6 +1,7 @@
 package consistency
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,42 +21,53 @@ type occurrence struct {
 
 // scan finds every counted occurrence of the groups' forms in the article.
 func scan(a *sdk.Article, groups []*group) []occurrence {
-	var out []occurrence
-	lower := asciiLower(a.Text)
+	type blockInfo struct {
+		span   sdk.Span
+		quoted []sdk.Span
+		table  bool
+	}
+	var blocks []blockInfo
 	for _, b := range a.Blocks {
 		if b.Kind == article.Code {
 			continue
 		}
-		quoted := quotedSpans(a.Text, b.Span)
-		table := looksTabular(a.Text[b.Span.Start:b.Span.End])
-		for _, g := range groups {
-			if g.kind == numberKind && table {
-				continue
-			}
-			for s, forms := range g.styles {
-				for fi, f := range forms {
-					hay := a.Text
-					needle := f
-					if g.kind == wordKind || g.kind == spellingKind {
-						hay, needle = lower, asciiLower(f)
+		blocks = append(blocks, blockInfo{span: b.Span, quoted: quotedSpans(a.Text, b.Span), table: looksTabular(a.Text[b.Span.Start:b.Span.End])})
+	}
+	// blockAt finds the block holding [st, en), or nil: forms are matched
+	// over the whole text at once and then placed.
+	blockAt := func(st, en int) *blockInfo {
+		i := sort.Search(len(blocks), func(i int) bool { return blocks[i].span.End >= en })
+		if i < len(blocks) && blocks[i].span.Start <= st {
+			return &blocks[i]
+		}
+		return nil
+	}
+	lower := asciiLower(a.Text)
+	var out []occurrence
+	for _, g := range groups {
+		for s, forms := range g.styles {
+			for fi, f := range forms {
+				hay, needle := a.Text, f
+				if g.kind == wordKind || g.kind == spellingKind {
+					hay, needle = lower, asciiLower(f)
+				}
+				for off := 0; off < len(hay); {
+					i := strings.Index(hay[off:], needle)
+					if i < 0 {
+						break
 					}
-					for off := b.Span.Start; off < b.Span.End; {
-						i := strings.Index(hay[off:b.Span.End], needle)
-						if i < 0 {
-							break
-						}
-						st := off + i
-						en := st + len(needle)
-						off = st + 1
-						if !counts(a.Text, b.Span, g, f, st, en) {
-							continue
-						}
-						out = append(out, occurrence{g: g, style: s, form: fi, span: sdk.Span{Start: st, End: en}, quoted: inside(quoted, st)})
+					st, en := off+i, off+i+len(needle)
+					off = st + 1
+					b := blockAt(st, en)
+					if b == nil || (g.kind == numberKind && b.table) || !counts(a.Text, b.span, g, f, st, en) {
+						continue
 					}
+					out = append(out, occurrence{g: g, style: s, form: fi, span: sdk.Span{Start: st, End: en}, quoted: inside(b.quoted, st)})
 				}
 			}
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
 	return out
 }
 
