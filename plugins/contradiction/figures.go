@@ -33,12 +33,14 @@ points at the earlier one.`,
 }
 
 // Thresholds for a restatement: the shared run of words (figures masked) must
-// be this long, and cover this share of the later sentence's words, so two
+// be this long, cover this share of the later sentence's words and all but
+// maxEarlierLoss words of the earlier sentence, so two
 // sentences that merely share a template ("Net profit 5.3 mln vs 4.2 mln")
 // do not count.
 const (
 	minSharedRun   = 10
 	minRunCoverage = 0.7
+	maxEarlierLoss = 2
 )
 
 // figureSentence is a sentence read as words, figures masked as "#".
@@ -96,7 +98,9 @@ func checkRestatedFigure(pass *sdk.Pass) {
 				continue
 			}
 			ei, li, n := longestCommonRun(earlier.shape, later.shape)
-			if n < minSharedRun || float64(n) < minRunCoverage*float64(len(later.shape)) {
+			// The run must be (nearly) the whole earlier sentence: a
+			// restatement copies it, a template shares only its frame.
+			if n < minSharedRun || n < len(earlier.shape)-maxEarlierLoss || float64(n) < minRunCoverage*float64(len(later.shape)) {
 				continue
 			}
 			if reportFigureChange(pass, earlier, later, ei, li, n) {

@@ -90,6 +90,9 @@ func configure(opts sdk.Options) (any, error) {
 		if a, ok := aliases.byText[normApos(id)]; ok && len(a.entities) > 0 {
 			id = a.entities[0]
 		}
+		if aliases.entities[id] == nil {
+			aliases.entities[id] = &entity{id: id, display: e.Entity}
+		}
 		for _, n := range e.Names {
 			aliases.add(id, n, kindName)
 		}
@@ -101,9 +104,6 @@ func configure(opts sdk.Options) (any, error) {
 		}
 		for _, n := range e.Bodies {
 			aliases.add(id, n, kindGovernment)
-		}
-		if aliases.entities[id] == nil {
-			aliases.entities[id] = &entity{id: id, display: e.Entity}
 		}
 	}
 	facts, err := decodeFacts(opts)

@@ -211,7 +211,12 @@ func (r *sentenceReader) clauseBreak(actor mention, from, to int) bool {
 			for n < to && r.st.lex["daywords"][r.lowerAt(n)] {
 				n++
 			}
-			if !r.st.lex["pronouns"][r.lowerAt(n)] {
+			if n < to && r.lowerAt(n) == "the" {
+				n++
+			}
+			// "said they had received no response from" keeps the
+			// speaker as subject, and so does "said talks with".
+			if !r.st.lex["pronouns"][r.lowerAt(n)] && n != to {
 				return true
 			}
 		}

@@ -1,0 +1,249 @@
+package contradiction
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/sdk"
+	"github.com/copydesk/copydesk/core/sdk/sdktest"
+)
+
+// copyText builds a plain-text article: a headline, then one paragraph per
+// argument, so paragraph i sits on line 3+2i.
+func copyText(paras ...string) string {
+	return "A headline for the test\n\n" + strings.Join(paras, "\n\n") + "\n"
+}
+
+type tableCase struct {
+	name  string
+	text  string
+	rule  string // "" when the plugin must stay silent
+	line  int
+	match string // a substring of the message
+}
+
+func runTable(t *testing.T, cfg sdktest.Config, cases []tableCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := sdktest.CheckText(t, Plugin, cfg, article.FormatText, c.text)
+			if c.rule == "" {
+				for _, r := range got {
+					t.Errorf("unexpected finding %s", r)
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("want one finding of %s on line %d, got %v", c.rule, c.line, got)
+			}
+			r := got[0]
+			if r.Rule != c.rule || r.Line != c.line || r.Category != sdk.CategoryContradiction {
+				t.Errorf("want %s on line %d, got %s", c.rule, c.line, r)
+			}
+			if !strings.Contains(r.Message, c.match) {
+				t.Errorf("message %q does not mention %q", r.Message, c.match)
+			}
+			if len(r.Related) == 0 {
+				t.Errorf("finding %s points at only one side", r)
+			}
+			for _, rel := range r.Related {
+				if rel.Span.End <= rel.Span.Start || rel.Message == "" {
+					t.Errorf("related span %+v is empty or unexplained", rel)
+				}
+			}
+		})
+	}
+}
+
+func TestSelfReference(t *testing.T) {
+	runTable(t, sdktest.Config{}, []tableCase{
+		{"demonym and capital", copyText("German officials said they would seek talks with Berlin on the matter."), "self-reference", 3, `"German" and "Berlin"`},
+		{"capital and country", copyText("Beijing has repeatedly rejected talks with China over the issue."), "self-reference", 3, "China"},
+		{"government building", copyText("The Kremlin said it had received no response from Moscow."), "self-reference", 3, `"Kremlin" and "Moscow"`},
+		{"agent after by", copyText("The decision was seen as a snub to Paris by the French government."), "self-reference", 3, "France"},
+		{"country and capital", copyText("Japan imposed fresh sanctions on Tokyo after the vote."), "self-reference", 3, "Japan"},
+		{"between", copyText("The talks between Ankara and Turkey ended without agreement."), "self-reference", 3, "Turkey"},
+		{"transitive verb", copyText("Canadian officials have accused Ottawa of stalling."), "self-reference", 3, "Canada"},
+		{"possessive actor", copyText("Spain's foreign ministry said relations with Madrid were at a low point."), "self-reference", 3, "Spain"},
+		{"second paragraph", copyText("The minister arrived on Monday.", "Of concern to its neighbours, the US has been reluctant to hold regular talks with Washington, despite repeated attempts."), "self-reference", 5, `"US" and "Washington"`},
+
+		{name: "one-sided capital", text: copyText("Washington said on Tuesday that it would not comment.")},
+		{name: "two parties hyphenated", text: copyText("The U.S.-China talks resumed, and talks between Washington and Beijing are expected to continue.")},
+		{name: "compound demonym", text: copyText("China's talks with Chinese-American groups have stalled.")},
+		{name: "reported speech", text: copyText("Beijing said the US had refused talks with China.")},
+		{name: "possessive not the state", text: copyText("China's neighbours have long sought talks with Beijing.")},
+		{name: "modifier not the state", text: copyText("US farmers have urged Washington to lift the tariffs.")},
+		{name: "citizens not the state", text: copyText("Mexican farmers protested against Mexico City's plans.")},
+		{name: "names containing a capital", text: copyText("The Washington Post reported that George Washington University had signed a deal with China.")},
+		{name: "sanctions hurt their target", text: copyText("Chinese exporters have been hit by US sanctions on China.")},
+		{name: "rebels talk to their capital", text: copyText("Syrian rebels said they had held talks with Damascus.")},
+		{name: "two branches", text: copyText("The White House clashed with the Pentagon over the budget.")},
+		{name: "locative", text: copyText("Swedish fans travelled to Stockholm for the match against Korea.")},
+		{name: "state company", text: copyText("The Mexican government reached an agreement with Mexico's state oil company.")},
+		{name: "place name in a sea", text: copyText("India's talks with the Indian Ocean states continued.")},
+		{name: "other side", text: copyText("The Chinese side said it was open to talks with Washington.")},
+	})
+}
+
+func TestRestatedFigure(t *testing.T) {
+	first := "Merchant demand has lifted lead prices this week and taken cash metal above 320 stg with a premium of about 10 stg."
+	runTable(t, sdktest.Config{}, []tableCase{
+		{"recap changes a figure", copyText(first, "Stocks are thin.", "As mentioned, merchant demand has lifted lead prices this week and taken cash metal above 480 stg with a premium of about 10 stg."), "restated-figure", 7, "320 there, 480 here"},
+		{"no lead-in", copyText(first, "Stocks are thin.", "Merchant demand has lifted lead prices this week and taken cash metal above 340 stg with a premium of about 10 stg."), "restated-figure", 7, "340"},
+		{"figure in words", copyText("Police said the gunmen fired six shots at the crowd outside the station before fleeing on foot.", "Later, the gunmen fired eight shots at the crowd outside the station before fleeing on foot, police said."), "restated-figure", 5, "six there, eight here"},
+
+		{name: "same figures restated", text: copyText(first, "As mentioned, merchant demand has lifted lead prices this week and taken cash metal above 320 stg with a premium of about 10 stg.")},
+		{name: "two quantities share a noun", text: copyText("Twelve people were killed and 15 injured in the blast on Tuesday.", "Police said 15 people were injured and taken to hospital in the city.")},
+		{name: "update marked", text: copyText("The death toll rose from 12 to 15 on Wednesday, officials in the province said.", "The toll had stood at 12 on Tuesday.")},
+		{name: "parallel template", text: copyText("Net profit in the first quarter rose to 5.3 mln dlrs from 4.2 mln dlrs a year earlier.", "Net profit in the second quarter rose to 6.1 mln dlrs from 4.8 mln dlrs a year earlier.")},
+		{name: "range", text: copyText("Shares traded between 12 and 15 dollars in a thin session on the exchange, dealers said.")},
+	})
+}
+
+func TestImpossibleDate(t *testing.T) {
+	runTable(t, sdktest.Config{}, []tableCase{
+		{"weekday mismatch", copyText("Sunday, June 20, 2023", "The meeting opened in the capital."), "impossible-date", 3, "Tuesday"},
+		{"weekday mismatch day first", copyText("The deal was signed on Monday 8 May 2009 in London."), "impossible-date", 3, "Friday"},
+		{"span backwards", copyText("The programme ran from 2015 to 2012, officials said."), "impossible-date", 3, "before it starts"},
+		{"day span backwards", copyText("The summit runs on June 19-18 in the capital."), "impossible-date", 3, "before it starts"},
+		{"age against birth year", copyText("Friday, May 8, 2009", "Smith, born in 1960, is the 30-year-old son of a farmer."), "impossible-date", 5, "birth year of 1960"},
+
+		{name: "correct dateline", text: copyText("Friday, May 8, 2009", "The meeting opened in the capital.")},
+		{name: "day span forwards", text: copyText("During his June 18-19 visit, he is expected to meet the minister.")},
+		{name: "quantity span", text: copyText("Output was cut from 2000 to 1500 tonnes a day.")},
+		{name: "dateline dash", text: copyText("LONDON, March 26 - 12 companies said they would bid.")},
+		{name: "age fits", text: copyText("Friday, May 8, 2009", "Smith, born in 1960, is the 48-year-old son of a farmer.")},
+	})
+}
+
+func TestConflictingTitle(t *testing.T) {
+	runTable(t, sdktest.Config{}, []tableCase{
+		{"two offices", copyText("Foreign Minister Qin Gang met his counterpart.", "Later, Defence Minister Qin Gang said the talks had gone well."), "conflicting-title", 5, `"Defence Minister"`},
+
+		{name: "former office", text: copyText("Foreign Minister Qin Gang met his counterpart.", "Former Defence Minister Qin Gang also attended.")},
+		{name: "spellings of one office", text: copyText("Defense Minister Lloyd Austin spoke first.", "Defence Minister Lloyd Austin then left.")},
+		{name: "joint offices", text: copyText("Deputy Prime Minister and Finance Minister Chrystia Freeland spoke.", "Deputy Prime Minister Chrystia Freeland left early.")},
+		{name: "different people", text: copyText("Foreign Minister Qin Gang met Defence Minister Li Shangfu.")},
+	})
+}
+
+func TestFacts(t *testing.T) {
+	cfg := sdktest.Config{PluginOptions: sdk.Options{"facts": []any{
+		map[string]any{"person": "Qin Gang", "title": "Foreign Minister", "valid_from": "2022-12-30", "valid_to": "2023-07-25"},
+		map[string]any{"person": "Qin Gang", "title": "Ambassador", "valid_from": "2021-07-28", "valid_to": "2022-12-30"},
+	}}}
+	runTable(t, cfg, []tableCase{
+		{"title contradicts facts", copyText("Sunday, June 18, 2023", "Defence Minister Qin Gang met the visitors."), "conflicting-title", 5, "Foreign Minister"},
+		{"title out of its dates", copyText("Friday, March 4, 2022", "Foreign Minister Qin Gang met the visitors."), "conflicting-title", 5, "Ambassador"},
+
+		{name: "title matches facts", text: copyText("Sunday, June 18, 2023", "Foreign Minister Qin Gang met the visitors.")},
+		{name: "former title", text: copyText("Sunday, June 18, 2023", "Former Ambassador Qin Gang met the visitors.")},
+		{name: "undated, a title he held", text: copyText("Ambassador Qin Gang met the visitors.")},
+	})
+}
+
+func TestAliasOption(t *testing.T) {
+	cfg := sdktest.Config{PluginOptions: sdk.Options{"aliases": []any{
+		map[string]any{"entity": "Acme Corp", "names": []any{"Acme"}, "seats": []any{"Springfield"}},
+		map[string]any{"entity": "United States", "bodies": []any{"Oval Office"}},
+	}}}
+	runTable(t, cfg, []tableCase{
+		{"organisation and its seat", copyText("Acme has refused talks with Springfield over the plant."), "self-reference", 3, "Acme Corp"},
+		{"extended country", copyText("The Oval Office rejected talks with Washington."), "self-reference", 3, "United States"},
+		{name: "organisation and another", text: copyText("Acme has refused talks with Boston over the plant.")},
+	})
+	for _, bad := range []sdk.Options{
+		{"aliases": []any{map[string]any{"names": []any{"Acme"}}}},
+		{"facts": []any{map[string]any{"person": "Qin Gang", "title": "Foreign Minister", "valid_from": "30/12/2022"}}},
+	} {
+		if _, err := sdk.NewSession(Plugin, bad, nil); err == nil {
+			t.Errorf("options %v were accepted", bad)
+		}
+	}
+}
+
+// TestAliasData keeps the alias table honest: every country the dev set's
+// kind of defect needs resolves, and ambiguous names stay out.
+func TestAliasData(t *testing.T) {
+	tab, err := loadAliases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(tab.entities); n < 190 {
+		t.Errorf("only %d entities: the table should cover (nearly) every country", n)
+	}
+	for _, pair := range [][2]string{{"US", "Washington"}, {"Sweden", "Stockholm"}, {"Swedish", "Stockholm"}, {"Mexican", "Mexico City"}, {"Kremlin", "Moscow"}, {"Downing Street", "London"}, {"Élysée", "Paris"}, {"Zhongnanhai", "China"}} {
+		a, b := tab.byText[pair[0]], tab.byText[pair[1]]
+		if a == nil || b == nil || !(mention{alias: a}).sameParty(mention{alias: b}) {
+			t.Errorf("%q and %q should be one party", pair[0], pair[1])
+		}
+	}
+	for _, name := range []string{"Korea", "Congo", "Latin America"} {
+		if a := tab.byText[name]; a != nil && len(a.entities) > 0 {
+			t.Errorf("%q is ambiguous and should not name an entity", name)
+		}
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	text := "The U.S.-China talks, China’s 1,200.5 tonnes and 12,15 don't."
+	var got []string
+	for _, tk := range tokenize(text, 0, len(text)) {
+		got = append(got, tk.text)
+	}
+	want := "The|U.S.|-|China|talks|,|China|’s|1,200.5|tonnes|and|12|,|15|don't|."
+	if strings.Join(got, "|") != want {
+		t.Errorf("tokenize = %s, want %s", strings.Join(got, "|"), want)
+	}
+}
+
+// TestSeed checks the team's reference article: the self-reference on line
+// 19 is found with both sides named, and the lines it must leave clean are.
+func TestSeed(t *testing.T) {
+	path := filepath.Join(sdktest.SharedDir(t), "corpus", "seed", "blinken-china-trip.txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skip(err)
+	}
+	a, err := article.Parse(path, article.FormatText, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range sdktest.Check(t, Plugin, sdktest.Config{}, a) {
+		switch {
+		case r.Line == 19 && r.Rule == "self-reference" && len(r.Related) == 1 &&
+			a.Slice(r.Related[0].Span) == "US" && r.Text == "Washington":
+			found = true
+		default:
+			t.Errorf("unexpected finding %s", r)
+		}
+	}
+	if !found {
+		t.Error("the seed's line 19 (the US ... talks with Washington) was not reported with both sides")
+	}
+}
+
+// TestDevSet scores the plugin on the shared dev set and clean articles.
+func TestDevSet(t *testing.T) {
+	s := sdktest.Score(t, Plugin, sdktest.Config{}, sdk.CategoryContradiction)
+	t.Log(s)
+	for _, m := range s.Misses {
+		t.Log("miss:", m)
+	}
+	for _, f := range s.FalseAlarms {
+		t.Log("false alarm:", f)
+	}
+	if s.Recall() < 0.8 {
+		t.Errorf("recall %.2f < 0.8", s.Recall())
+	}
+	if s.Precision() < 0.9 {
+		t.Errorf("precision %.2f < 0.9", s.Precision())
+	}
+	if s.ControlFalsePos != 0 || s.CleanFalsePos != 0 {
+		t.Errorf("%d findings on controls and %d on clean articles, want none", s.ControlFalsePos, s.CleanFalsePos)
+	}
+}
