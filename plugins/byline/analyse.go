@@ -1,6 +1,7 @@
 package byline
 
 import (
+	"encoding/json"
 	"regexp"
 	"strings"
 	"unicode"
@@ -167,7 +168,7 @@ func analyse(p *sdk.Pass) *analysis {
 			off += len(l) + 1
 		}
 	}
-	if meta := strings.TrimSpace(a.Meta["byline"]); meta != "" && !cmsBlock {
+	if meta := metaByline(a); meta != "" && !cmsBlock {
 		// The field is not part of the text: its names serve as the
 		// reference spelling but cannot carry a finding themselves.
 		if c, ok := parseCredit(meta, 0, true); ok {
@@ -223,8 +224,8 @@ func (an *analysis) isBio(block int) bool {
 // acceptCredit decides whether a line shaped like a credit is one. A line
 // with a house role ("Editing by") is. A line whose every role is unknown
 // ("Statement by Jane Doe") could be a subhead ("Death of John Lennon"), so
-// it counts only when it stands alone after the body and a bio or the
-// roster knows the person it names.
+// it counts only when it is a single "X by NAME", stands alone after the
+// body, and a bio or the roster knows the person it names.
 func (an *analysis) acceptCredit(c CreditLine, l line) bool {
 	for _, s := range c.Segments {
 		if s.Prep == ":" && !an.cfg.roles.known(s.Role, s.Prep) {
@@ -236,7 +237,9 @@ func (an *analysis) acceptCredit(c CreditLine, l line) bool {
 			return true
 		}
 	}
-	if !l.standalone || l.block < an.tail {
+	// Only "by": "Interview with Lena Fischer" or "Death of Marcus Bell"
+	// over a paragraph about that person is a subhead, not a credit.
+	if !l.standalone || l.block < an.tail || len(c.Segments) != 1 || c.Segments[0].Prep != "by" {
 		return false
 	}
 	for _, n := range c.Names() {
@@ -312,4 +315,35 @@ func parseBio(text string, off int) (Name, bool) {
 		}
 	}
 	return Name{}, false
+}
+
+// metaByline is the CMS byline field when it was not a plain string (the
+// reader keeps those in Meta as JSON): a list of names or of objects with
+// a name, joined into one credit.
+func metaByline(a *sdk.Article) string {
+	raw := strings.TrimSpace(a.Meta["byline"])
+	if raw == "" || raw == "null" {
+		return ""
+	}
+	var list []any
+	if json.Unmarshal([]byte(raw), &list) != nil {
+		var one any
+		if json.Unmarshal([]byte(raw), &one) == nil {
+			list = []any{one}
+		} else {
+			return raw
+		}
+	}
+	var names []string
+	for _, e := range list {
+		switch v := e.(type) {
+		case string:
+			names = append(names, strings.TrimSpace(v))
+		case map[string]any:
+			if n, ok := v["name"].(string); ok {
+				names = append(names, strings.TrimSpace(n))
+			}
+		}
+	}
+	return strings.Trim(strings.Join(names, ", "), ", ")
 }

@@ -96,6 +96,14 @@ func variantOf(a, b Name) bool {
 	gb, fb := b.Key[0], b.Key[len(b.Key)-1]
 	givenOK := initialOf(ga, gb) || tokenClose(ga, gb)
 	familyOK := fa == fb || tokenClose(fa, fb)
+	// With the other half identical, one slip in a three-letter name is
+	// still a slip: "Jane Dow" for "Jane Doe".
+	if ga == gb && !familyOK {
+		familyOK = oneSlip(fa, fb)
+	}
+	if fa == fb && !givenOK {
+		givenOK = oneSlip(ga, gb)
+	}
 	return givenOK && familyOK
 }
 
@@ -122,6 +130,10 @@ func tokenClose(a, b string) bool {
 		return false
 	}
 	return osa(a, b) <= limit
+}
+
+func oneSlip(a, b string) bool {
+	return min(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) >= 3 && osa(a, b) <= 1
 }
 
 // osa is the optimal string alignment distance: insertions, deletions,

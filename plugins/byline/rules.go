@@ -100,37 +100,18 @@ that is itself credited is somebody else, not a correction.`,
 	},
 	Check: func(p *sdk.Pass) {
 		an := analyse(p)
-		credited := an.creditedNames()
-		for _, n := range credited {
-			if n.Start < 0 {
-				continue
-			}
-			if b, ok := an.bioCasing(n); ok {
-				p.Report(sdk.Diagnostic{
-					Span:    sdk.Span{Start: n.Start, End: n.End()},
-					Message: fmt.Sprintf("credit writes the name %q but the bio writes it %q", n.Text, b.Text),
-					Related: []sdk.Related{{Span: sdk.Span{Start: b.Start, End: b.End()}, Message: "the bio's spelling"}},
-				})
-				continue
-			}
-			if an.knownSpelling(n) {
-				continue
-			}
-			if b, ok := an.bioVariant(n, credited); ok {
-				p.Report(sdk.Diagnostic{
-					Span:    sdk.Span{Start: n.Start, End: n.End()},
-					Message: fmt.Sprintf("credit spells the name %q but the bio spells it %q", n.Text, b.Text),
-					Related: []sdk.Related{{Span: sdk.Span{Start: b.Start, End: b.End()}, Message: "the bio's spelling"}},
-				})
-				continue
-			}
-			if s, ok := an.rosterVariant(n); ok {
-				p.Report(sdk.Diagnostic{
-					Span:    sdk.Span{Start: n.Start, End: n.End()},
-					Message: fmt.Sprintf("%q is not on the staff roster: did you mean %q?", n.Text, s),
-				})
+		for li, c := range an.credits {
+			line := c.Names()
+			for _, n := range line {
+				if n.Start < 0 {
+					continue
+				}
+				if d, ok := an.variantFinding(n, li, line); ok {
+					p.Report(d)
+				}
 			}
 		}
+		credited := an.creditedNames()
 		for _, b := range an.bios {
 			if an.knownSpelling(b.Name) || an.creditedAs(b.Name, credited) {
 				continue
@@ -143,6 +124,68 @@ that is itself credited is somebody else, not a correction.`,
 			}
 		}
 	},
+}
+
+// variantFinding checks one credited name n, from credit line li whose
+// names are line, against the bios, the other credit lines and the roster.
+// A near spelling credited on the same line is a second person, not a
+// misspelling: "Reporting by Anna Berg and Anne Berg".
+func (an *analysis) variantFinding(n Name, li int, line []Name) (sdk.Diagnostic, bool) {
+	span := sdk.Span{Start: n.Start, End: n.End()}
+	related := func(o Name, msg string) []sdk.Related {
+		if o.Start < 0 {
+			return nil
+		}
+		return []sdk.Related{{Span: sdk.Span{Start: o.Start, End: o.End()}, Message: msg}}
+	}
+	if b, ok := an.bioCasing(n); ok {
+		return sdk.Diagnostic{Span: span, Related: related(b, "the bio's spelling"),
+			Message: fmt.Sprintf("credit writes the name %q but the bio writes it %q", n.Text, b.Text)}, true
+	}
+	if an.knownSpelling(n) {
+		return sdk.Diagnostic{}, false
+	}
+	for _, b := range an.bios {
+		if variantOf(n, b.Name) && !an.creditedAs(b.Name, line) {
+			return sdk.Diagnostic{Span: span, Related: related(b.Name, "the bio's spelling"),
+				Message: fmt.Sprintf("credit spells the name %q but the bio spells it %q", n.Text, b.Name.Text)}, true
+		}
+	}
+	for lj, c := range an.credits {
+		if lj == li {
+			continue
+		}
+		for _, o := range c.Names() {
+			if !variantOf(n, o) || an.creditedAs(o, line) {
+				continue
+			}
+			// Without a bio or roster to settle it, the later spelling
+			// is the one reported; the CMS field counts as first.
+			if !an.knownSpelling(o) && !an.before(lj, li) {
+				continue
+			}
+			where := "the byline field"
+			if !c.CMS {
+				where = "another credit"
+			}
+			return sdk.Diagnostic{Span: span, Related: related(o, "the other spelling"),
+				Message: fmt.Sprintf("credit spells the name %q but %s spells it %q", n.Text, where, o.Text)}, true
+		}
+	}
+	if s, ok := an.rosterVariant(n); ok {
+		return sdk.Diagnostic{Span: span, Message: fmt.Sprintf("%q is not on the staff roster: did you mean %q?", n.Text, s)}, true
+	}
+	return sdk.Diagnostic{}, false
+}
+
+// before reports whether credit line i comes before credit line j: the CMS
+// byline field first, then lines in the order of the text.
+func (an *analysis) before(i, j int) bool {
+	ci, cj := an.credits[i], an.credits[j]
+	if ci.CMS != cj.CMS {
+		return ci.CMS
+	}
+	return ci.Start < cj.Start
 }
 
 // bioCasing finds a bio that spells n the same way but with capitals where
@@ -198,17 +241,6 @@ func (an *analysis) creditedAs(n Name, credited []Name) bool {
 		}
 	}
 	return false
-}
-
-// bioVariant finds a bio whose name is another spelling of n and is not
-// itself credited (then it would be a second person).
-func (an *analysis) bioVariant(n Name, credited []Name) (Name, bool) {
-	for _, b := range an.bios {
-		if variantOf(n, b.Name) && !an.creditedAs(b.Name, credited) {
-			return b.Name, true
-		}
-	}
-	return Name{}, false
 }
 
 func (an *analysis) rosterVariant(n Name) (string, bool) {
@@ -568,7 +600,7 @@ default; enable it with [byline.rules.missing-byline] enabled = true.`,
 	Disabled: true,
 	Check: func(p *sdk.Pass) {
 		a := p.Article
-		if a.Format != article.FormatJSON || strings.TrimSpace(a.Meta["byline"]) != "" {
+		if a.Format != article.FormatJSON || metaByline(a) != "" {
 			return
 		}
 		span := sdk.Span{}
