@@ -2,6 +2,7 @@ package byline
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -44,7 +45,13 @@ func configure(opts sdk.Options) (any, error) {
 	if err := opts.Decode("staff", &staff); err != nil {
 		return nil, err
 	}
-	for _, s := range staff {
+	for i, s := range staff {
+		if strings.TrimSpace(s.Name) == "" {
+			return nil, fmt.Errorf("byline.staff entry %d has no name: give each [[byline.staff]] a name = \"...\"", i+1)
+		}
+		if wrongPronouns(s.Pronouns) == nil && s.Pronouns != "" {
+			return nil, fmt.Errorf("byline.staff entry %q: pronouns %q not understood: write \"she/her\", \"he/him\" or \"they/them\"", s.Name, s.Pronouns)
+		}
 		e := staffEntry{StaffMember: s}
 		for _, n := range append([]string{s.Name}, s.Aliases...) {
 			if nm := newName(n, -1); len(nm.Key) > 0 {

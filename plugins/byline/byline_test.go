@@ -134,6 +134,8 @@ func TestNameVariants(t *testing.T) {
 		{"José Álvarez", "Jose Alvarez", true, false},
 		{"Ursula von der Leyen", "Ursula Leyen", true, false},
 		{"J. Smith", "John Smith", true, false},
+		{"Dr Jane Doe", "Jane Doe", true, false},
+		{"Jane Dow", "Jane Doe", false, true},
 		{"Lukas Goldberg", "Lukas Schwarz", false, false},
 		{"Matthias Castillo", "Miriam Castillo", false, false},
 		{"Gabriel Turner", "Miriam Castillo", false, false},
@@ -229,6 +231,17 @@ func TestRoster(t *testing.T) {
 	cfg = roster(map[string]any{"name": "Humeyra Pamuk", "pronouns": "he/him"})
 	if res := sdktest.CheckText(t, Plugin, cfg, article.FormatText, strings.Replace(bio, "Humeya", "Humeyra", 1)); len(res) != 0 {
 		t.Errorf("matching pronoun: %v", res)
+	}
+}
+
+func TestRosterErrors(t *testing.T) {
+	for _, staff := range []map[string]any{{"pronouns": "she/her"}, {"name": "Jane Doe", "pronouns": "sometimes"}} {
+		if _, err := sdk.NewSession(Plugin, sdk.Options{"staff": []any{staff}}, nil); err == nil {
+			t.Errorf("staff %v: no error", staff)
+		}
+	}
+	if _, err := sdk.NewSession(Plugin, sdk.Options{"staff": []any{map[string]any{"name": "Jane Doe", "pronouns": "they/them", "aliases": []any{"J. Doe"}}}}, nil); err != nil {
+		t.Errorf("valid staff: %v", err)
 	}
 }
 

@@ -61,6 +61,9 @@ func (rs roleSet) known(role, prep string) bool {
 		return false
 	}
 	r := strings.ToLower(strings.Join(strings.Fields(role), " "))
+	if r == "by" {
+		return true // a plain byline, whatever the house's role list says
+	}
 	r = strings.TrimPrefix(r, "with ")
 	// "Reporting from London by": where the reporting was done is not part
 	// of the role.

@@ -41,6 +41,7 @@ var (
 	defaultRoles  = readList("roles.txt")[0]
 	particles     = set(readList("particles.txt")[0])
 	notName       = set(readList("notname.txt")[0])
+	titles        = set(readList("titles.txt")[0])
 	functionWords = set(readList("function.txt")[0])
 	bioLists      = readList("bio.txt")
 	bioVerbs      = set(bioLists[0])

@@ -25,7 +25,7 @@ func newName(text string, start int) Name {
 	n := Name{Text: text, Start: start}
 	for _, tok := range strings.Fields(text) {
 		f := fold(strings.Trim(tok, ".,"))
-		if f == "" || particles[f] {
+		if f == "" || particles[f] || titles[f] {
 			continue
 		}
 		n.Key = append(n.Key, f)
@@ -174,7 +174,7 @@ func personName(s string) bool {
 	real := 0
 	for i, t := range toks {
 		f := fold(strings.Trim(t, ".,"))
-		if particles[f] && i > 0 && i < len(toks)-1 {
+		if particles[f] && i > 0 && i < len(toks)-1 || titles[f] && i == 0 {
 			continue
 		}
 		if notName[f] || !nameToken(t) {
