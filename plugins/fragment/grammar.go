@@ -13,21 +13,40 @@ func isNoun(tag string) bool {
 // ("the match ended/VBN with...") and a present read as a base form after
 // its subject ("exports grow/VB"); a base form that opens the sentence is an
 // imperative.
-func hasFiniteVerb(toks []token) bool {
+func hasFiniteVerb(toks []token) bool { return finiteVerb(toks, true) }
+
+// hasStrictFiniteVerb is hasFiniteVerb without the noun-for-verb
+// allowances, for judging a clause after a comma, where a list of nouns
+// ("warps, space bubbles and void traps in order...") would pass for one.
+func hasStrictFiniteVerb(toks []token) bool { return finiteVerb(toks, false) }
+
+func finiteVerb(toks []token, forgiveNouns bool) bool {
+	first := firstWord(toks)
 	for i, t := range toks {
 		switch t.Tag {
-		case "VBD", "VBP", "VBZ", "MD":
+		case "VBZ":
+			// A sentence cannot open on a finite -s verb with no subject;
+			// before a preposition it is a plural noun ("Strikes by...").
+			if i == first && i+1 < len(toks) && (toks[i+1].Tag == "IN" || toks[i+1].Tag == "CC") {
+				continue
+			}
+			return true
+		case "VBD", "VBP", "MD":
 			return true
 		case "VBN":
 			if i > 0 && !auxBefore(toks, i) {
 				return true
 			}
 		case "VB":
-			if i == firstWord(toks) || nounBefore(toks, i) {
+			if i == first || nounBefore(toks, i) {
 				return true
 			}
 		case "NNS":
-			if verbReadAsPlural(toks, i) {
+			if forgiveNouns && (verbReadAsPlural(toks, i) || nounBeforeDeterminer(toks, i)) {
+				return true
+			}
+		case "NN":
+			if forgiveNouns && nounBeforeDeterminer(toks, i) {
 				return true
 			}
 		}
@@ -52,7 +71,8 @@ func nounBefore(toks []token, i int) bool {
 // ("the event grows/NNS in popularity", "the request results/NNS from").
 // It takes a word in -s that follows a noun or adjective and is itself
 // followed by what follows a verb rather than ends a noun phrase: a
-// preposition, "to", a determiner, a number or a possessive.
+// preposition other than "of" (which follows nouns: "the final rites of"),
+// "to", a determiner, a number or a possessive.
 func verbReadAsPlural(toks []token, i int) bool {
 	if i == 0 || i+1 >= len(toks) || !strings.HasSuffix(toks[i].Lower, "s") {
 		return false
@@ -62,7 +82,28 @@ func verbReadAsPlural(toks []token, i int) bool {
 		return false
 	}
 	switch toks[i+1].Tag {
-	case "IN", "TO", "DT", "CD", "PRP$", "PRP":
+	case "IN":
+		return toks[i+1].Lower != "of"
+	case "TO", "DT", "CD", "PRP$", "PRP":
+		return true
+	}
+	return false
+}
+
+// nounBeforeDeterminer catches a verb read as a common noun where the
+// phrase shape gives it away: a noun directly followed by a determiner or
+// possessive starts a second noun phrase with nothing to join them, which a
+// verb does ("our visitor bore/NN every mark").
+func nounBeforeDeterminer(toks []token, i int) bool {
+	if i == 0 || i+1 >= len(toks) {
+		return false
+	}
+	switch toks[i+1].Tag {
+	case "DT":
+		// "each", "all" and "both" float after nouns ("31 pct each").
+		w := toks[i+1].Lower
+		return w != "each" && w != "all" && w != "both"
+	case "PRP$":
 		return true
 	}
 	return false

@@ -71,15 +71,22 @@ func checkOrphan(pass *sdk.Pass) {
 	}
 }
 
-// opensClause reports a sentence that opens with a conjunction or relative
-// pronoun; the stranded-clause rule judges those.
+// opensClause reports a sentence that opens with a conjunction, a
+// connecting adverb or a relative pronoun: either it is tied to the one
+// before, or the stranded-clause rule judges it.
 func opensClause(s *sentence) bool {
 	i := firstWord(s.Toks)
 	if i >= len(s.Toks) {
 		return false
 	}
 	w := s.Toks[i].Lower
-	return subordinators[w] || relatives[w] || s.Toks[i].Tag == "WDT" || s.Toks[i].Tag == "WP"
+	switch s.Toks[i].Tag {
+	case "WDT", "WP", "CC", "RB":
+		// A conjunction or adverb ("Then there was...", "But...")
+		// ties the sentence to the one before it.
+		return true
+	}
+	return subordinators[w] || relatives[w]
 }
 
 // refersOutside reports a sentence that points into its context: a

@@ -1,6 +1,8 @@
 package fragment
 
 import (
+	"strings"
+
 	"github.com/copydesk/copydesk/core/sdk"
 )
 
@@ -17,9 +19,10 @@ When a cut leaves the clause on its own ("Because the talks had failed.",
 no main clause, and the clause usually belongs to the sentence before.
 
 A main clause is looked for after each comma: a finite verb that is not
-itself inside a relative clause. Conjunctions that double as prepositions
-("after", "before", "since", "until", "once") are only trusted when a comma
-marks where their clause ends. Questions, quoted speech and sentences that
+itself inside a relative clause. Without a comma the conjunction must
+plainly open a clause (one noun phrase, then its verb), so that "after",
+"before" and "since" used as prepositions ("Since 2001 the firm has
+grown.") are not mistaken for it. Questions, quoted speech and sentences that
 open a paragraph are left alone.`,
 	Example: sdk.Example{
 		Before: "At least 76 people were killed. When the hotel collapsed.",
@@ -28,9 +31,73 @@ open a paragraph are left alone.`,
 	Check: checkStranded,
 }
 
-// prepositional subordinators also open plain prepositional phrases
-// ("After the match the coach..."), so without a comma they prove nothing.
-var prepositional = map[string]bool{"after": true, "before": true, "since": true, "until": true, "once": true}
+// stranded reports whether the words after a subordinating conjunction
+// leave the sentence without a main clause. With commas, a main clause is
+// looked for after each of them. Without, the conjunction must plainly open
+// a clause (one noun phrase, then its verb: "after the company announced",
+// not "after the match the coach left" nor "since 2001 the firm has") and
+// no second clause may follow but the verb's own complement ("announced it
+// had...").
+func stranded(rest []token) bool {
+	segs := clauses(rest)
+	if len(segs) > 1 {
+		return !hasMainClause(segs[1:])
+	}
+	v := subjectThenVerb(rest)
+	if v < 0 {
+		return false
+	}
+	end := v + 1
+	for end < len(rest) && (isFiniteTag(rest[end].Tag) || rest[end].Tag == "RB" || strings.HasPrefix(rest[end].Tag, "VB")) {
+		end++
+	}
+	if end < len(rest) && rest[end].Lower == "that" {
+		end++ // "after it became known that he left..."
+	}
+	for j := end; j < len(rest); j++ {
+		if !isFiniteTag(rest[j].Tag) {
+			continue
+		}
+		// A second finite verb: the clause's own complement only if its
+		// subject follows the first verb directly.
+		return j-end <= 3 && subjectThenVerb(rest[end:]) == j-end && !hasStrictFiniteVerb(rest[j+1:])
+	}
+	return true
+}
+
+// subjectThenVerb returns the index of the finite verb when toks open with a
+// single noun phrase followed by it, or -1.
+func subjectThenVerb(toks []token) int {
+	sawNoun := false
+	for j, t := range toks {
+		if isFiniteTag(t.Tag) || t.Tag == "VBN" && sawNoun {
+			// A participle straight after its subject is the tagger's
+			// reading of a past tense ("the original disappeared/VBN").
+			if sawNoun {
+				return j
+			}
+			return -1
+		}
+		switch {
+		case t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "PRP":
+			if sawNoun {
+				return -1 // a second noun phrase: the first was a prepositional object
+			}
+			sawNoun = sawNoun || t.Tag == "PRP"
+		case t.Tag == "CD":
+			if j == 0 {
+				return -1 // "since 2001 the firm...": a date, not a subject
+			}
+		case strings.HasPrefix(t.Tag, "NN"), strings.HasPrefix(t.Tag, "JJ") && j > 0 && toks[j-1].Tag == "DT":
+			sawNoun = true // an adjective after "the" may be the head: "the original"
+		case strings.HasPrefix(t.Tag, "JJ") || t.Tag == "POS" || t.Tag == "RB" || t.Tag == "(" || t.Tag == ")":
+		case t.Lower == "at" || t.Lower == "least" || t.Lower == "than":
+		default:
+			return -1
+		}
+	}
+	return -1
+}
 
 func checkStranded(pass *sdk.Pass) {
 	b := bodyOf(pass.Article)
@@ -48,15 +115,15 @@ func checkStranded(pass *sdk.Pass) {
 			case relatives[w]:
 				// A relative clause standing alone is stranded whatever
 				// the tagger makes of its verb ("Which it denies/NNS.").
-			case subordinators[w]:
+			case subordinators[w] || (i+1 < len(s.Toks) && subordinators[w+" "+s.Toks[i+1].Lower]):
 				if !hasFiniteVerb(s.Toks) {
 					continue // the verbless rule reports it
 				}
-				segs := clauses(s.Toks[i+1:])
-				if len(segs) == 1 && prepositional[w] {
-					continue
+				k := i + 1
+				if !subordinators[w] {
+					k++ // a two-word conjunction: "even though"
 				}
-				if hasMainClause(segs[1:]) || (len(segs) == 1 && finiteCount(segs[0]) > 1) {
+				if !stranded(s.Toks[k:]) {
 					continue
 				}
 			default:
@@ -97,7 +164,7 @@ func clauses(toks []token) [][]token {
 // governed by a relative pronoun or a subordinator of its own.
 func hasMainClause(segs [][]token) bool {
 	for _, seg := range segs {
-		if len(seg) == 0 || !hasFiniteVerb(seg) {
+		if len(seg) == 0 || !hasStrictFiniteVerb(seg) {
 			continue
 		}
 		first := seg[firstWord(seg)%len(seg)].Lower
@@ -123,18 +190,4 @@ func hasMainClause(segs [][]token) bool {
 
 func isFiniteTag(tag string) bool {
 	return tag == "VBD" || tag == "VBP" || tag == "VBZ" || tag == "MD"
-}
-
-// finiteCount counts the verb groups with a finite head: a subordinate
-// clause without a comma needs a second one for its main clause.
-func finiteCount(toks []token) int {
-	n, in := 0, false
-	for _, t := range toks {
-		f := isFiniteTag(t.Tag)
-		if f && !in {
-			n++
-		}
-		in = f || (in && (t.Tag == "RB" || t.Tag == "VBN" || t.Tag == "VBG" || t.Tag == "VB"))
-	}
-	return n
 }

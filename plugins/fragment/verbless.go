@@ -40,6 +40,9 @@ func checkVerbless(pass *sdk.Pass) {
 	b := bodyOf(pass.Article)
 	maxWords := pass.Options.Int("max-words")
 	for _, para := range b.Paras {
+		if isList(para) {
+			continue
+		}
 		for _, s := range para {
 			if !candidate(s, para) || hasFiniteVerb(s.Toks) || opensRelative(s) {
 				continue
@@ -78,12 +81,25 @@ func candidate(s *sentence, para []*sentence) bool {
 	if strings.ContainsAny(s.Text, ":;") {
 		return false
 	}
-	// A sentence opening in lower case or with a bullet or digit is a
+	// A sentence opening in lower case or with a bullet is a
 	// segmentation artefact (an abbreviation, a list), not a cut.
 	for _, r := range s.Text {
-		return r >= 'A' && r <= 'Z' || r > 127 && r != '•' && r != '–' && r != '—'
+		return r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127 && r != '•' && r != '–' && r != '—'
 	}
 	return false
+}
+
+// isList reports a paragraph where verbless sentences are the rule, not
+// the exception: a table of contents, a run of list entries or results. A
+// cut leaves one fragment in a paragraph of sentences.
+func isList(para []*sentence) bool {
+	verbless := 0
+	for _, s := range para {
+		if !hasFiniteVerb(s.Toks) {
+			verbless++
+		}
+	}
+	return verbless >= 3 || (verbless >= 2 && 2*verbless > len(para))
 }
 
 // opensRelative reports a sentence that opens with a relative pronoun; the
@@ -100,7 +116,7 @@ func isStylistic(s *sentence) bool {
 	return s.Words() <= 4 && i < len(s.Toks) && stylistic[s.Toks[i].Lower]
 }
 
-// mostlyFigures reports a sentence that is a third or more numbers: scores,
+// mostlyFigures reports a sentence that is half or more numbers: scores,
 // results, table rows.
 func mostlyFigures(s *sentence) bool {
 	figures, words := 0, 0
@@ -113,7 +129,7 @@ func mostlyFigures(s *sentence) bool {
 			figures++
 		}
 	}
-	return words > 0 && 3*figures >= words
+	return words > 0 && 2*figures >= words
 }
 
 // isDateline reports a sentence made only of place names, dates and
