@@ -86,12 +86,6 @@ func checkForeign(p *sdk.Pass) {
 		if u.headline || !suspicious(st, u.text) {
 			continue
 		}
-		if names == nil {
-			names = capitalisedWords(units)
-		}
-		if nameLike(u.text, names, i, units) {
-			continue
-		}
 		if articleLang == lingua.Unknown {
 			articleLang = identifyArticle(st, units)
 			if articleLang == lingua.Unknown {
@@ -103,8 +97,15 @@ func checkForeign(p *sdk.Pass) {
 			continue
 		}
 		// One or two plain-ASCII words carry too few trigrams to tell a
-		// foreign label from a clipped English one; ask for a clear winner.
-		if isASCII(u.text) && len(words(u.text)) <= 2 && topConf < 0.5 {
+		// foreign label from a clipped English one: ask for less English.
+		if isASCII(u.text) && len(words(u.text)) <= 2 && own >= st.maxConf/5 {
+			continue
+		}
+		if names == nil {
+			names = capitalisedWords(units)
+		}
+		// Names and titles are left alone unless the identifier is sure.
+		if nameLike(u.text, names, i, units, topConf >= 0.9) {
 			continue
 		}
 		report(p, u, u.span.End,
@@ -151,22 +152,30 @@ func suspicious(st *state, text string) bool {
 	}
 	eng := 0
 	for _, x := range w {
-		if englishWords[strings.ToLower(x)] {
+		if englishLineWords[strings.ToLower(x)] {
 			eng++
 		}
 	}
 	if eng*4 >= len(w) {
 		return false
 	}
-	// A line ending like a sentence, with only ASCII letters, and of
-	// sentence length is copy; UI strings are labels and prompts.
-	end := []rune(text)[len([]rune(text))-1]
-	closed := strings.ContainsRune(".!?\"”’)", end)
-	if closed && isASCII(text) && len(w) > 6 {
-		return false
-	}
 	return true
 }
+
+// englishLineWords are the English function words that other languages do
+// not also use ("a", "in", "to", "is", "at" are words in Portuguese,
+// Italian, Polish, Dutch, Danish...).
+var englishLineWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range englishWords {
+		switch w {
+		case "a", "in", "to", "is", "at", "on", "be", "an", "as", "was", "it", "or", "we", "her", "will":
+			continue
+		}
+		m[w] = true
+	}
+	return m
+}()
 
 // capitalisedWords collects the lower-cased capitalised words of the
 // article, by line, so that a line repeating (or misspelling) names used
@@ -188,7 +197,7 @@ func capitalisedWords(units []unit) map[string]bool {
 // every word capitalised ("Wang Yi", "Bundestag", "Korea Republic"), or half
 // its words are, or nearly are, capitalised words found elsewhere in the
 // article (a garbled reporter's name such as "Samel nakmura").
-func nameLike(text string, names map[string]bool, self int, units []unit) bool {
+func nameLike(text string, names map[string]bool, self int, units []unit, sure bool) bool {
 	w := words(text)
 	caps, near := 0, 0
 	for _, x := range w {
@@ -211,7 +220,7 @@ func nameLike(text string, names map[string]bool, self int, units []unit) bool {
 			}
 		}
 	}
-	return caps == len(w) || near*2 >= len(w)
+	return (caps == len(w) && !sure) || near*2 >= len(w)
 }
 
 func otherLineHas(units []unit, self int, w string) bool {
