@@ -20,7 +20,7 @@ type occurrence struct {
 }
 
 // scan finds every counted occurrence of the groups' forms in the article.
-func scan(a *sdk.Article, groups []*group) []occurrence {
+func scan(a *sdk.Article, groups []*group, names []string) []occurrence {
 	type blockInfo struct {
 		span   sdk.Span
 		quoted []sdk.Span
@@ -42,13 +42,26 @@ func scan(a *sdk.Article, groups []*group) []occurrence {
 		}
 		return nil
 	}
+	// Proper names keep their own form whatever the article's style: the
+	// US Open is the US Open even in copy that writes "U.S.".
+	var named []sdk.Span
+	for _, n := range names {
+		for off := 0; ; {
+			i := strings.Index(a.Text[off:], n)
+			if i < 0 {
+				break
+			}
+			named = append(named, sdk.Span{Start: off + i, End: off + i + len(n)})
+			off += i + len(n)
+		}
+	}
 	lower := asciiLower(a.Text)
 	var out []occurrence
 	for _, g := range groups {
 		for s, forms := range g.styles {
 			for fi, f := range forms {
 				hay, needle := a.Text, f
-				if g.kind == wordKind || g.kind == spellingKind {
+				if g.kind == wordKind || g.kind.spelling() {
 					hay, needle = lower, asciiLower(f)
 				}
 				for off := 0; off < len(hay); {
@@ -59,7 +72,7 @@ func scan(a *sdk.Article, groups []*group) []occurrence {
 					st, en := off+i, off+i+len(needle)
 					off = st + 1
 					b := blockAt(st, en)
-					if b == nil || (g.kind == numberKind && b.table) || !counts(a.Text, b.span, g, f, st, en) {
+					if b == nil || within(named, st, en) || (g.kind == numberKind && b.table) || !counts(a.Text, b.span, g, f, st, en) {
 						continue
 					}
 					out = append(out, occurrence{g: g, style: s, form: fi, span: sdk.Span{Start: st, End: en}, quoted: inside(b.quoted, st)})
@@ -111,7 +124,7 @@ func counts(text string, blk sdk.Span, g *group, f string, st, en int) bool {
 		if isAllCaps(f) && shouting(text, blk, st, en) {
 			return false
 		}
-	case spellingKind:
+	case spellingKind, izeKind:
 		// Capitalised forms are mostly names that keep their own
 		// spelling: the World Trade Center, the Labour Party.
 		if unicode.IsUpper(firstRune(text[st:en])) {
@@ -239,4 +252,13 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+func within(spans []sdk.Span, st, en int) bool {
+	for _, s := range spans {
+		if s.Start <= st && en <= s.End {
+			return true
+		}
+	}
+	return false
 }

@@ -52,21 +52,23 @@ var variantsData string
 // choices from rules.toml.
 type config struct {
 	groups   []*group
-	spelling string // "any", "british" or "american"
+	names    []string // proper names that keep their own form: "US Open"
+	spelling string   // "any", "british" or "american"
 }
 
 func configure(o sdk.Options) (any, error) {
-	groups, err := parseGroups(variantsData, "variants.txt")
+	groups, names, err := parseGroups(variantsData, "variants.txt")
 	if err != nil {
 		// The list is compiled in; a bad line is a build defect.
 		return nil, err
 	}
 	for i, line := range o.Strings("groups") {
-		gs, err := parseGroups(line, fmt.Sprintf("consistency.groups[%d]", i))
+		gs, ns, err := parseGroups(line, fmt.Sprintf("consistency.groups[%d]", i))
 		if err != nil {
 			return nil, err
 		}
 		groups = append(groups, gs...)
+		names = append(names, ns...)
 	}
 	for _, form := range o.Strings("prefer") {
 		found := false
@@ -84,7 +86,7 @@ func configure(o sdk.Options) (any, error) {
 	if sp == "" {
 		sp = "any"
 	}
-	return &config{groups: groups, spelling: sp}, nil
+	return &config{groups: groups, names: names, spelling: sp}, nil
 }
 
 func configOf(p *sdk.Pass) *config {
@@ -104,7 +106,12 @@ const (
 	numberKind   kind = "number"
 	wordKind     kind = "word"
 	spellingKind kind = "spelling"
+	izeKind      kind = "ize"
 )
+
+// spelling reports whether the kind is one of the spelling systems, whose
+// groups are matched in lower case only and vote on the article's system.
+func (k kind) spelling() bool { return k == spellingKind || k == izeKind }
 
 // group is one term's variants. styles[s][i] is the i-th inflection written
 // in style s; for spelling groups style 0 is British and style 1 American.
@@ -125,8 +132,11 @@ func (g *group) styleOf(form string) int {
 	return -1
 }
 
-func parseGroups(data, source string) ([]*group, error) {
+// parseGroups reads variant groups, and the proper names listed on "name:"
+// lines.
+func parseGroups(data, source string) ([]*group, []string, error) {
 	var out []*group
+	var names []string
 	for n, line := range strings.Split(data, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -134,13 +144,21 @@ func parseGroups(data, source string) ([]*group, error) {
 		}
 		k, rest, ok := strings.Cut(line, ":")
 		if !ok {
-			return nil, fmt.Errorf("%s:%d: want \"KIND: form | form\", got %q", source, n+1, line)
+			return nil, nil, fmt.Errorf("%s:%d: want \"KIND: form | form\", got %q", source, n+1, line)
+		}
+		if strings.TrimSpace(k) == "name" {
+			for _, f := range strings.Split(rest, ",") {
+				if f = strings.TrimSpace(f); f != "" {
+					names = append(names, f)
+				}
+			}
+			continue
 		}
 		g := &group{kind: kind(strings.TrimSpace(k)), preferred: -1}
 		switch g.kind {
-		case abbrKind, numberKind, wordKind, spellingKind:
+		case abbrKind, numberKind, wordKind, spellingKind, izeKind:
 		default:
-			return nil, fmt.Errorf("%s:%d: unknown kind %q (use abbr, number, word or spelling)", source, n+1, k)
+			return nil, nil, fmt.Errorf("%s:%d: unknown kind %q (use abbr, number, word, spelling, ize or name)", source, n+1, k)
 		}
 		for _, style := range strings.Split(rest, "|") {
 			var forms []string
@@ -150,17 +168,17 @@ func parseGroups(data, source string) ([]*group, error) {
 				}
 			}
 			if len(forms) == 0 {
-				return nil, fmt.Errorf("%s:%d: empty style in %q", source, n+1, line)
+				return nil, nil, fmt.Errorf("%s:%d: empty style in %q", source, n+1, line)
 			}
 			g.styles = append(g.styles, forms)
 		}
 		if len(g.styles) < 2 {
-			return nil, fmt.Errorf("%s:%d: a group needs at least two styles separated by |", source, n+1)
+			return nil, nil, fmt.Errorf("%s:%d: a group needs at least two styles separated by |", source, n+1)
 		}
-		if g.kind == spellingKind && len(g.styles) != 2 {
-			return nil, fmt.Errorf("%s:%d: a spelling group is British | American", source, n+1)
+		if g.kind.spelling() && len(g.styles) != 2 {
+			return nil, nil, fmt.Errorf("%s:%d: a %s group is British | American", source, n+1, g.kind)
 		}
 		out = append(out, g)
 	}
-	return out, nil
+	return out, names, nil
 }

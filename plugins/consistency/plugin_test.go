@@ -41,6 +41,7 @@ func TestMixedForms(t *testing.T) {
 		{"us the pronoun", "Headline\n\nThe U.S. said. The U.S. agreed. Let us go.", ""},
 		{"all-caps headline", "WORLD LEADERS TELL US TO ACT NOW\n\nThe U.S. said. The U.S. agreed.", ""},
 		{"all-caps dateline", "Headline\n\nWASHINGTON, US CAPITAL BUREAU - The U.S. said. The U.S. agreed.", ""},
+		{"proper name keeps its form", "Headline\n\nThe US said. The US agreed. She won the U.S. Open.", ""},
 		{"U.S.-led", "Headline\n\nThe US said. The US agreed. A U.S.-led force.", "U.S."},
 		{"UK", "Headline\n\nThe UK said. The UK agreed. The U.K. left.", "U.K."},
 		{"Mr and Mr.", "Headline\n\nMr Smith said. Mr Jones agreed. Mr. Brown left.", "Mr."},
@@ -89,9 +90,11 @@ func TestSpellingSystem(t *testing.T) {
 	tests := []struct {
 		name, text, spelling, want string
 	}{
-		{"one American word in British copy", british + "It was realized late.", "any", "realized"},
-		{"too little evidence", "Headline\n\nThe centre was organised. It was realized late.", "any", ""},
-		{"quoted word not flagged", british + "\"We realized late,\" he said.", "any", ""},
+		{"one American word in British copy", british + "The color was red.", "any", "color"},
+		{"too little evidence", "Headline\n\nThe centre was in favour. The color was red.", "any", ""},
+		{"quoted word not flagged", british + "\"The color was red,\" he said.", "any", ""},
+		{"-ize is Oxford British", british + "It was realized late.", "any", ""},
+		{"-ize beside -ise", "Headline\n\nThey organised, recognised and apologised. It was realized late.", "any", "realized"},
 		{"capitalised name", british + "It is near the Kennedy Center.", "any", ""},
 		{"house says American", british, "american", "centre|organised|favour|harbour"},
 		{"house says British", "Headline\n\nThe color was realized.", "british", "color|realized"},

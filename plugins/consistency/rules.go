@@ -48,7 +48,7 @@ func checkMixedForms(pass *sdk.Pass) {
 	cfg := configOf(pass)
 	groups := cfg.groups
 	byGroup := map[*group][]occurrence{}
-	for _, o := range scan(pass.Article, groups) {
+	for _, o := range scan(pass.Article, groups, cfg.names) {
 		byGroup[o.g] = append(byGroup[o.g], o)
 	}
 	for _, g := range groups {
@@ -146,7 +146,7 @@ func replacement(o occurrence, want int, got string) string {
 	if o.form < len(forms) {
 		r = forms[o.form]
 	}
-	if (o.g.kind == wordKind || o.g.kind == spellingKind) && unicode.IsUpper(firstRune(got)) {
+	if (o.g.kind == wordKind || o.g.kind.spelling()) && unicode.IsUpper(firstRune(got)) {
 		f := firstRune(r)
 		r = string(unicode.ToUpper(f)) + r[utf8.RuneLen(f):]
 	}
@@ -174,10 +174,13 @@ var SpellingSystem = &sdk.Rule{
 	Summary:  "a British spelling in American copy, or an American one in British copy (organise/organize, colour/color)",
 	Doc: `Reports a word spelt in the other spelling system from the rest of the
 article: "organized" in copy that writes "favour", "centre" and "labour", or
-"colour" in American copy. The British | American pairs live in variants.txt
-(lines of kind "spelling"), with their inflections.
+"colour" in American copy, or "realized" in copy that writes "organised" and
+"recognised". The British | American pairs live in variants.txt (lines of
+kind "spelling" and "ize"), with their inflections.
 
-Every pair votes for the article's system. With no house system set
+Every pair votes for the article's system. -ise/-ize votes on its own: -ize
+is also Oxford British spelling, so "organize" beside "colour" is not a
+slip, but "organize" beside "recognise" is. With no house system set
 (consistency.spelling = "any"), the minority system's words are reported
 when the majority has at least two words and twice as many as the minority.
 With "british" or "american", every word of the other system is reported.
@@ -187,14 +190,14 @@ own spelling (the World Trade Center, the Labour Party, the World Health
 Organization). Words inside quotation marks count towards the majority but
 are not reported.`,
 	Example: sdk.Example{
-		Before: "The centre will be organised by volunteers, and the colors of the flag will be shown in its favour.",
-		After:  "The centre will be organised by volunteers, and the colours of the flag will be shown in its favour.",
+		Before: "The harbour centre will be run by volunteers, and the colors of the flag will be shown in its favour.",
+		After:  "The harbour centre will be run by volunteers, and the colours of the flag will be shown in its favour.",
 	},
 	Check: checkSpelling,
 }
 
 // Real copy is seldom pure: wire services based in London wrote "totalled"
-// beside "finalize", and -ize is Oxford British. A system is only taken as
+// beside American spellings. A system is only taken as
 // the article's when it has minSystemVotes words and systemRatio times as
 // many as the other.
 const (
@@ -204,19 +207,33 @@ const (
 
 func checkSpelling(pass *sdk.Pass) {
 	cfg := configOf(pass)
-	var groups []*group
-	for _, g := range cfg.groups {
-		if g.kind == spellingKind {
-			groups = append(groups, g)
+	// The two dimensions vote separately: -ize is also Oxford British, so
+	// "organize" beside "colour" is not a slip, but "organize" beside
+	// "recognise" is.
+	for _, dim := range []struct {
+		kind   kind
+		system [2]string
+	}{
+		{spellingKind, [2]string{"British", "American"}},
+		{izeKind, [2]string{"-ise", "-ize"}},
+	} {
+		var groups []*group
+		for _, g := range cfg.groups {
+			if g.kind == dim.kind {
+				groups = append(groups, g)
+			}
 		}
+		checkSystem(pass, cfg.spelling, scan(pass.Article, groups, cfg.names), dim.system)
 	}
-	occ := scan(pass.Article, groups)
+}
+
+func checkSystem(pass *sdk.Pass, houseSpelling string, occ []occurrence, system [2]string) {
 	var count [2]int
 	for _, o := range occ {
 		count[o.style]++
 	}
 	want, house := -1, true
-	switch cfg.spelling {
+	switch houseSpelling {
 	case "british":
 		want = 0
 	case "american":
@@ -232,7 +249,6 @@ func checkSpelling(pass *sdk.Pass) {
 	if want < 0 {
 		return
 	}
-	system := [2]string{"British", "American"}
 	// Name a few majority words so the writer sees what the article uses.
 	var examples []string
 	seen := map[string]bool{}
@@ -244,13 +260,18 @@ func checkSpelling(pass *sdk.Pass) {
 		}
 	}
 	sort.Strings(examples)
-	// A word whose own group also appears in the majority spelling is
-	// mixed-forms' finding ("organised" and "organized" in one article).
-	mixed := map[*group]bool{}
+	// A word whose own group has a majority in the article's spelling is
+	// mixed-forms' finding ("organised" twice and "organized" once).
+	perGroup := map[*group][]int{}
 	for _, o := range occ {
-		if o.style == want {
-			mixed[o.g] = true
+		if perGroup[o.g] == nil {
+			perGroup[o.g] = make([]int, len(o.g.styles))
 		}
+		perGroup[o.g][o.style]++
+	}
+	mixed := map[*group]bool{}
+	for g, counts := range perGroup {
+		mixed[g] = majority(counts) == want
 	}
 	for _, o := range occ {
 		if o.style == want || (o.quoted && !house) || (mixed[o.g] && !house) {
