@@ -203,13 +203,14 @@ func analyse(p *sdk.Pass) *analysis {
 			an.stray = append(an.stray, l)
 		}
 	}
-	// An author bio follows the credit it belongs to; a bio-shaped
-	// paragraph with no credit above it is the story's own closing
-	// paragraph about someone.
+	// An author bio follows the credit it belongs to with no body copy in
+	// between (or, with only a CMS byline, closes the article); otherwise
+	// a bio-shaped paragraph is the story's own closing paragraph about
+	// someone.
 	bios = an.bios[:0]
 	for _, b := range an.bios {
 		for _, c := range an.credits {
-			if c.CMS || c.Block < b.Block {
+			if c.CMS && b.Block == len(a.Blocks)-1 || !c.CMS && c.Block < b.Block && an.bodyAfter(c.Block) == an.bodyAfter(b.Block) {
 				bios = append(bios, b)
 				break
 			}
@@ -308,13 +309,7 @@ func parseBio(text string, off int) (Name, bool) {
 	}
 	for n := 2; n <= 5 && n < len(words); n++ {
 		cand := strings.Join(words[:n], " ")
-		next := words[n]
-		// "Jane Doe, a correspondent in Paris, ..."
-		if strings.HasSuffix(words[n-1], ",") {
-			cand = strings.TrimSuffix(cand, ",")
-			next = ","
-		}
-		if !bioVerbs[next] {
+		if !bioVerbs[words[n]] {
 			continue
 		}
 		if personName(cand) && strings.HasPrefix(text, cand) {

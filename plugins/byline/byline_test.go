@@ -48,6 +48,7 @@ func TestParseCreditForms(t *testing.T) {
 		{"Reporting by Jane Doe, Editing by Tom Hale.", []seg{{"Reporting", "by", []string{"Jane Doe"}}, {"Editing", "by", []string{"Tom Hale"}}}},
 		{"Statement by Humeya Pamuk; Editing by Daniel Wallis", []seg{{"Statement", "by", []string{"Humeya Pamuk"}}, {"Editing", "by", []string{"Daniel Wallis"}}}},
 		{"Coverage of Zeynep Kaya; Edited from Tom Hale", []seg{{"Coverage", "of", []string{"Zeynep Kaya"}}, {"Edited", "from", []string{"Tom Hale"}}}},
+		{"Reporting by Will Said and Al Do; Editing by Tom Hale", []seg{{"Reporting", "by", []string{"Will Said", "Al Do"}}, {"Editing", "by", []string{"Tom Hale"}}}},
 		{"Writing by J. R. Okafor and Ursula von der Leyen", []seg{{"Writing", "by", []string{"J. R. Okafor", "Ursula von der Leyen"}}}},
 		// Not credits.
 		{"Our Standards: Thomson Reuters Trust Principles.", []seg{}},

@@ -85,7 +85,7 @@ var roleParts = regexp.MustCompile(`\s*(?:,|&|\band\b)\s*`)
 
 // roleShape is what can stand before "by" in a credit: one to four words,
 // the first capitalised ("Additional reporting", "Statement").
-var roleShape = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]*(?:,? (?:&|[\p{L}'’-]+)){0,3}$`)
+var roleShape = regexp.MustCompile(`^\pL[\p{L}'’-]*(?:,? (?:&|[\p{L}'’-]+)){0,3}$`)
 
 var contributed = regexp.MustCompile(`^(.+?) contributed (?:reporting|additional reporting|to this (?:report|story|article)|research|writing)\b`)
 

@@ -177,7 +177,7 @@ func personName(s string) bool {
 		if particles[f] && i > 0 && i < len(toks)-1 || titles[f] && i == 0 {
 			continue
 		}
-		if notName[f] || !nameToken(t) {
+		if notName[f] || functionWords[f] || !nameToken(t) {
 			return false
 		}
 		real++
