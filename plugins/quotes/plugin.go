@@ -110,6 +110,9 @@ type mark struct {
 	r     rune
 	open  bool // reads as an opening mark
 	close bool // reads as a closing mark
+	// weak marks have unusual neighbours (said:"Yes", "Yes,"he said):
+	// they open a quotation only when none is open.
+	weak bool
 }
 
 func (m mark) span() sdk.Span { return sdk.Span{Start: m.pos, End: m.pos + utf8.RuneLen(m.r)} }
@@ -146,16 +149,26 @@ func marks(text string, from, to int) []mark {
 			if i+n < to {
 				next, _ = utf8.DecodeRuneInString(text[i+n : to])
 			}
-			out = append(out, mark{pos: i, r: r, open: opensAfter(prev) && !closesBefore(next), close: closesBefore(next) && !opensAfter(prev)})
-			if opensAfter(prev) && closesBefore(next) {
+			m := mark{pos: i, r: r, open: opensAfter(prev) && !closesBefore(next), close: closesBefore(next) && !opensAfter(prev)}
+			switch {
+			case opensAfter(prev) && closesBefore(next):
 				// Free-standing (" between spaces): let pairing decide.
-				out[len(out)-1].open, out[len(out)-1].close = true, true
+				m.open, m.close = true, true
+			case !m.open && !m.close:
+				// Unusual neighbours (said:"Yes", "yes"*): a mark
+				// before a word opens, a mark after one closes.
+				m.open = !isWordRune(prev) && isWordRune(next)
+				m.close = isWordRune(prev) && !isWordRune(next)
+				m.weak = true
 			}
+			out = append(out, m)
 		}
 		i += n
 	}
 	return out
 }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // opensAfter reports whether a quotation can open after r.
 func opensAfter(r rune) bool {
@@ -185,7 +198,7 @@ func pair(text string, b article.Block) blockQuotes {
 			case m.r == rightDouble:
 				closes = !m.open || m.close
 			default:
-				closes = m.close || !m.open
+				closes = m.close || !m.open || m.weak
 			}
 			if closes {
 				cur.close, cur.closed = m, true

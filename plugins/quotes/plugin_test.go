@@ -51,6 +51,9 @@ func TestQuotes(t *testing.T) {
 		{"closing with no opening is not judged", `and that was that," he said.`, ""},
 		{"quote ends with dash", `"I was going to say --" he began.`, ""},
 		{"quote after colon", `He said: "It is over."`, ""},
+		{"quote after colon without space", `He said:"It is over."`, ""},
+		{"no space after closing", `"It is over,"he said. "We lost."`, ""},
+		{"unclosed after colon without space", "He said:\"It is over.\n\nThe talks resumed.", "unclosed-quote"},
 		{"quote in parentheses", `The plan ("Project X") failed.`, ""},
 	}
 	for _, tt := range tests {
