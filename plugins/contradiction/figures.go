@@ -41,7 +41,15 @@ const (
 	minSharedRun   = 10
 	minRunCoverage = 0.7
 	maxEarlierLoss = 2
+	maxLeadIn      = 6
 )
+
+// commaBefore reports whether a comma, colon, dash or quotation mark opens a
+// clause right before word k of s.
+func commaBefore(text string, s figureSentence, k int) bool {
+	gap := text[s.words[k-1].end:s.words[k].start]
+	return strings.ContainsAny(gap, ",:;—–\"“”")
+}
 
 // figureSentence is a sentence read as words, figures masked as "#".
 type figureSentence struct {
@@ -58,7 +66,11 @@ var numberWords = map[string]bool{
 	"seventy": true, "eighty": true, "ninety": true, "hundred": true, "dozen": true,
 }
 
-func isFigure(t token) bool { return t.number() || numberWords[t.lower()] }
+// isFigure reports whether a word states a quantity: "12", "1,200", "six",
+// and words carrying digits such as "5m", "1.8bn" or "20th".
+func isFigure(t token) bool {
+	return numberWords[t.lower()] || strings.ContainsAny(t.text, "0123456789")
+}
 
 func readFigures(a *sdk.Article) []figureSentence {
 	var out []figureSentence
@@ -98,9 +110,19 @@ func checkRestatedFigure(pass *sdk.Pass) {
 				continue
 			}
 			ei, li, n := longestCommonRun(earlier.shape, later.shape)
-			// The run must be (nearly) the whole earlier sentence: a
-			// restatement copies it, a template shares only its frame.
-			if n < minSharedRun || n < len(earlier.shape)-maxEarlierLoss || float64(n) < minRunCoverage*float64(len(later.shape)) {
+			if n < minSharedRun || float64(n) < minRunCoverage*float64(len(later.shape)) {
+				continue
+			}
+			// A restatement copies the whole earlier sentence, or the later
+			// sentence is a lead-in ("As mentioned,") plus a whole clause
+			// of the earlier one. Two sentences built on one template
+			// ("Net profit in the first quarter ...", "... in the second
+			// quarter ...") share only a frame and qualify as neither.
+			whole := n >= len(earlier.shape)-maxEarlierLoss
+			clause := li+n == len(later.shape) && li <= maxLeadIn &&
+				(li == 0 || commaBefore(pass.Article.Text, later, li)) &&
+				(ei == 0 || commaBefore(pass.Article.Text, earlier, ei))
+			if !whole && !clause {
 				continue
 			}
 			if reportFigureChange(pass, earlier, later, ei, li, n) {

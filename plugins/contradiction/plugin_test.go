@@ -70,6 +70,17 @@ func TestSelfReference(t *testing.T) {
 		{"possessive actor", copyText("Spain's foreign ministry said relations with Madrid were at a low point."), "self-reference", 3, "Spain"},
 		{"second paragraph", copyText("The minister arrived on Monday.", "Of concern to its neighbours, the US has been reluctant to hold regular talks with Washington, despite repeated attempts."), "self-reference", 5, `"US" and "Washington"`},
 
+		{"coordinated", copyText("Sweden and Stockholm signed a new trade agreement on Friday."), "self-reference", 3, "Sweden"},
+		{"closing attribution", copyText("Relations with Sweden have rarely been worse, the Swedish foreign minister said."), "self-reference", 3, "Sweden"},
+		{"passive", copyText("Swedish diplomats were summoned by Stockholm on Tuesday."), "self-reference", 3, "Stockholm"},
+		{"between with a demonym", copyText("The dispute between the Swedish government and Stockholm deepened."), "self-reference", 3, "Stockholm"},
+		{"organisation of a country", copyText("Stockholm's ambassador to Sweden was recalled."), "self-reference", 3, "Sweden"},
+
+		{name: "person before relation", text: copyText("Biden has refused talks with China, Chinese officials said.")},
+		{name: "subject and speaker differ", text: copyText("The US has refused talks with China, the Chinese foreign ministry said.")},
+		{name: "two coordinated states", text: copyText("Sweden and Norway signed a new trade agreement on Friday.")},
+		{name: "possessive in coordination", text: copyText("China and Beijing's allies met in Geneva.")},
+		{name: "ambassador recalled home", text: copyText("The Swedish ambassador to Norway was recalled to Stockholm.")},
 		{name: "one-sided capital", text: copyText("Washington said on Tuesday that it would not comment.")},
 		{name: "two parties hyphenated", text: copyText("The U.S.-China talks resumed, and talks between Washington and Beijing are expected to continue.")},
 		{name: "compound demonym", text: copyText("China's talks with Chinese-American groups have stalled.")},

@@ -263,6 +263,7 @@ func (r *sentenceReader) mentionAt(i int) (mention, bool) {
 
 func (r *sentenceReader) check(pass *sdk.Pass) {
 	reported := map[int]bool{}
+	defer r.checkCoordinated(pass, reported)
 	for h := range r.toks {
 		for _, rel := range r.st.relations[r.lowerAt(h)] {
 			start := h + 1
@@ -291,9 +292,13 @@ func (r *sentenceReader) check(pass *sdk.Pass) {
 			}
 			if rel.prep == "between" {
 				// "talks between Washington and the US": both sides listed.
-				if r.lowerAt(c.j) == "and" {
-					if o, ok := r.mentionAt(c.j + 1); ok && compatible(c, o) && r.counterpart(c) && r.counterpart(o) {
-						reported[c.i] = true
+				and := c.j
+				for and < c.j+3 && and < len(r.toks) && r.wordAt(and) && r.lowerAt(and) != "and" {
+					and++ // "between the Swedish government and ..."
+				}
+				if r.lowerAt(and) == "and" {
+					if o, ok := r.mentionAt(and + 1); ok && compatible(c, o) && r.counterpart(c) && r.counterpart(o) {
+						reported[c.i], reported[o.i] = true, true
 						r.report(pass, o, c, relText)
 					}
 				}
@@ -320,6 +325,19 @@ func (r *sentenceReader) actorOf(c mention, h int) (mention, bool) {
 			return m, true
 		}
 	}
+	// A relation that opens the sentence has its actor in the attribution
+	// that closes it: "Talks with Sweden will resume, Swedish officials
+	// said."
+	if h <= 2 {
+		for _, m := range r.mentions {
+			if m.i <= c.j || !compatible(c, m) || !r.governs(m, h) {
+				continue
+			}
+			if r.attribution(m) {
+				return m, true
+			}
+		}
+	}
 	// The subject before the relation, nearest first.
 	for k := len(r.mentions) - 1; k >= 0; k-- {
 		m := r.mentions[k]
@@ -335,6 +353,56 @@ func (r *sentenceReader) actorOf(c mention, h int) (mention, bool) {
 		return m, true
 	}
 	return mention{}, false
+}
+
+// attribution reports whether the mention heads a closing attribution: a
+// comma, the speaker, then a reporting verb ("..., the Swedish foreign
+// minister said.").
+func (r *sentenceReader) attribution(m mention) bool {
+	p := m.i - 1
+	if p >= 0 && strings.EqualFold(r.toks[p].text, "the") {
+		p--
+	}
+	if p < 0 || r.toks[p].text != "," {
+		return false
+	}
+	for k := m.j; k < len(r.toks) && k <= m.j+4; k++ {
+		if r.st.lex["reporting"][r.lowerAt(k)] {
+			return true
+		}
+		if !r.wordAt(k) {
+			return false
+		}
+	}
+	return false
+}
+
+// checkCoordinated flags one state named twice as the two parties of a
+// relation: "Sweden and Stockholm signed an agreement".
+func (r *sentenceReader) checkCoordinated(pass *sdk.Pass, reported map[int]bool) {
+	for i, x := range r.mentions {
+		if i+1 >= len(r.mentions) {
+			break
+		}
+		y := r.mentions[i+1]
+		and := x.j
+		if r.lowerAt(and) != "and" || y.i != and+1 && !(y.i == and+2 && r.lowerAt(and+1) == "the") {
+			continue
+		}
+		if reported[y.i] || !compatible(x, y) || r.partOfLongerName(x) || r.st.lex["locative"][r.lowerAt(x.i-1)] || !r.governs(y, -1) {
+			continue
+		}
+		for k := y.j; k < len(r.toks) && k <= y.j+6; k++ {
+			if !r.wordAt(k) {
+				break
+			}
+			if r.st.relations[r.lowerAt(k)] != nil || r.st.lex["jointverbs"][r.lowerAt(k)] {
+				reported[y.i] = true
+				r.report(pass, y, x, r.toks[k].text)
+				break
+			}
+		}
+	}
 }
 
 func (r *sentenceReader) span(m mention) sdk.Span {
