@@ -34,10 +34,48 @@ func parseMarkdown(path string, src []byte) (*Article, error) {
 			}
 		}
 	}
+	md = capNesting(md)
 	doc := mdParser.Parse(text.NewReader(md), parser.WithContext(parser.NewContext()))
 	r := &mdReader{s: &sink{b: b, base: start}, src: md}
 	r.blocks(doc, Paragraph, "p", 0)
 	return b.Finish(), nil
+}
+
+// maxMarkers is the most container markers ("> ", "- ") one line may open.
+// goldmark's time grows with the square of the nesting on a line (100,000
+// ">" take many seconds); no article nests quotes or lists this deep.
+const maxMarkers = 32
+
+// capNesting turns the container markers of a line past maxMarkers into
+// spaces, which keeps every offset. It copies md only when a line needs it.
+func capNesting(md []byte) []byte {
+	cloned := false
+	for i := 0; i < len(md); {
+		markers := 0
+		j := i
+		for ; j < len(md); j++ {
+			c := md[j]
+			if c == ' ' || c == '\t' {
+				continue
+			}
+			if c != '>' && c != '-' && c != '+' && c != '*' {
+				break
+			}
+			markers++
+			if markers > maxMarkers {
+				if !cloned {
+					md, cloned = bytes.Clone(md), true
+				}
+				md[j] = ' '
+			}
+		}
+		k := bytes.IndexByte(md[j:], '\n')
+		if k < 0 {
+			break
+		}
+		i = j + k + 1
+	}
+	return md
 }
 
 type mdReader struct {

@@ -91,7 +91,7 @@ func segmentLines(text string, span Span, mode lineMode) []Sentence {
 		}
 		out = append(out, trimSentence(text, Span{span.Start + start, span.Start + s.End})...)
 	}
-	return mergeFalseBreaks(text, out)
+	return splitAfterNumbers(text, out)
 }
 
 // wrappedBreaks decides, for plain text, which line breaks of a block are
@@ -151,6 +151,43 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
 
-// mergeFalseBreaks rejoins sentences Punkt split where no sentence ends.
-// Placeholder: filled in below once the cases are measured.
-func mergeFalseBreaks(text string, ss []Sentence) []Sentence { return ss }
+// splitAfterNumbers splits sentences Punkt joined at a number that ends a
+// sentence ("rose in 1987. Shares fell"): its English model treats every
+// number followed by a full stop as an ordinal ("the 5. Mai" pattern), which
+// newsroom English never uses. The split needs a word before the number and a
+// capital (possibly after an opening quote) after it.
+func splitAfterNumbers(text string, ss []Sentence) []Sentence {
+	var out []Sentence
+	for _, s := range ss {
+		start := s.Span.Start
+		for i := start + 1; i < s.Span.End-2; i++ {
+			if text[i] != '.' || !isSpace(text[i+1]) || !isDigit(text[i-1]) {
+				continue
+			}
+			j := i - 1
+			for j > start && (isDigit(text[j-1]) || text[j-1] == ',' || text[j-1] == '.') {
+				j--
+			}
+			if j <= start || text[j-1] != ' ' || !isDigit(text[j]) {
+				continue
+			}
+			k := i + 1
+			for k < s.Span.End && isSpace(text[k]) {
+				k++
+			}
+			r, n := utf8.DecodeRuneInString(text[k:s.Span.End])
+			if strings.ContainsRune("\"“‘'(", r) {
+				r, _ = utf8.DecodeRuneInString(text[k+n : s.Span.End])
+			}
+			if !unicode.IsUpper(r) {
+				continue
+			}
+			out = append(out, Sentence{Span: Span{start, i + 1}})
+			start = k
+		}
+		out = append(out, Sentence{Span: Span{start, s.Span.End}})
+	}
+	return out
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
