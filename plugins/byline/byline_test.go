@@ -217,6 +217,11 @@ func TestRoster(t *testing.T) {
 	if len(res) != 1 || res[0].Rule != "name-variant" || !strings.Contains(res[0].Message, `did you mean "Humeyra Pamuk"`) {
 		t.Errorf("with a roster: %v", res)
 	}
+	// An initial on the roster vouches for nobody's full spelling.
+	cfg = roster(map[string]any{"name": "Humeyra Pamuk", "aliases": []any{"H. Pamuk"}})
+	if res := sdktest.CheckText(t, Plugin, cfg, article.FormatText, text); len(res) != 1 || res[0].Rule != "name-variant" {
+		t.Errorf("initial alias: %v", res)
+	}
 	// An alias is a known spelling.
 	cfg = roster(map[string]any{"name": "Humeyra Pamuk", "aliases": []any{"Humeya Pamuk"}})
 	if res := sdktest.CheckText(t, Plugin, cfg, article.FormatText, text); len(res) != 0 {

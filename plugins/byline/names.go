@@ -69,6 +69,20 @@ func sameName(a, b Name) bool {
 	return fa == fb && initialOf(ga, gb)
 }
 
+// spelledAs reports whether n is spelled as ref is, or abbreviates ref's
+// given name to an initial. The reverse does not hold: an alias "H. Pamuk"
+// on the roster does not vouch for "Humeya Pamuk".
+func spelledAs(n, ref Name) bool {
+	if len(n.Key) == 0 || len(ref.Key) == 0 {
+		return false
+	}
+	if strings.Join(n.Key, " ") == strings.Join(ref.Key, " ") {
+		return true
+	}
+	g := n.Key[0]
+	return utf8.RuneCountInString(g) == 1 && n.Key[len(n.Key)-1] == ref.Key[len(ref.Key)-1] && initialOf(g, ref.Key[0])
+}
+
 // initialOf reports whether one given name is the other's initial or they
 // are equal.
 func initialOf(a, b string) bool {

@@ -217,16 +217,17 @@ func lostCapital(a, b string) bool {
 	return false
 }
 
-// knownSpelling reports whether a name matches a bio or the roster exactly.
+// knownSpelling reports whether a name is spelled as a bio or the roster
+// spells it.
 func (an *analysis) knownSpelling(n Name) bool {
 	for _, b := range an.bios {
-		if sameName(n, b.Name) {
+		if spelledAs(n, b.Name) {
 			return true
 		}
 	}
 	for _, s := range an.cfg.staff {
 		for _, sn := range s.names {
-			if sameName(n, sn) {
+			if spelledAs(n, sn) {
 				return true
 			}
 		}
