@@ -9,27 +9,45 @@ import (
 	"github.com/copydesk/copydesk/core/sdk"
 )
 
-// sentence is one sentence of a body paragraph, tagged.
+// sentence is one sentence of a body paragraph. It is tagged on first
+// use: tagging is nearly all of the plugin's cost, and most sentences are
+// ruled out by cheaper tests first.
 type sentence struct {
-	Span  sdk.Span
-	Text  string
-	Toks  []token
-	Para  int // index of its paragraph among the body paragraphs
+	Span    sdk.Span
+	Text    string
+	tagOnce sync.Once
+	toks    []token
+	words   []string // the sentence's words, lower-cased, untagged
+	Para    int      // index of its paragraph among the body paragraphs
 	Index int // position in its paragraph
 	// Quoted is set when the sentence is, or lies inside, quoted speech:
 	// people speak in fragments, and the quotes plugin owns broken quotes.
 	Quoted bool
 }
 
-// Words counts the sentence's word tokens.
-func (s *sentence) Words() int {
-	n := 0
-	for _, t := range s.Toks {
-		if isWordToken(t.Text) {
-			n++
-		}
+// Toks returns the sentence's tagged tokens.
+func (s *sentence) Toks() []token {
+	s.tagOnce.Do(func() { s.toks = tagSentence(s.Text) })
+	return s.toks
+}
+
+// Words counts the sentence's words.
+func (s *sentence) Words() int { return len(s.words) }
+
+// FirstWord returns the sentence's first word, lower-cased, or "".
+func (s *sentence) FirstWord() string {
+	if len(s.words) == 0 {
+		return ""
 	}
-	return n
+	return s.words[0]
+}
+
+// splitWords cuts text into lower-case words: runs of letters, digits,
+// apostrophes and inner hyphens.
+func splitWords(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-' && r != '.' && r != '%'
+	})
 }
 
 // body is the part of an article the fragment rules read: its body
@@ -77,11 +95,19 @@ func analyse(a *sdk.Article) *body {
 		var para []*sentence
 		for i, s := range blk.Sentences {
 			st := &sentence{Span: s.Span, Text: a.SentenceText(s), Para: len(b.Paras), Index: i}
-			st.Toks = tagSentence(st.Text)
 			st.Quoted = hasQuote(st.Text) || openQuoteBefore(text[:s.Span.Start-blk.Span.Start])
+			for _, w := range splitWords(st.Text) {
+				if w = strings.Trim(w, "'’-."); w != "" {
+					st.words = append(st.words, w)
+				}
+			}
 			para = append(para, st)
-			for stem := range contentStems(st) {
-				b.Vocabulary[stem]++
+			seen := map[string]bool{}
+			for _, w := range st.words {
+				if sm := stem(w); !stopwords[w] && !seen[sm] {
+					seen[sm] = true
+					b.Vocabulary[sm]++
+				}
 			}
 		}
 		b.Paras = append(b.Paras, para)
@@ -171,10 +197,11 @@ func openQuoteBefore(s string) bool {
 
 // contentStems returns the stems of a sentence's content words: nouns,
 // verbs, adjectives and adverbs that are not stop words, cut to five
-// letters so that inflections ("collide", "collision") meet.
+// letters so that inflections ("collide", "collision") meet. The article's
+// Vocabulary counts the same stems over all its words, untagged.
 func contentStems(s *sentence) map[string]bool {
 	out := map[string]bool{}
-	for _, t := range s.Toks {
+	for _, t := range s.Toks() {
 		if !isContentTag(t.Tag) || stopwords[t.Lower] || !isWordToken(t.Text) {
 			continue
 		}

@@ -41,11 +41,11 @@ func checkOrphan(pass *sdk.Pass) {
 	}
 	for _, para := range b.Paras {
 		for _, s := range para {
-			if !candidate(s, para) || !hasFiniteVerb(s.Toks) {
+			n := s.Words()
+			if n < 3 || n > maxWords || !candidate(s, para) {
 				continue
 			}
-			n := s.Words()
-			if n < 3 || n > maxWords || refersOutside(s) || opensClause(s) {
+			if !hasFiniteVerb(s.Toks()) || refersOutside(s) || opensClause(s) {
 				continue
 			}
 			stems := contentStems(s)
@@ -75,12 +75,12 @@ func checkOrphan(pass *sdk.Pass) {
 // connecting adverb or a relative pronoun: either it is tied to the one
 // before, or the stranded-clause rule judges it.
 func opensClause(s *sentence) bool {
-	i := firstWord(s.Toks)
-	if i >= len(s.Toks) {
+	i := firstWord(s.Toks())
+	if i >= len(s.Toks()) {
 		return false
 	}
-	w := s.Toks[i].Lower
-	switch s.Toks[i].Tag {
+	w := s.Toks()[i].Lower
+	switch s.Toks()[i].Tag {
 	case "WDT", "WP", "CC", "RB":
 		// A conjunction or adverb ("Then there was...", "But...")
 		// ties the sentence to the one before it.
@@ -93,17 +93,17 @@ func opensClause(s *sentence) bool {
 // pronoun or demonstrative ("It denied this."), a name or a figure. Such a
 // sentence may share no word with its neighbours and still belong.
 func refersOutside(s *sentence) bool {
-	for i, t := range s.Toks {
+	for i, t := range s.Toks() {
 		switch t.Tag {
 		case "PRP", "PRP$", "NNP", "NNPS", "CD":
-			if t.Tag == "NNP" && i == firstWord(s.Toks) && !isProperName(t.Text) {
+			if t.Tag == "NNP" && i == firstWord(s.Toks()) && !isProperName(t.Text) {
 				continue // a capitalised first word is tagged NNP by position
 			}
 			return true
 		}
 		switch t.Lower {
 		case "this", "that", "these", "those", "such", "here", "there", "so":
-			if t.Lower == "there" && i+1 < len(s.Toks) && isFiniteTag(s.Toks[i+1].Tag) {
+			if t.Lower == "there" && i+1 < len(s.Toks()) && isFiniteTag(s.Toks()[i+1].Tag) {
 				continue // existential "there is", not a place
 			}
 			return true

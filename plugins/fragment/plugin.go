@@ -18,6 +18,15 @@ a credit line are left to other plugins. Quoted speech is never checked:
 people speak in fragments.
 
 Part-of-speech tags come from github.com/jdkato/prose/v2, whose model is
-loaded once per process, on the first article.`,
+loaded once per process, in the background from the moment the run is
+configured.`,
 	Rules: []*sdk.Rule{Verbless, StrandedClause, Orphan},
+	// The tagger model takes a few hundred milliseconds to decode. Start
+	// on it as soon as a run is configured, in the background, so that it
+	// overlaps with the host reading and parsing the input; the first check
+	// waits for it only if it is not ready yet.
+	Configure: func(sdk.Options) (any, error) {
+		go tagModel()
+		return nil, nil
+	},
 }

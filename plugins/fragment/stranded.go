@@ -106,24 +106,27 @@ func checkStranded(pass *sdk.Pass) {
 			if !candidate(s, para) {
 				continue
 			}
-			i := firstWord(s.Toks)
-			if i >= len(s.Toks) {
+			if w := s.FirstWord(); !relatives[w] && !subordinators[w] && !(len(s.words) > 1 && subordinators[w+" "+s.words[1]]) {
+				continue // the common case, decided without tagging
+			}
+			i := firstWord(s.Toks())
+			if i >= len(s.Toks()) {
 				continue
 			}
-			w := s.Toks[i].Lower
+			w := s.Toks()[i].Lower
 			switch {
 			case relatives[w]:
 				// A relative clause standing alone is stranded whatever
 				// the tagger makes of its verb ("Which it denies/NNS.").
-			case subordinators[w] || (i+1 < len(s.Toks) && subordinators[w+" "+s.Toks[i+1].Lower]):
-				if !hasFiniteVerb(s.Toks) {
+			case subordinators[w] || (i+1 < len(s.Toks()) && subordinators[w+" "+s.Toks()[i+1].Lower]):
+				if !hasFiniteVerb(s.Toks()) {
 					continue // the verbless rule reports it
 				}
 				k := i + 1
 				if !subordinators[w] {
 					k++ // a two-word conjunction: "even though"
 				}
-				if !stranded(s.Toks[k:]) {
+				if !stranded(s.Toks()[k:]) {
 					continue
 				}
 			default:
@@ -131,7 +134,7 @@ func checkStranded(pass *sdk.Pass) {
 			}
 			pass.Report(sdk.Diagnostic{
 				Span:    s.Span,
-				Message: "dependent clause without a main clause: it opens with \"" + s.Toks[i].Text + "\" and nothing completes it; it probably belongs to the sentence before",
+				Message: "dependent clause without a main clause: it opens with \"" + s.Toks()[i].Text + "\" and nothing completes it; it probably belongs to the sentence before",
 				Related: []sdk.Related{{Span: para[s.Index-1].Span, Message: "the sentence it may belong to"}},
 			})
 		}

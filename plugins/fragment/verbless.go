@@ -40,15 +40,12 @@ func checkVerbless(pass *sdk.Pass) {
 	b := bodyOf(pass.Article)
 	maxWords := pass.Options.Int("max-words")
 	for _, para := range b.Paras {
-		if isList(para) {
-			continue
-		}
 		for _, s := range para {
-			if !candidate(s, para) || hasFiniteVerb(s.Toks) || opensRelative(s) {
+			n := s.Words()
+			if n < 2 || (maxWords > 0 && n > maxWords) || !candidate(s, para) || relatives[s.FirstWord()] {
 				continue
 			}
-			n := s.Words()
-			if n < 2 || (maxWords > 0 && n > maxWords) || isDateline(s) || mostlyFigures(s) {
+			if hasFiniteVerb(s.Toks()) || isDateline(s) || mostlyFigures(s) || isList(para) {
 				continue
 			}
 			if isStylistic(s) {
@@ -72,7 +69,7 @@ func checkVerbless(pass *sdk.Pass) {
 // follows another in its paragraph, is a statement (not a question, not an
 // answer to one), is not quoted speech and is not a label or list entry.
 func candidate(s *sentence, para []*sentence) bool {
-	if s.Index == 0 || s.Quoted || len(s.Toks) == 0 {
+	if s.Index == 0 || s.Quoted || s.Words() == 0 {
 		return false
 	}
 	if !endsTerminal(s.Text) || endsQuestion(s.Text) || endsQuestion(para[s.Index-1].Text) {
@@ -95,32 +92,25 @@ func candidate(s *sentence, para []*sentence) bool {
 func isList(para []*sentence) bool {
 	verbless := 0
 	for _, s := range para {
-		if !hasFiniteVerb(s.Toks) {
+		if !hasFiniteVerb(s.Toks()) {
 			verbless++
 		}
 	}
 	return verbless >= 3 || (verbless >= 2 && 2*verbless > len(para))
 }
 
-// opensRelative reports a sentence that opens with a relative pronoun; the
-// stranded-clause rule reports those.
-func opensRelative(s *sentence) bool {
-	i := firstWord(s.Toks)
-	return i < len(s.Toks) && relatives[s.Toks[i].Lower]
-}
-
 // isStylistic reports a deliberate short fragment: at most four words,
 // opening with a word writers use that way ("Not anymore.", "Never again.").
 func isStylistic(s *sentence) bool {
-	i := firstWord(s.Toks)
-	return s.Words() <= 4 && i < len(s.Toks) && stylistic[s.Toks[i].Lower]
+	i := firstWord(s.Toks())
+	return s.Words() <= 4 && i < len(s.Toks()) && stylistic[s.Toks()[i].Lower]
 }
 
 // mostlyFigures reports a sentence that is half or more numbers: scores,
 // results, table rows.
 func mostlyFigures(s *sentence) bool {
 	figures, words := 0, 0
-	for _, t := range s.Toks {
+	for _, t := range s.Toks() {
 		if !isWordToken(t.Text) {
 			continue
 		}
@@ -135,7 +125,7 @@ func mostlyFigures(s *sentence) bool {
 // isDateline reports a sentence made only of place names, dates and
 // agency tags ("LONDON, March 3 (Reuters)."), which has no verb by design.
 func isDateline(s *sentence) bool {
-	for _, t := range s.Toks {
+	for _, t := range s.Toks() {
 		if !isWordToken(t.Text) {
 			continue
 		}
