@@ -19,7 +19,7 @@ type sentence struct {
 	toks    []token
 	words   []string // the sentence's words, lower-cased, untagged
 	Para    int      // index of its paragraph among the body paragraphs
-	Index int // position in its paragraph
+	Index   int      // position in its paragraph
 	// Quoted is set when the sentence is, or lies inside, quoted speech:
 	// people speak in fragments, and the quotes plugin owns broken quotes.
 	Quoted bool
