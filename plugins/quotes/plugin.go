@@ -6,6 +6,7 @@ package quotes
 import (
 	_ "embed"
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -308,7 +309,10 @@ mark.
 
 News convention is not an error: a quotation that runs over several
 paragraphs leaves each paragraph open and reopens the next one with a
-quotation mark, closing only at the end of the last.
+quotation mark, closing only at the end of the last. A paragraph left open
+is still reported when its quotation cannot be running on: the open text
+ends in its own attribution ("That is the reason, Wilson said.") or it is a
+partial quote that starts in lower case (called it "a gamble).
 
 Single quotation marks are not checked: ’ and ' are also apostrophes (don’t,
 China’s, the ’90s, rock ’n’ roll), and single quotes are normal inside double
@@ -335,14 +339,53 @@ func checkUnclosed(pass *sdk.Pass) {
 		if bq.trailing == nil {
 			continue
 		}
+		open := bq.trailing.open
+		rest := a.Text[open.span().End:a.Blocks[i].Span.End]
 		if k+1 < len(blocks) && opensWithQuote(a.BlockText(a.Blocks[blocks[k+1]])) {
-			continue // a quotation running on into the next paragraph
+			// A quotation running on into the next paragraph, unless
+			// it cannot be one: it ends in its own attribution ("...,
+			// he said.") or it is a partial quote, which starts in
+			// lower case and never runs over a paragraph.
+			switch {
+			case attributed(rest):
+				pass.Report(sdk.Diagnostic{Span: open.span(), Message: "this quotation is never closed: close it before its attribution"})
+			case partial(rest):
+				pass.Report(sdk.Diagnostic{Span: open.span(), Message: "this quotation is never closed: a partial quote cannot run on into the next paragraph"})
+			}
+			continue
 		}
 		pass.Report(sdk.Diagnostic{
-			Span:    bq.trailing.open.span(),
+			Span:    open.span(),
 			Message: "this quotation is never closed: the paragraph ends and the next one does not reopen it",
 		})
 	}
+}
+
+// attribution matches the words that end a quotation and name its speaker:
+// ", he said", ", said the minister", ", Smith told reporters", ", according
+// to". Compiled on first use to keep the plugin's start-up cheap.
+var (
+	attributionOnce sync.Once
+	attribution     *regexp.Regexp
+)
+
+func attributed(s string) bool {
+	attributionOnce.Do(func() {
+		verbs := `(?:said|says|told|added|asked|explained|wrote|writes|stated|declared|warned|insisted|argued|noted|continued|concluded)`
+		attribution = regexp.MustCompile(`[,?!]\s+(?:` +
+			`(?:he|she|they|we|I|it)\s+` + verbs +
+			`|` + verbs + `\s+(?:the\s|an?\s|[A-Z])` +
+			`|according\s+to\s` +
+			`|(?:[A-Z][\p{L}.'’-]*\s+){1,3}` + verbs + `\b)`)
+	})
+	return attribution.MatchString(s)
+}
+
+// partial reports whether a quotation starts in lower case: a few words
+// quoted inside the writer's own sentence ("called it \"a gamble").
+func partial(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 func opensWithQuote(s string) bool {
