@@ -164,7 +164,9 @@ func TestGarbledLines(t *testing.T) {
 		{"Samuel Nakamura", "Samuel Nakamura", false}, // the name itself
 		{"Thomson Reuters", "Mark Thompson", false},   // words out of place
 		{"Leave a Reply", "Leila Reyes", false},
-		{"Share this", "Sharon Thiss", false}, // capitalised and not close
+		{"Humera Cotton", "Humeyra Pamuk", true},
+		{"Humeyra Cotton", "Humeyra Pamuk", false}, // somebody else
+		{"Share Post", "Sharon Thiss", false},      // capitalised and not close
 	}
 	for _, tt := range tests {
 		if got := garbled(tt.line, newName(tt.name, 0)); got != tt.want {

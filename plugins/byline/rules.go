@@ -308,9 +308,9 @@ The name written correctly on its own line is left alone.`,
 	},
 }
 
-// garbled reports whether line is name n with every word either a near
-// spelling of the matching part or a lower-case stand-in, and at least one
-// near spelling.
+// garbled reports whether line is name n word for word, each word a near
+// spelling of the matching part or a stand-in for it, with at least one
+// near spelling and at least one part damaged.
 func garbled(line string, n Name) bool {
 	var words []string
 	for _, w := range strings.Fields(line) {
@@ -321,7 +321,7 @@ func garbled(line string, n Name) bool {
 	if len(words) != len(n.Key) || len(words) < 2 {
 		return false
 	}
-	close, exactCased := 0, 0
+	close, exact, other := 0, 0, 0
 	for i, w := range words {
 		f := fold(strings.Trim(w, "."))
 		r, _ := utf8.DecodeRuneInString(w)
@@ -329,14 +329,18 @@ func garbled(line string, n Name) bool {
 		case tokenClose(f, n.Key[i]) || looseClose(f, n.Key[i]):
 			close++
 			if f == n.Key[i] && unicode.IsUpper(r) {
-				exactCased++
+				exact++
 			}
 		case unicode.IsLower(r):
 		default:
-			return false
+			other++
 		}
 	}
-	return close > 0 && exactCased < len(words)
+	// One capitalised stranger is allowed beside a misspelt part
+	// ("Humera Cotton"), not beside a correct one ("Jane Austen" is
+	// somebody else).
+	misspelt := close - exact
+	return close > 0 && exact < len(words) && (other == 0 || other == 1 && misspelt >= 1)
 }
 
 // looseClose allows a garbled line more damage than a misspelt credit: a
