@@ -44,6 +44,9 @@ var (
 	weekdayMonthFirst = regexp.MustCompile(`\b` + weekdayRe + `,?\s+(?:the\s+)?` + monthRe + `\s+` + dayRe + `,?\s+` + yearRe + `\b`)
 	// "Friday, 8 May 2009", "Friday 8th of May, 2009"
 	weekdayDayFirst = regexp.MustCompile(`\b` + weekdayRe + `,?\s+(?:the\s+)?` + dayRe + `\s+(?:of\s+)?` + monthRe + `,?\s+` + yearRe + `\b`)
+	// The same without a year: "on Tuesday, June 19", "Tuesday 19 June".
+	weekdayNoYear = regexp.MustCompile(`\b` + weekdayRe + `,?\s+(?:the\s+)?(?:` + monthRe + `\s+` + dayRe + `|` + dayRe + `\s+(?:of\s+)?` + monthRe + `)\b`)
+	yearAfter     = regexp.MustCompile(`^,?\s+\d{4}\b`)
 	// "from 2015 to 2012", "between 2010 and 2008"
 	yearSpan = regexp.MustCompile(`\b(?:[Ff]rom|[Bb]etween)\s+(\d{4})\s+(?:to|until|till|through|and)\s+(\d{4})\b`)
 	// "June 19-18", "June 19 to 18"
@@ -86,6 +89,9 @@ func checkImpossibleDate(pass *sdk.Pass) {
 		for _, s := range b.Sentences {
 			text := a.Slice(s.Span)
 			checkWeekdays(pass, s.Span.Start, text)
+			if haveDate {
+				checkWeekdaysNoYear(pass, s.Span.Start, text, articleDate)
+			}
 			checkSpans(pass, s.Span.Start, text)
 			if haveDate {
 				checkAge(pass, s.Span.Start, text, articleDate)
@@ -123,6 +129,56 @@ func checkWeekdays(pass *sdk.Pass, base int, text string) {
 				}},
 			})
 		}
+	}
+}
+
+// nearWindow is how far from the article's date a date without a year may
+// lie for the rule to take the article's year (or the one before or after)
+// as its year.
+const nearWindow = 60 * 24 * time.Hour
+
+// checkWeekdaysNoYear checks "Tuesday, June 19" against the nearest such date
+// to the article's own.
+func checkWeekdaysNoYear(pass *sdk.Pass, base int, text string, on time.Time) {
+	for _, m := range weekdayNoYear.FindAllStringSubmatchIndex(text, -1) {
+		if yearAfter.MatchString(text[m[1]:]) {
+			continue // a full date: checkWeekdays has it
+		}
+		g := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return text[m[2*i]:m[2*i+1]]
+		}
+		wd, monS, dayS := g(1), g(2), g(3)
+		if monS == "" {
+			dayS, monS = g(4), g(5)
+		}
+		mon, ok := parseMonth(monS)
+		if !ok {
+			continue
+		}
+		day, _ := strconv.Atoi(dayS)
+		var date time.Time
+		found := false
+		for _, y := range []int{on.Year(), on.Year() - 1, on.Year() + 1} {
+			d, ok := makeDate(y, mon, day)
+			if ok && d.Sub(on) <= nearWindow && on.Sub(d) <= nearWindow {
+				date, found = d, true
+				break
+			}
+		}
+		if !found || date.Weekday().String() == wd {
+			continue
+		}
+		pass.Report(sdk.Diagnostic{
+			Span:    sdk.Span{Start: base + m[2], End: base + m[3]},
+			Message: fmt.Sprintf("%s does not match its date: %s was a %s", wd, date.Format("2 January 2006"), date.Weekday()),
+			Related: []sdk.Related{{
+				Span:    sdk.Span{Start: base + m[3], End: base + m[1]},
+				Message: fmt.Sprintf("this date, in an article dated %s, falls on a %s", on.Format("2 January 2006"), date.Weekday()),
+			}},
+		})
 	}
 }
 

@@ -58,18 +58,21 @@ type figureSentence struct {
 	shape []string
 }
 
-var numberWords = map[string]bool{
-	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
-	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true,
-	"fourteen": true, "fifteen": true, "sixteen": true, "seventeen": true, "eighteen": true,
-	"nineteen": true, "twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true,
-	"seventy": true, "eighty": true, "ninety": true, "hundred": true, "dozen": true,
+// numberWords are figures spelled out, with their value, so "six" and "6"
+// are one figure.
+var numberWords = map[string]string{
+	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+	"fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+	"nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+	"seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "dozen": "12",
 }
 
 // isFigure reports whether a word states a quantity: "12", "1,200", "six",
 // and words carrying digits such as "5m", "1.8bn" or "20th".
 func isFigure(t token) bool {
-	return numberWords[t.lower()] || strings.ContainsAny(t.text, "0123456789")
+	_, spelled := numberWords[t.lower()]
+	return spelled || strings.ContainsAny(t.text, "0123456789")
 }
 
 func readFigures(a *sdk.Article) []figureSentence {
@@ -184,7 +187,13 @@ func phraseAround(s figureSentence, k int) string {
 }
 
 func sameFigure(a, b string) bool {
-	norm := func(s string) string { return strings.ToLower(strings.ReplaceAll(s, ",", "")) }
+	norm := func(s string) string {
+		s = strings.ToLower(strings.ReplaceAll(s, ",", ""))
+		if v, ok := numberWords[s]; ok {
+			return v
+		}
+		return s
+	}
 	return norm(a) == norm(b)
 }
 

@@ -118,11 +118,14 @@ func TestImpossibleDate(t *testing.T) {
 	runTable(t, sdktest.Config{}, []tableCase{
 		{"weekday mismatch", copyText("Sunday, June 20, 2023", "The meeting opened in the capital."), "impossible-date", 3, "Tuesday"},
 		{"weekday mismatch day first", copyText("The deal was signed on Monday 8 May 2009 in London."), "impossible-date", 3, "Friday"},
+		{"weekday mismatch without year", copyText("Friday, May 8, 2009", "The talks resume on Saturday, May 10 in Geneva."), "impossible-date", 5, "Sunday"},
 		{"span backwards", copyText("The programme ran from 2015 to 2012, officials said."), "impossible-date", 3, "before it starts"},
 		{"day span backwards", copyText("The summit runs on June 19-18 in the capital."), "impossible-date", 3, "before it starts"},
 		{"age against birth year", copyText("Friday, May 8, 2009", "Smith, born in 1960, is the 30-year-old son of a farmer."), "impossible-date", 5, "birth year of 1960"},
 
 		{name: "correct dateline", text: copyText("Friday, May 8, 2009", "The meeting opened in the capital.")},
+		{name: "weekday without year fits", text: copyText("Friday, May 8, 2009", "The talks resume on Sunday, May 10 in Geneva.")},
+		{name: "weekday without year, far from the dateline", text: copyText("Friday, May 8, 2009", "The talks resumed on Sunday, December 10 in Geneva.")},
 		{name: "day span forwards", text: copyText("During his June 18-19 visit, he is expected to meet the minister.")},
 		{name: "quantity span", text: copyText("Output was cut from 2000 to 1500 tonnes a day.")},
 		{name: "dateline dash", text: copyText("LONDON, March 26 - 12 companies said they would bid.")},
