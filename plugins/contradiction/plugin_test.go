@@ -114,6 +114,17 @@ func TestRestatedFigure(t *testing.T) {
 	})
 }
 
+func TestConflictingAge(t *testing.T) {
+	runTable(t, sdktest.Config{}, []tableCase{
+		{"name then age-before-name", copyText("John Smith, 20, was arrested on Friday.", "The 22-year-old John Smith denies the charge."), "conflicting-age", 5, "22 here but 20"},
+		{"surname links to the full name", copyText("Maria Lopez, 34, won the race.", "Lopez (36) said she was delighted."), "conflicting-age", 5, "Maria Lopez"},
+
+		{name: "same age twice", text: copyText("John Smith, 20, was arrested on Friday.", "The 20-year-old John Smith denies the charge.")},
+		{name: "two people", text: copyText("John Smith, 20, and his brother Tom Smith, 24, were arrested.", "Smith, 20, denies the charge.")},
+		{name: "age in the past", text: copyText("John Smith, 40, runs the farm.", "He started it when John Smith, 20, left school.")},
+	})
+}
+
 func TestImpossibleDate(t *testing.T) {
 	runTable(t, sdktest.Config{}, []tableCase{
 		{"weekday mismatch", copyText("Sunday, June 20, 2023", "The meeting opened in the capital."), "impossible-date", 3, "Tuesday"},
