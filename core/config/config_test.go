@@ -14,7 +14,7 @@ var builtins = []string{"repetition", "quotes", "byline"}
 var decls = map[string]*sdk.Plugin{
 	"quotes": {Name: "quotes", Options: []sdk.Option{{Name: "style", Type: sdk.Enumeration, Choices: []string{"curly", "straight"}}},
 		Rules: []*sdk.Rule{{Name: "mixed-style", Options: []sdk.Option{{Name: "min_count", Type: sdk.Int}}}, {Name: "unclosed"}}},
-	"byline": {Name: "byline", Options: []sdk.Option{{Name: "staff", Type: sdk.TableList}}, Rules: []*sdk.Rule{{Name: "credit-verb"}, {Name: "pronoun", Disabled: true}}},
+	"byline":     {Name: "byline", Options: []sdk.Option{{Name: "staff", Type: sdk.TableList}}, Rules: []*sdk.Rule{{Name: "credit-verb"}, {Name: "pronoun", Disabled: true}}},
 	"repetition": {Name: "repetition", Rules: []*sdk.Rule{{Name: "doubled-word"}}},
 }
 

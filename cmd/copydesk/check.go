@@ -1,0 +1,263 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/fatih/color"
+	"github.com/hashicorp/go-hclog"
+	"github.com/mattn/go-isatty"
+
+	"github.com/copydesk/copydesk"
+	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/config"
+	"github.com/copydesk/copydesk/core/report"
+	"github.com/copydesk/copydesk/core/runner"
+	"github.com/copydesk/copydesk/core/sdk"
+	"github.com/copydesk/copydesk/plugins"
+)
+
+// common are the flags every command that loads plugins shares.
+type common struct {
+	fs         *flag.FlagSet
+	configPath string
+	verbose    bool
+}
+
+func newCommon(name string) *common {
+	c := &common{fs: flag.NewFlagSet(name, flag.ContinueOnError)}
+	c.fs.StringVar(&c.configPath, "config", "", "rules.toml to use (default: nearest rules.toml upward, else the built-in one)")
+	c.fs.BoolVar(&c.verbose, "verbose", false, "log plugin start-up and protocol details to stderr")
+	return c
+}
+
+// parse accepts flags before and after positional arguments, as users type
+// them ("copydesk check story.md --format json").
+func (c *common) parse(args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := c.fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = c.fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+func (c *common) loadConfig() (*config.Config, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	path, err := config.Find(c.configPath, wd)
+	if err != nil {
+		return nil, err
+	}
+	src, name := copydesk.DefaultRules, "(built-in rules.toml)"
+	if path != "" {
+		if src, err = os.ReadFile(path); err != nil {
+			return nil, err
+		}
+		name = path
+	}
+	return config.Parse(name, src, builtinNames())
+}
+
+func (c *common) logger() hclog.Logger {
+	level := hclog.Warn
+	if c.verbose {
+		level = hclog.Debug
+	}
+	return hclog.New(&hclog.LoggerOptions{Name: "copydesk", Level: level, Output: os.Stderr})
+}
+
+func builtinNames() []string {
+	out := make([]string, len(plugins.Builtin))
+	for i, p := range plugins.Builtin {
+		out[i] = p.Name
+	}
+	return out
+}
+
+// startEngine loads the configuration and starts the plugins; on failure it
+// prints the error and returns the exit code to use.
+func (c *common) startEngine(ctx context.Context, cfg *config.Config) (*runner.Engine, int) {
+	e, err := runner.Start(ctx, runner.Options{Config: cfg, Builtins: plugins.Builtin, Logger: c.logger()})
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "copydesk: %v\n", err)
+		var ce *config.Error
+		var ces config.Errors
+		if errors.As(err, &ce) || errors.As(err, &ces) {
+			return nil, exitUsage
+		}
+		return nil, exitFailure
+	}
+	return e, exitOK
+}
+
+func cmdCheck(args []string) int {
+	c := newCommon("check")
+	format := c.fs.String("format", "text", "output format: "+strings.Join(report.Names(), ", "))
+	colorMode := c.fs.String("color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
+	failOn := c.fs.String("fail-on", "", "exit 1 when a finding is at or above this severity (default from rules.toml: error)")
+	minSev := c.fs.String("min-severity", "", "hide findings below this severity (default from rules.toml: info)")
+	stdinName := c.fs.String("stdin-name", "", "file name to report for - (standard input)")
+	stdinFormat := c.fs.String("stdin-format", "", "format of standard input: txt, md, html or json (default from --stdin-name, else txt)")
+	maxSize := c.fs.Int64("max-file-size", 0, "refuse files larger than this many bytes (default from rules.toml: 4 MiB)")
+	c.fs.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: copydesk check [flags] PATHS...  (files, directories, globs, or - for stdin)")
+		c.fs.PrintDefaults()
+	}
+	paths, err := c.parse(args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(os.Stderr, "copydesk check: no paths given; try 'copydesk check story.txt' or 'copydesk check -' for stdin")
+		return exitUsage
+	}
+	cfg, err := c.loadConfig()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "copydesk: %v\n", err)
+		return exitUsage
+	}
+	for _, f := range []struct {
+		flag string
+		dst  *sdk.Severity
+	}{{*failOn, &cfg.FailOn}, {*minSev, &cfg.MinSeverity}} {
+		if f.flag == "" {
+			continue
+		}
+		s, err := sdk.ParseSeverity(f.flag)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "copydesk check: %v\n", err)
+			return exitUsage
+		}
+		*f.dst = s
+	}
+	if *maxSize > 0 {
+		cfg.MaxFileBytes = *maxSize
+	}
+	useColor, err := wantColor(*colorMode, os.Stdout)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "copydesk check: %v\n", err)
+		return exitUsage
+	}
+	rep, err := report.New(*format, report.Options{Color: useColor})
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "copydesk check: %v\n", err)
+		return exitUsage
+	}
+	var sf article.Format
+	if *stdinFormat != "" {
+		if sf, err = article.ParseFormat(*stdinFormat); err != nil {
+			fmt.Fprintf(os.Stderr, "copydesk check: --stdin-format: %v\n", err)
+			return exitUsage
+		}
+	}
+
+	// Inputs, standard input included, are read in full before any plugin
+	// starts.
+	inputs := runner.Collect(paths, runner.InputOptions{MaxBytes: cfg.MaxFileBytes, StdinName: *stdinName, StdinFormat: sf})
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	engine, code := c.startEngine(ctx, cfg)
+	if engine == nil {
+		return code
+	}
+	defer engine.Close()
+
+	var articles []*article.Article
+	for _, in := range inputs {
+		if in.Err == nil {
+			articles = append(articles, in.Article)
+		}
+	}
+	res := engine.Check(ctx, articles)
+	if ctx.Err() != nil {
+		engine.Close()
+		fmt.Fprintln(os.Stderr, "copydesk: interrupted; no results written")
+		return exitInterrupted
+	}
+	// Put unreadable inputs back in order among the checked files.
+	byPath := map[string]*runner.File{}
+	for _, f := range res.Files {
+		byPath[f.Path] = f
+	}
+	files := make([]*runner.File, 0, len(inputs))
+	inputErrors := 0
+	for _, in := range inputs {
+		if in.Err != nil {
+			inputErrors++
+			files = append(files, &runner.File{Path: in.Path, Diagnostics: []runner.Diagnostic{}, Error: in.Err.Error()})
+			fmt.Fprintf(os.Stderr, "copydesk: %v\n", in.Err)
+			continue
+		}
+		files = append(files, byPath[in.Path])
+	}
+	res.Files = files
+	if err := rep.Report(os.Stdout, res); err != nil {
+		fmt.Fprintf(os.Stderr, "copydesk: writing report: %v\n", err)
+		return exitFailure
+	}
+	if len(res.Failures) > 0 {
+		for _, f := range res.Failures {
+			where := ""
+			if f.Path != "" {
+				where = " on " + f.Path
+			}
+			fmt.Fprintf(os.Stderr, "copydesk: plugin %s failed%s; its findings are missing: %s\n", f.Plugin, where, firstLine(f.Error))
+		}
+		return exitFailure
+	}
+	if inputErrors > 0 {
+		return exitUsage
+	}
+	for _, f := range res.Files {
+		for _, d := range f.Diagnostics {
+			if d.Severity >= cfg.FailOn {
+				return exitFindings
+			}
+		}
+	}
+	return exitOK
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l
+}
+
+// wantColor decides whether to colour output written to w.
+func wantColor(mode string, w io.Writer) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		if _, ok := os.LookupEnv("NO_COLOR"); ok {
+			return false, nil
+		}
+		if f, ok := w.(*os.File); ok {
+			return isatty.IsTerminal(f.Fd()) && !color.NoColor, nil
+		}
+		return false, nil
+	}
+	return false, fmt.Errorf("--color must be auto, always or never, got %q", mode)
+}

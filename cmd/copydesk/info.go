@@ -1,0 +1,202 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/copydesk/copydesk/core/sdk"
+)
+
+func cmdRules(args []string) int {
+	c := newCommon("rules")
+	asJSON := c.fs.Bool("json", false, "print JSON")
+	if _, err := c.parse(args); err != nil {
+		return flagExit(err)
+	}
+	cfg, err := c.loadConfig()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "copydesk: %v\n", err)
+		return exitUsage
+	}
+	e, code := c.startEngine(context.Background(), cfg)
+	if e == nil {
+		return code
+	}
+	defer e.Close()
+	rules := e.Rules()
+	if *asJSON {
+		return printJSON(rules)
+	}
+	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "RULE\tCATEGORY\tSEVERITY\tENABLED\tDESCRIPTION")
+	for _, r := range rules {
+		on := "yes"
+		if !r.Enabled {
+			on = "no"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Category, r.Severity, on, r.Summary)
+	}
+	tw.Flush()
+	fmt.Printf("\nconfiguration: %s\n", cfg.Path)
+	return exitOK
+}
+
+func cmdPlugins(args []string) int {
+	c := newCommon("plugins")
+	asJSON := c.fs.Bool("json", false, "print JSON")
+	if _, err := c.parse(args); err != nil {
+		return flagExit(err)
+	}
+	cfg, err := c.loadConfig()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "copydesk: %v\n", err)
+		return exitUsage
+	}
+	e, code := c.startEngine(context.Background(), cfg)
+	if e == nil {
+		return code
+	}
+	defer e.Close()
+	ps := e.Plugins()
+	if *asJSON {
+		return printJSON(ps)
+	}
+	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "PLUGIN\tVERSION\tSOURCE\tSTATUS")
+	failed := false
+	for _, p := range ps {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Name, p.Version, p.Source, p.Status)
+		failed = failed || !strings.HasPrefix(p.Status, "running")
+	}
+	tw.Flush()
+	if failed {
+		return exitFailure
+	}
+	return exitOK
+}
+
+func cmdExplain(args []string) int {
+	c := newCommon("explain")
+	rest, err := c.parse(args)
+	if err != nil {
+		return flagExit(err)
+	}
+	if len(rest) != 1 {
+		fmt.Fprintln(os.Stderr, "usage: copydesk explain PLUGIN/RULE   (see 'copydesk rules' for the list)")
+		return exitUsage
+	}
+	cfg, err := c.loadConfig()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "copydesk: %v\n", err)
+		return exitUsage
+	}
+	e, code := c.startEngine(context.Background(), cfg)
+	if e == nil {
+		return code
+	}
+	defer e.Close()
+	id := rest[0]
+	pn, rn, _ := strings.Cut(id, "/")
+	var ids []string
+	for _, d := range e.Declarations() {
+		for _, r := range d.Rules {
+			ids = append(ids, d.Name+"/"+r.Name)
+			if d.Name == pn && r.Name == rn {
+				printRuleDoc(d, r)
+				return exitOK
+			}
+		}
+	}
+	// A bare rule name is accepted when it is unambiguous.
+	var match []string
+	for _, x := range ids {
+		if strings.HasSuffix(x, "/"+id) || strings.HasPrefix(x, id+"/") {
+			match = append(match, x)
+		}
+	}
+	if len(match) == 1 && !strings.Contains(id, "/") {
+		return cmdExplain(append([]string{match[0]}, argsWithoutPositional(args, id)...))
+	}
+	fmt.Fprintf(os.Stderr, "copydesk explain: no rule %q", id)
+	if len(match) > 0 {
+		fmt.Fprintf(os.Stderr, "; did you mean one of: %s", strings.Join(match, ", "))
+	}
+	fmt.Fprintln(os.Stderr, " (see 'copydesk rules')")
+	return exitUsage
+}
+
+func argsWithoutPositional(args []string, drop string) []string {
+	var out []string
+	for _, a := range args {
+		if a != drop {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func printRuleDoc(p *sdk.Plugin, r *sdk.Rule) {
+	fmt.Printf("%s/%s — %s\n\n", p.Name, r.Name, r.Summary)
+	fmt.Printf("category: %s    default severity: %s", r.Category, r.Severity)
+	if r.Disabled {
+		fmt.Print("    off by default")
+	}
+	fmt.Printf("\nplugin: %s %s\n\n", p.Name, p.Version)
+	if r.Doc != "" {
+		fmt.Println(strings.TrimSpace(r.Doc))
+		fmt.Println()
+	}
+	if r.Example.Before != "" {
+		fmt.Println("Flagged:")
+		fmt.Println(indent(r.Example.Before))
+		if r.Example.After != "" {
+			fmt.Println("Fixed:")
+			fmt.Println(indent(r.Example.After))
+		}
+		fmt.Println()
+	}
+	printOptions := func(title, table string, opts []sdk.Option) {
+		if len(opts) == 0 {
+			return
+		}
+		fmt.Printf("%s (in rules.toml under [%s]):\n", title, table)
+		for _, o := range opts {
+			def := ""
+			if o.Default != nil {
+				b, _ := json.Marshal(o.Default)
+				def = " (default " + string(b) + ")"
+			}
+			fmt.Printf("  %s  %s%s\n      %s\n", o.Name, o.Type, def, o.Doc)
+		}
+		fmt.Println()
+	}
+	printOptions("Rule options", p.Name+".rules."+r.Name, r.Options)
+	printOptions("Plugin options", p.Name, p.Options)
+	fmt.Printf("Turn it off:  [%s.rules.%s]\n              enabled = false\n", p.Name, r.Name)
+}
+
+func indent(s string) string {
+	return "    " + strings.ReplaceAll(strings.TrimSpace(s), "\n", "\n    ")
+}
+
+func printJSON(v any) int {
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return exitFailure
+	}
+	return exitOK
+}
+
+func flagExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	return exitUsage
+}

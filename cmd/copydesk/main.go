@@ -1,0 +1,88 @@
+// Command copydesk checks news copy for the defects spell-checkers and style
+// linters miss: garbled bylines, sentence fragments, stray page furniture,
+// self-contradictions, repetition, broken quotes and inconsistent style.
+//
+//	copydesk check [flags] PATHS...   check files, directories, globs or - (stdin)
+//	copydesk rules                    the effective rule table
+//	copydesk explain RULE             a rule's documentation and example
+//	copydesk plugins                  each plugin's name, version, source and status
+//
+// Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
+// 2 usage, configuration or input error; 3 a plugin or internal failure;
+// 130 interrupted.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/copydesk/copydesk/core/protocol"
+	"github.com/copydesk/copydesk/plugins"
+)
+
+// Exit codes.
+const (
+	exitOK          = 0
+	exitFindings    = 1
+	exitUsage       = 2
+	exitFailure     = 3
+	exitInterrupted = 130
+)
+
+// pluginCommand is the hidden subcommand the host runs to serve a built-in
+// plugin: the copydesk binary re-executes itself, so built-ins run out of
+// process over the same protocol as third-party plugins.
+const pluginCommand = "__plugin"
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(args []string) int {
+	if len(args) == 0 {
+		usage()
+		return exitUsage
+	}
+	switch args[0] {
+	case pluginCommand:
+		if len(args) != 2 || plugins.Lookup(args[1]) == nil {
+			fmt.Fprintf(os.Stderr, "copydesk: %s needs the name of a built-in plugin\n", pluginCommand)
+			return exitUsage
+		}
+		protocol.Serve(plugins.Lookup(args[1]))
+		return exitOK
+	case "check":
+		return cmdCheck(args[1:])
+	case "rules":
+		return cmdRules(args[1:])
+	case "explain":
+		return cmdExplain(args[1:])
+	case "plugins":
+		return cmdPlugins(args[1:])
+	case "version", "--version":
+		fmt.Println("copydesk", version)
+		return exitOK
+	case "help", "-h", "--help":
+		usage()
+		return exitOK
+	}
+	fmt.Fprintf(os.Stderr, "copydesk: unknown command %q\n", args[0])
+	usage()
+	return exitUsage
+}
+
+const version = "0.1.0"
+
+func usage() {
+	fmt.Fprint(os.Stderr, `usage: copydesk COMMAND [flags] [args]
+
+commands:
+  check PATHS...   check files, directories (recursive), globs, or - for stdin
+  rules            print the effective rule table
+  explain RULE     print a rule's documentation and example
+  plugins          print each plugin's name, version, source and status
+  version          print copydesk's version
+
+Run 'copydesk COMMAND -h' for a command's flags.
+`)
+}

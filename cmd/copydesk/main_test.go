@@ -1,0 +1,374 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// The end-to-end tests build the real binary once and run it as users do:
+// built-in plugins are child processes of it, spoken to over gRPC.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "copydesk-e2e")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "copydesk")
+	if runtime.GOOS == "windows" {
+		binary += ".exe"
+	}
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "building copydesk: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// runCLI runs the binary in dir (a temporary folder by default, so no
+// rules.toml of the repository is picked up) with optional stdin.
+func runCLI(t *testing.T, dir, stdin string, args ...string) result {
+	t.Helper()
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	if stdin != "" {
+		cmd.Stdin = strings.NewReader(stdin)
+	}
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{out.String(), errb.String(), code}
+}
+
+type jsonDiag struct {
+	Rule, Category, Severity, Message string
+	Line, Column, EndLine, EndColumn  int
+	Suggestions                       []map[string]any
+}
+
+type jsonOut struct {
+	Files []struct {
+		Path        string
+		Error       string
+		Diagnostics []jsonDiag
+	}
+	PluginFailures []struct{ Plugin, Path, Error string } `json:"plugin_failures"`
+}
+
+func decode(t *testing.T, s string) jsonOut {
+	t.Helper()
+	var o jsonOut
+	if err := json.Unmarshal([]byte(s), &o); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, s)
+	}
+	return o
+}
+
+func repoFile(t *testing.T, rel string) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("..", "..", rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	d := repoFile(t, filepath.Join("..", "shared"))
+	if _, err := os.Stat(d); err != nil {
+		t.Skipf("shared data not found at %s", d)
+	}
+	return d
+}
+
+// TestSeedArticle checks copydesk against the reference article's expected
+// findings: every `must` entry found (category within ±1 line) and no
+// finding on a clean line that the expectations do not allow.
+func TestSeedArticle(t *testing.T) {
+	seed := filepath.Join(sharedDir(t), "corpus", "seed")
+	var exp struct {
+		Must []struct {
+			Category string
+			Line     *int
+			Text     string
+		}
+		CleanLines map[string][]string `json:"clean_lines"`
+	}
+	data, err := os.ReadFile(filepath.Join(seed, "blinken-china-trip.expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &exp); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "", "", "check", "--format", "json", filepath.Join(seed, "blinken-china-trip.txt"))
+	if r.code != 1 {
+		t.Errorf("exit code %d, want 1 (findings); stderr:\n%s", r.code, r.stderr)
+	}
+	out := decode(t, r.stdout)
+	if len(out.Files) != 1 {
+		t.Fatalf("want one file, got %d", len(out.Files))
+	}
+	diags := out.Files[0].Diagnostics
+	for _, m := range exp.Must {
+		found := false
+		for _, d := range diags {
+			if d.Category == m.Category && (m.Line == nil || abs(d.Line-*m.Line) <= 1) {
+				found = true
+			}
+		}
+		if !found {
+			where := "anywhere"
+			if m.Line != nil {
+				where = fmt.Sprintf("line %d", *m.Line)
+			}
+			t.Errorf("missing %s finding at %s: %s", m.Category, where, m.Text)
+		}
+	}
+	for line, allowed := range exp.CleanLines {
+		for _, d := range diags {
+			if fmt.Sprint(d.Line) == line && !contains(allowed, d.Category) {
+				t.Errorf("clean line %s flagged: [%s] %s", line, d.Rule, d.Message)
+			}
+		}
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const cleanStory = "Council approves budget\n\nThe city council approved its budget on Tuesday after a short debate.\n\nThe mayor said the plan would protect services.\n"
+
+const doubledStory = "Council approves budget\n\nThe council approved the the budget on Tuesday after a short debate.\n"
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	clean := writeFile(t, dir, "clean.txt", cleanStory)
+	bad := writeFile(t, dir, "bad.txt", doubledStory)
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"clean file", []string{"check", clean}, exitOK},
+		{"findings below fail-on", []string{"check", "--fail-on", "error", "--min-severity", "info", bad}, -1},
+		{"findings at fail-on", []string{"check", "--fail-on", "info", bad}, exitFindings},
+		{"missing file", []string{"check", filepath.Join(dir, "nope.txt")}, exitUsage},
+		{"no paths", []string{"check"}, exitUsage},
+		{"unknown flag", []string{"check", "--frobnicate", clean}, exitUsage},
+		{"unknown format", []string{"check", "--format", "yaml", clean}, exitUsage},
+		{"unknown command", []string{"lint", clean}, exitUsage},
+		{"bad severity flag", []string{"check", "--fail-on", "fatal", clean}, exitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, dir, "", tt.args...)
+			want := tt.code
+			if want == -1 { // depends on the rule's severity: 0 or 1, never an error code
+				if r.code != exitOK && r.code != exitFindings {
+					t.Errorf("exit %d; stderr:\n%s", r.code, r.stderr)
+				}
+				return
+			}
+			if r.code != want {
+				t.Errorf("exit %d, want %d; stdout:\n%s\nstderr:\n%s", r.code, want, r.stdout, r.stderr)
+			}
+		})
+	}
+}
+
+func TestBadInputsAreNamedNotSkipped(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "good.txt", doubledStory)
+	cases := []struct {
+		name, file, content, want string
+	}{
+		{"empty", "empty.txt", "", "empty"},
+		{"binary", "nul.txt", "abc\x00def", "NUL"},
+		{"invalid utf-8", "latin1.txt", "Headline\n\nCaf\xe9 society\n", "invalid UTF-8"},
+		{"malformed json", "story.json", "{\"headline\": \"x\",\n \"body\": }", "story.json:2"},
+		{"unsupported extension", "story.docx", "text", "reads .txt"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := writeFile(t, dir, c.file, c.content)
+			r := runCLI(t, dir, "", "check", "--format", "json", good, p)
+			if r.code != exitUsage {
+				t.Errorf("exit %d, want %d", r.code, exitUsage)
+			}
+			if !strings.Contains(r.stderr, c.file) || !strings.Contains(r.stderr, c.want) {
+				t.Errorf("stderr must name %s and say %q:\n%s", c.file, c.want, r.stderr)
+			}
+			out := decode(t, r.stdout)
+			if len(out.Files) != 2 || out.Files[1].Error == "" {
+				t.Fatalf("the bad file must be listed with its error: %+v", out.Files)
+			}
+			if len(out.Files[0].Diagnostics) == 0 {
+				t.Errorf("the good file must still be checked")
+			}
+		})
+	}
+	t.Run("directory with nothing to check", func(t *testing.T) {
+		empty := filepath.Join(dir, "empty-dir")
+		os.Mkdir(empty, 0o755)
+		writeFile(t, empty, "notes.docx", "x")
+		r := runCLI(t, dir, "", "check", empty)
+		if r.code != exitUsage || !strings.Contains(r.stderr, "no .txt, .md, .html or .json files") {
+			t.Errorf("exit %d stderr %s", r.code, r.stderr)
+		}
+	})
+}
+
+func TestDirectoriesGlobsAndStdin(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "desk/a.txt", doubledStory)
+	writeFile(t, dir, "desk/sub/b.md", "# Council approves budget\n\nThe council approved the the budget on Tuesday.\n")
+	writeFile(t, dir, "desk/.git/c.txt", doubledStory) // hidden folders are skipped
+	r := runCLI(t, dir, "", "check", "--format", "json", "desk")
+	out := decode(t, r.stdout)
+	var paths []string
+	for _, f := range out.Files {
+		paths = append(paths, filepath.ToSlash(f.Path))
+	}
+	if strings.Join(paths, ",") != "desk/a.txt,desk/sub/b.md" {
+		t.Errorf("directory walk: got %v", paths)
+	}
+	r = runCLI(t, dir, "", "check", "--format", "json", "desk/*.txt")
+	if out := decode(t, r.stdout); len(out.Files) != 1 {
+		t.Errorf("glob: got %+v", out.Files)
+	}
+	r = runCLI(t, dir, doubledStory, "check", "--format", "json", "--stdin-name", "story.txt", "-")
+	out = decode(t, r.stdout)
+	if len(out.Files) != 1 || out.Files[0].Path != "story.txt" || len(out.Files[0].Diagnostics) == 0 {
+		t.Errorf("stdin: got %+v (stderr %s)", out.Files, r.stderr)
+	}
+}
+
+func TestConfigErrorsNameTheLine(t *testing.T) {
+	dir := t.TempDir()
+	story := writeFile(t, dir, "s.txt", cleanStory)
+	for _, tt := range []struct{ name, toml, want string }{
+		{"unknown plugin", "fail_on = \"error\"\n[quotse]\n", "rules.toml:2: unknown plugin \"quotse\"; did you mean quotes?"},
+		{"unknown rule", "[repetition.rules.no-such-rule]\nenabled = false\n", "rules.toml:1: plugin repetition has no rule \"no-such-rule\""},
+		{"unknown option", "[quotes]\n\nno_such_option = 1\n", "rules.toml:3: unknown option quotes.no_such_option"},
+		{"syntax", "fail_on = = 1\n", "rules.toml:1: "},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			writeFile(t, dir, "rules.toml", tt.toml)
+			r := runCLI(t, dir, "", "check", story)
+			if r.code != exitUsage || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant %q", r.code, r.stderr, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextOutput(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "s.txt", doubledStory)
+	r := runCLI(t, dir, "", "check", "--color", "never", p)
+	if !strings.Contains(r.stdout, p+":3:") || !strings.Contains(r.stdout, "[repetition/") {
+		t.Errorf("want path:line:col: severity: message [rule]; got:\n%s", r.stdout)
+	}
+	if !strings.Contains(r.stdout, "^^^") {
+		t.Errorf("want the span underlined:\n%s", r.stdout)
+	}
+	if strings.Contains(r.stdout, "\x1b[") {
+		t.Errorf("--color never must not colour")
+	}
+	r = runCLI(t, dir, "", "check", "--color", "always", p)
+	if !strings.Contains(r.stdout, "\x1b[") {
+		t.Errorf("--color always must colour")
+	}
+}
+
+func TestRulesExplainPlugins(t *testing.T) {
+	r := runCLI(t, "", "", "rules")
+	if r.code != 0 || !strings.Contains(r.stdout, "repetition/") || !strings.Contains(r.stdout, "CATEGORY") {
+		t.Errorf("rules: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	r = runCLI(t, "", "", "plugins")
+	for _, name := range []string{"repetition", "quotes", "consistency", "strayui", "byline", "fragment", "contradiction"} {
+		if !strings.Contains(r.stdout, name) {
+			t.Errorf("plugins: %s missing:\n%s", name, r.stdout)
+		}
+	}
+	if r.code != 0 {
+		t.Errorf("plugins: exit %d: %s", r.code, r.stderr)
+	}
+	r = runCLI(t, "", "", "explain", "no/such-rule")
+	if r.code != exitUsage {
+		t.Errorf("explain of an unknown rule: exit %d", r.code)
+	}
+}
+
+// Every rule is documented: explain prints its summary, category and an
+// example of copy it flags.
+func TestEveryRuleExplains(t *testing.T) {
+	r := runCLI(t, "", "", "rules", "--json")
+	var rules []struct{ ID, Category, Summary string }
+	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil || len(rules) == 0 {
+		t.Fatalf("rules --json: %v\n%s", err, r.stdout)
+	}
+	for _, rule := range rules {
+		if rule.Category == "" || rule.Summary == "" {
+			t.Errorf("%s: category and summary are required", rule.ID)
+		}
+		e := runCLI(t, "", "", "explain", rule.ID)
+		if e.code != 0 || !strings.Contains(e.stdout, rule.ID) || !strings.Contains(e.stdout, "Flagged:") {
+			t.Errorf("explain %s: exit %d, want documentation with an example:\n%s%s", rule.ID, e.code, e.stdout, e.stderr)
+		}
+	}
+}

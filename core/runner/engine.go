@@ -1,0 +1,302 @@
+// Package runner is copydesk's pipeline: start the plugins a configuration
+// enables, send them parsed articles, and turn what they find into sorted,
+// filtered diagnostics with source positions. The CLI and the hook server
+// both drive an Engine; reporters print its Results.
+package runner
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/hashicorp/go-hclog"
+
+	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/config"
+	"github.com/copydesk/copydesk/core/host"
+	"github.com/copydesk/copydesk/core/sdk"
+)
+
+// Engine is a configured set of running plugins.
+type Engine struct {
+	cfg     *config.Config
+	host    *host.Host
+	plugins []*enginePlugin
+	// Failed lists plugins that could not start; their findings are missing
+	// from every result.
+	failed []Failure
+}
+
+type enginePlugin struct {
+	p       *host.Plugin
+	decl    *sdk.Plugin
+	table   *config.Plugin
+	mu      sync.Mutex // guards the two fields below
+	crashed bool       // the last call lost findings: restart before the next
+	broken  error      // set when a restart failed; the plugin sits out
+}
+
+// Failure is a plugin that lost its findings, for one file or for the run.
+type Failure struct {
+	Plugin string `json:"plugin"`
+	Path   string `json:"path,omitempty"` // empty: every file
+	Error  string `json:"error"`
+}
+
+// Options set up an Engine.
+type Options struct {
+	Config *config.Config
+	// Builtins declares the plugins this binary serves, by name.
+	Builtins []*sdk.Plugin
+	Logger   hclog.Logger
+}
+
+// Start launches every enabled plugin concurrently, checks the
+// configuration against what they declare, and configures them. A
+// configuration error is returned (the caller exits 2); a plugin that does
+// not start is recorded as a Failure and the others run.
+func Start(ctx context.Context, opt Options) (*Engine, error) {
+	cfg := opt.Config
+	builtinNames := make([]string, len(opt.Builtins))
+	decls := map[string]*sdk.Plugin{}
+	for i, b := range opt.Builtins {
+		builtinNames[i] = b.Name
+		decls[b.Name] = b
+	}
+	// Built-in declarations are known without starting anything, so their
+	// options are checked before any process starts.
+	if err := cfg.Validate(decls); err != nil {
+		return nil, err
+	}
+	tables := cfg.WithBuiltins(builtinNames)
+	var specs []host.Spec
+	var enabled []*config.Plugin
+	for _, t := range tables {
+		if !t.Enabled {
+			continue
+		}
+		if d := decls[t.Name]; d != nil && !anyRuleEnabled(cfg, t, d) {
+			continue // start a plugin only when one of its rules is on
+		}
+		specs = append(specs, host.Spec{Name: t.Name, Builtin: decls[t.Name] != nil, Path: t.Path, SHA256: t.SHA256})
+		enabled = append(enabled, t)
+	}
+	e := &Engine{cfg: cfg}
+	h, errs := host.Start(ctx, specs, host.Options{StartTimeout: cfg.StartTimeout, CheckTimeout: cfg.CheckTimeout, Logger: opt.Logger})
+	e.host = h
+	for _, pe := range errs {
+		e.failed = append(e.failed, Failure{Plugin: pe.Plugin, Error: pe.Error()})
+	}
+	running := map[string]*host.Plugin{}
+	for _, p := range h.Plugins() {
+		running[p.Name()] = p
+	}
+	// Third-party plugins declare themselves over the protocol.
+	for _, t := range enabled {
+		if p := running[t.Name]; p != nil && decls[t.Name] == nil {
+			decls[t.Name] = p.Info()
+		}
+	}
+	if err := cfg.Validate(decls); err != nil {
+		h.Close()
+		return nil, err
+	}
+	for _, t := range enabled {
+		p := running[t.Name]
+		if p == nil {
+			continue
+		}
+		ep := &enginePlugin{p: p, decl: decls[t.Name], table: t}
+		if err := p.Configure(ctx, t.Options, cfg.RuleSettings(t, ep.decl)); err != nil {
+			h.Close()
+			return nil, &config.Error{Path: cfg.Path, Line: cfg.Line(t.Name), Msg: fmt.Sprintf("plugin %s refused its settings: %v", t.Name, err)}
+		}
+		e.plugins = append(e.plugins, ep)
+	}
+	return e, nil
+}
+
+func anyRuleEnabled(cfg *config.Config, t *config.Plugin, d *sdk.Plugin) bool {
+	for _, s := range cfg.RuleSettings(t, d) {
+		if s.Enabled {
+			return true
+		}
+	}
+	return false
+}
+
+// Close stops every plugin process. It is safe to call more than once.
+func (e *Engine) Close() {
+	if e.host != nil {
+		e.host.Close()
+	}
+}
+
+// Declarations returns what each running plugin declares: its rules with
+// their documentation and options.
+func (e *Engine) Declarations() []*sdk.Plugin {
+	out := make([]*sdk.Plugin, len(e.plugins))
+	for i, ep := range e.plugins {
+		out[i] = ep.decl
+	}
+	return out
+}
+
+// Config is the engine's configuration.
+func (e *Engine) Config() *config.Config { return e.cfg }
+
+// Rules lists every rule of every running plugin with its effective
+// settings, for `copydesk rules` and the server's /v1/rules.
+func (e *Engine) Rules() []RuleInfo {
+	var out []RuleInfo
+	for _, ep := range e.plugins {
+		settings := e.cfg.RuleSettings(ep.table, ep.decl)
+		for _, r := range ep.decl.Rules {
+			sev := r.Severity
+			if rc := ep.table.Rules[r.Name]; rc != nil && rc.Severity != 0 {
+				sev = rc.Severity
+			}
+			out = append(out, RuleInfo{ID: ep.decl.Name + "/" + r.Name, Category: r.Category, Severity: sev, Enabled: settings[r.Name].Enabled, Summary: r.Summary})
+		}
+	}
+	return out
+}
+
+// RuleInfo is one line of `copydesk rules`.
+type RuleInfo struct {
+	ID       string       `json:"id"`
+	Category string       `json:"category"`
+	Severity sdk.Severity `json:"severity"`
+	Enabled  bool         `json:"enabled"`
+	Summary  string       `json:"summary"`
+}
+
+// PluginStatus is one line of `copydesk plugins`.
+type PluginStatus struct {
+	Name    string `json:"name"`
+	Version string `json:"version,omitempty"`
+	Source  string `json:"source"`
+	Status  string `json:"status"`
+}
+
+// Plugins reports each plugin's name, version, source and status.
+func (e *Engine) Plugins() []PluginStatus {
+	var out []PluginStatus
+	for _, ep := range e.plugins {
+		src := "built-in"
+		if ep.table.Path != "" {
+			src = ep.table.Path
+		}
+		status := "running"
+		if ep.broken != nil {
+			status = "failed: " + ep.broken.Error()
+		}
+		out = append(out, PluginStatus{Name: ep.decl.Name, Version: ep.decl.Version, Source: src, Status: status})
+	}
+	for _, f := range e.failed {
+		src := "built-in"
+		if t := e.cfg.Plugin(f.Plugin); t != nil && t.Path != "" {
+			src = t.Path
+		}
+		out = append(out, PluginStatus{Name: f.Plugin, Source: src, Status: "failed to start: " + f.Error})
+	}
+	return out
+}
+
+// Check sends the articles to every plugin (each over its own pipelined
+// stream, all plugins at once) and returns the processed findings per
+// article, in input order.
+func (e *Engine) Check(ctx context.Context, articles []*article.Article) *Result {
+	res := &Result{Failures: append([]Failure{}, e.failed...)}
+	files := make([]*File, len(articles))
+	for i, a := range articles {
+		files[i] = &File{Path: a.Path, Diagnostics: []Diagnostic{}, Article: a}
+	}
+	type pluginOut struct {
+		ep      *enginePlugin
+		results []host.Result
+	}
+	outs := make([]pluginOut, len(e.plugins))
+	var wg sync.WaitGroup
+	for i, ep := range e.plugins {
+		wg.Add(1)
+		go func(i int, ep *enginePlugin) {
+			defer wg.Done()
+			outs[i] = pluginOut{ep: ep, results: ep.check(ctx, articles)}
+		}(i, ep)
+	}
+	wg.Wait()
+	for _, o := range outs {
+		name := o.ep.decl.Name
+		for i, r := range o.results {
+			a := articles[i]
+			if r.Err != nil {
+				res.Failures = append(res.Failures, Failure{Plugin: name, Path: a.Path, Error: r.Err.Error()})
+				continue
+			}
+			for _, f := range r.Failures {
+				res.Failures = append(res.Failures, Failure{Plugin: name + "/" + f.Rule, Path: a.Path, Error: f.Error})
+			}
+			for _, f := range r.Findings {
+				files[i].Diagnostics = append(files[i].Diagnostics, toDiagnostic(a, name, f))
+			}
+		}
+	}
+	for _, f := range files {
+		f.Diagnostics = process(e.cfg, e.severities(), f.Path, f.Diagnostics)
+	}
+	res.Files = files
+	sort.SliceStable(res.Failures, func(i, j int) bool {
+		if res.Failures[i].Path != res.Failures[j].Path {
+			return res.Failures[i].Path < res.Failures[j].Path
+		}
+		return res.Failures[i].Plugin < res.Failures[j].Plugin
+	})
+	return res
+}
+
+// check runs one plugin over the articles. A plugin that failed on an
+// earlier call is restarted first, so a long-running server recovers; a
+// one-shot CLI run never pays for a restart it will not use.
+func (ep *enginePlugin) check(ctx context.Context, articles []*article.Article) []host.Result {
+	ep.mu.Lock()
+	if ep.crashed && ep.broken == nil {
+		if err := ep.p.Restart(ctx); err != nil {
+			ep.broken = fmt.Errorf("plugin %s could not be restarted after a failure: %v", ep.decl.Name, err)
+		}
+		ep.crashed = false
+	}
+	broken := ep.broken
+	ep.mu.Unlock()
+	if broken != nil {
+		out := make([]host.Result, len(articles))
+		for i := range out {
+			out[i].Err = broken
+		}
+		return out
+	}
+	results := ep.p.CheckAll(ctx, articles)
+	for _, r := range results {
+		if r.Err != nil && ctx.Err() == nil {
+			ep.mu.Lock()
+			ep.crashed = true
+			ep.mu.Unlock()
+			break
+		}
+	}
+	return results
+}
+
+// severities maps "plugin/rule" to the severity rules.toml sets for it.
+func (e *Engine) severities() map[string]sdk.Severity {
+	out := map[string]sdk.Severity{}
+	for _, ep := range e.plugins {
+		for name, rc := range ep.table.Rules {
+			if rc.Severity != 0 {
+				out[ep.decl.Name+"/"+name] = rc.Severity
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,179 @@
+package runner
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/copydesk/copydesk/core/article"
+)
+
+// Input is one file (or standard input) to check, read and parsed, or the
+// reason it could not be.
+type Input struct {
+	Path    string
+	Article *article.Article
+	Err     error
+}
+
+// InputOptions control how paths on the command line become inputs.
+type InputOptions struct {
+	MaxBytes int64
+	// StdinName and StdinFormat name standard input ("-") in reports and
+	// pick its reader; the format defaults to the name's extension, then txt.
+	StdinName   string
+	StdinFormat article.Format
+	Stdin       io.Reader
+}
+
+// Collect expands paths (files, directories searched recursively with
+// hidden folders skipped, globs, and "-") and reads every input. Problems
+// are returned as inputs with Err set, never dropped: a path that matches
+// nothing, a directory with no supported files, an unreadable file.
+func Collect(paths []string, opt InputOptions) []*Input {
+	var out []*Input
+	seen := map[string]bool{}
+	add := func(in *Input) {
+		if seen[in.Path] {
+			return
+		}
+		seen[in.Path] = true
+		out = append(out, in)
+	}
+	for _, p := range paths {
+		if p == "-" {
+			add(readStdin(opt))
+			continue
+		}
+		matches := []string{p}
+		if strings.ContainsAny(p, "*?[") {
+			m, err := filepath.Glob(p)
+			if err != nil {
+				add(&Input{Path: p, Err: fmt.Errorf("%s: bad glob: %v", p, err)})
+				continue
+			}
+			if len(m) == 0 {
+				add(&Input{Path: p, Err: fmt.Errorf("%s: no file matches this pattern", p)})
+				continue
+			}
+			matches = m
+		}
+		for _, m := range matches {
+			st, err := os.Stat(m)
+			if err != nil {
+				add(&Input{Path: m, Err: fileError(m, err)})
+				continue
+			}
+			if st.IsDir() {
+				files, err := walk(m)
+				if err != nil {
+					add(&Input{Path: m, Err: err})
+					continue
+				}
+				if len(files) == 0 {
+					add(&Input{Path: m, Err: fmt.Errorf("%s: directory has no .txt, .md, .html or .json files to check", m)})
+				}
+				for _, f := range files {
+					add(readFile(f, opt.MaxBytes))
+				}
+				continue
+			}
+			add(readFile(m, opt.MaxBytes))
+		}
+	}
+	return out
+}
+
+func fileError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no such file or directory", path)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%s: permission denied (check the file's read permission)", path)
+	}
+	return fmt.Errorf("%s: %v", path, err)
+}
+
+// walk lists the supported files under dir, skipping hidden folders and
+// files. Symlinked directories are not followed (WalkDir does not), so a
+// symlink loop cannot trap it.
+func walk(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fileError(p, err)
+		}
+		name := d.Name()
+		if p != dir && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if _, ok := article.FormatFromPath(p); ok && (d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
+}
+
+func readFile(path string, max int64) *Input {
+	in := &Input{Path: path}
+	format, ok := article.FormatFromPath(path)
+	if !ok {
+		in.Err = fmt.Errorf("%s: copydesk reads .txt, .md, .html and .json files; use - with --stdin-format to check other files", path)
+		return in
+	}
+	data, err := article.ReadFile(path, max)
+	if err != nil {
+		in.Err = err
+		return in
+	}
+	in.Article, in.Err = article.Parse(path, format, data)
+	return in
+}
+
+func readStdin(opt InputOptions) *Input {
+	name := opt.StdinName
+	if name == "" {
+		name = "-"
+	}
+	in := &Input{Path: name}
+	format := opt.StdinFormat
+	if format == "" {
+		if f, ok := article.FormatFromPath(name); ok {
+			format = f
+		} else {
+			format = article.FormatText
+		}
+	}
+	r := opt.Stdin
+	if r == nil {
+		r = os.Stdin
+	}
+	max := opt.MaxBytes
+	if max <= 0 {
+		max = article.DefaultMaxBytes
+	}
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		in.Err = fmt.Errorf("%s: reading standard input: %v", name, err)
+		return in
+	}
+	if int64(len(data)) > max {
+		in.Err = &article.InputError{Path: name, Msg: fmt.Sprintf("input is larger than the %d-byte limit", max), Hint: "raise it with --max-file-size or max_file_size in rules.toml"}
+		return in
+	}
+	in.Article, in.Err = article.Parse(name, format, data)
+	return in
+}
