@@ -83,7 +83,7 @@ func checkForeign(p *sdk.Pass) {
 	var names map[string]bool
 	articleLang := st.articleLang
 	for i, u := range units {
-		if u.headline || !suspicious(st, u.text) {
+		if u.skip || !suspicious(st, u.text) {
 			continue
 		}
 		if articleLang == lingua.Unknown {

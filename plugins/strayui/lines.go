@@ -11,9 +11,12 @@ import (
 // unit is one line of the article's body: stray chrome always arrives as
 // whole lines, so lines, not sentences, are what the rules judge.
 type unit struct {
-	text     string
-	span     sdk.Span
-	headline bool // the headline, or a block the parser marked as furniture
+	text string
+	span sdk.Span
+	// skip marks lines the rules leave alone: the headline, CMS byline and
+	// dateline fields, and blocks the markup already marks as furniture
+	// (aside, nav, footer, figcaption), which are not stray in the body.
+	skip bool
 }
 
 // linesOf splits every block into its lines, skipping code.
@@ -23,7 +26,11 @@ func linesOf(a *sdk.Article) []unit {
 		if b.Kind == article.Code {
 			continue
 		}
-		head := b.Kind == article.Headline || b.Kind == article.Byline || b.Kind == article.Dateline || (bi == 0 && b.Kind != article.Aside)
+		skip := bi == 0
+		switch b.Kind {
+		case article.Headline, article.Byline, article.Dateline, article.Aside, article.Caption:
+			skip = true
+		}
 		start := b.Span.Start
 		text := a.BlockText(b)
 		for _, line := range strings.SplitAfter(text, "\n") {
@@ -32,7 +39,7 @@ func linesOf(a *sdk.Article) []unit {
 			trimmed := strings.TrimSpace(l)
 			if trimmed != "" {
 				s := start + lead
-				out = append(out, unit{text: trimmed, span: sdk.Span{Start: s, End: s + len(trimmed)}, headline: head})
+				out = append(out, unit{text: trimmed, span: sdk.Span{Start: s, End: s + len(trimmed)}, skip: skip})
 			}
 			start += len(line)
 		}

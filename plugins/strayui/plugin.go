@@ -169,7 +169,7 @@ func checkUIChrome(p *sdk.Pass) {
 	units := linesOf(p.Article)
 	matches := make([]*phrase, len(units))
 	for i, u := range units {
-		if u.headline {
+		if u.skip {
 			continue
 		}
 		if m := st.table.match(u.text); m != nil && m.Kind != kindFooter {
@@ -198,7 +198,7 @@ func checkRelated(p *sdk.Pass) {
 	units := linesOf(p.Article)
 	for i := 0; i < len(units); i++ {
 		u := units[i]
-		if u.headline {
+		if u.skip {
 			continue
 		}
 		lbl, rest := st.table.label(u.text)
@@ -224,7 +224,7 @@ func checkFooter(p *sdk.Pass) {
 	units := linesOf(p.Article)
 	tail := tailFrom(units)
 	for i, u := range units {
-		if u.headline || i < tail {
+		if u.skip || i < tail {
 			continue
 		}
 		if m := st.table.match(u.text); m != nil && m.Kind == kindFooter {
