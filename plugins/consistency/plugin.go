@@ -53,22 +53,24 @@ var variantsData string
 type config struct {
 	groups   []*group
 	names    []string // proper names that keep their own form: "US Open"
-	spelling string   // "any", "british" or "american"
+	families []family
+	spelling string // "any", "british" or "american"
 }
 
 func configure(o sdk.Options) (any, error) {
-	groups, names, err := parseGroups(variantsData, "variants.txt")
+	groups, names, families, err := parseGroups(variantsData, "variants.txt")
 	if err != nil {
 		// The list is compiled in; a bad line is a build defect.
 		return nil, err
 	}
 	for i, line := range o.Strings("groups") {
-		gs, ns, err := parseGroups(line, fmt.Sprintf("consistency.groups[%d]", i))
+		gs, ns, fs, err := parseGroups(line, fmt.Sprintf("consistency.groups[%d]", i))
 		if err != nil {
 			return nil, err
 		}
 		groups = append(groups, gs...)
 		names = append(names, ns...)
+		families = append(families, fs...)
 	}
 	for _, form := range o.Strings("prefer") {
 		found := false
@@ -86,7 +88,7 @@ func configure(o sdk.Options) (any, error) {
 	if sp == "" {
 		sp = "any"
 	}
-	return &config{groups: groups, names: names, spelling: sp}, nil
+	return &config{groups: groups, names: names, families: families, spelling: sp}, nil
 }
 
 func configOf(p *sdk.Pass) *config {
@@ -132,11 +134,28 @@ func (g *group) styleOf(form string) int {
 	return -1
 }
 
-// parseGroups reads variant groups, and the proper names listed on "name:"
-// lines.
-func parseGroups(data, source string) ([]*group, []string, error) {
+// family is two styles that go together across groups: a paper that writes
+// "U.K." also writes "U.S.", and wire copy that writes "mln" writes "pct".
+// It settles a tie within one group.
+type family struct {
+	sides [2]map[string]bool
+}
+
+func (f family) side(form string) int {
+	for i, s := range f.sides {
+		if s[form] {
+			return i
+		}
+	}
+	return -1
+}
+
+// parseGroups reads variant groups, the proper names listed on "name:"
+// lines and the style families on "family:" lines.
+func parseGroups(data, source string) ([]*group, []string, []family, error) {
 	var out []*group
 	var names []string
+	var families []family
 	for n, line := range strings.Split(data, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -144,7 +163,24 @@ func parseGroups(data, source string) ([]*group, []string, error) {
 		}
 		k, rest, ok := strings.Cut(line, ":")
 		if !ok {
-			return nil, nil, fmt.Errorf("%s:%d: want \"KIND: form | form\", got %q", source, n+1, line)
+			return nil, nil, nil, fmt.Errorf("%s:%d: want \"KIND: form | form\", got %q", source, n+1, line)
+		}
+		if strings.TrimSpace(k) == "family" {
+			sides := strings.Split(rest, "|")
+			if len(sides) != 2 {
+				return nil, nil, nil, fmt.Errorf("%s:%d: a family has two sides: \"family: U.S., U.K. | US, UK\"", source, n+1)
+			}
+			var f family
+			for i, side := range sides {
+				f.sides[i] = map[string]bool{}
+				for _, form := range strings.Split(side, ",") {
+					if form = strings.TrimSpace(form); form != "" {
+						f.sides[i][form] = true
+					}
+				}
+			}
+			families = append(families, f)
+			continue
 		}
 		if strings.TrimSpace(k) == "name" {
 			for _, f := range strings.Split(rest, ",") {
@@ -158,7 +194,7 @@ func parseGroups(data, source string) ([]*group, []string, error) {
 		switch g.kind {
 		case abbrKind, numberKind, wordKind, spellingKind, izeKind:
 		default:
-			return nil, nil, fmt.Errorf("%s:%d: unknown kind %q (use abbr, number, word, spelling, ize or name)", source, n+1, k)
+			return nil, nil, nil, fmt.Errorf("%s:%d: unknown kind %q (use abbr, number, word, spelling, ize, name or family)", source, n+1, k)
 		}
 		for _, style := range strings.Split(rest, "|") {
 			var forms []string
@@ -168,17 +204,17 @@ func parseGroups(data, source string) ([]*group, []string, error) {
 				}
 			}
 			if len(forms) == 0 {
-				return nil, nil, fmt.Errorf("%s:%d: empty style in %q", source, n+1, line)
+				return nil, nil, nil, fmt.Errorf("%s:%d: empty style in %q", source, n+1, line)
 			}
 			g.styles = append(g.styles, forms)
 		}
 		if len(g.styles) < 2 {
-			return nil, nil, fmt.Errorf("%s:%d: a group needs at least two styles separated by |", source, n+1)
+			return nil, nil, nil, fmt.Errorf("%s:%d: a group needs at least two styles separated by |", source, n+1)
 		}
 		if g.kind.spelling() && len(g.styles) != 2 {
-			return nil, nil, fmt.Errorf("%s:%d: a %s group is British | American", source, n+1, g.kind)
+			return nil, nil, nil, fmt.Errorf("%s:%d: a %s group is British | American", source, n+1, g.kind)
 		}
 		out = append(out, g)
 	}
-	return out, names, nil
+	return out, names, families, nil
 }

@@ -27,7 +27,10 @@ can add groups (consistency.groups) and fix the house form of any group
 With a house form set, every other form of its group is reported. Otherwise
 the article's majority decides: the forms used less often are reported, but
 only when one form is used at least twice and more often than each other
-form (a tie says nothing about which form is the slip). Copy inside
+form. A tie says nothing by itself about which form is the slip; it is
+settled only by a style family (variants.txt, "family:" lines) when the
+rest of the article keeps to one side of it: "U.S." once and "US" once in
+copy that writes "U.K." and "U.N." reports the "US". Copy inside
 quotation marks counts towards the majority but is not reported, since a
 quotation may keep the speaker's or the source's wording.
 
@@ -61,8 +64,12 @@ func checkMixedForms(pass *sdk.Pass) {
 			counts[o.style]++
 		}
 		want, house := g.preferred, g.preferred >= 0
+		var evidence string
 		if !house {
 			want = majority(counts)
+			if want < 0 {
+				want, evidence = tieBreak(pass.Article, g, counts, byGroup, cfg.families)
+			}
 			if want < 0 {
 				continue
 			}
@@ -71,9 +78,62 @@ func checkMixedForms(pass *sdk.Pass) {
 			if o.style == want || (o.quoted && !house) {
 				continue
 			}
-			reportForm(pass, o, want, counts, house, occ)
+			reportForm(pass, o, want, counts, house, occ, evidence)
 		}
 	}
+}
+
+// tieBreak settles a tie between two styles of g with the article's other
+// groups: when a family puts the two styles on different sides and the rest
+// of the article keeps to one side only (at least twice), that side's style
+// wins. It returns the style and a note for the message, or -1.
+func tieBreak(a *sdk.Article, g *group, counts []int, byGroup map[*group][]occurrence, families []family) (int, string) {
+	var tied []int
+	for s, n := range counts {
+		if n > 0 {
+			tied = append(tied, s)
+		}
+	}
+	if len(tied) != 2 || counts[tied[0]] != counts[tied[1]] {
+		return -1, ""
+	}
+	sideOf := func(f family, style int) int {
+		for _, form := range g.styles[style] {
+			if sd := f.side(form); sd >= 0 {
+				return sd
+			}
+		}
+		return -1
+	}
+	for _, f := range families {
+		s0, s1 := sideOf(f, tied[0]), sideOf(f, tied[1])
+		if s0 < 0 || s1 < 0 || s0 == s1 {
+			continue
+		}
+		var votes [2]int
+		var example [2]string
+		for og, occ := range byGroup {
+			if og == g {
+				continue
+			}
+			for _, o := range occ {
+				if sd := f.side(og.styles[o.style][o.form]); sd >= 0 {
+					votes[sd]++
+					example[sd] = a.Text[o.span.Start:o.span.End]
+				}
+			}
+		}
+		for sd := 0; sd < 2; sd++ {
+			if votes[sd] >= 2 && votes[1-sd] == 0 {
+				win := tied[0]
+				if s1 == sd {
+					win = tied[1]
+				}
+				return win, fmt.Sprintf("its other forms follow that style (%q %s)", example[sd], times(votes[sd]))
+			}
+		}
+	}
+	return -1, ""
 }
 
 // majority returns the style used at least twice and more often than any
@@ -103,7 +163,7 @@ func majority(counts []int) int {
 	return best
 }
 
-func reportForm(pass *sdk.Pass, o occurrence, want int, counts []int, house bool, all []occurrence) {
+func reportForm(pass *sdk.Pass, o occurrence, want int, counts []int, house bool, all []occurrence, evidence string) {
 	a := pass.Article
 	got := a.Text[o.span.Start:o.span.End]
 	repl := replacement(o, want, got)
@@ -112,6 +172,9 @@ func reportForm(pass *sdk.Pass, o occurrence, want int, counts []int, house bool
 		msg = fmt.Sprintf("house style is %q, not %q", repl, got)
 	} else {
 		msg = fmt.Sprintf("%q here, but the article writes %q %s", got, o.g.styles[want][0], times(counts[want]))
+		if evidence != "" {
+			msg += " and " + evidence
+		}
 	}
 	span, sugg := suggestionSpan(a.Text, o.span, repl)
 	d := sdk.Diagnostic{
