@@ -343,3 +343,29 @@ func TestDevSet(t *testing.T) {
 		t.Errorf("findings on clean copy: %v", s.FalseAlarms)
 	}
 }
+
+// TestExamples checks that each rule's documented example is true: the
+// rule reports the Before text and not the After text.
+func TestExamples(t *testing.T) {
+	cfg := roster(map[string]any{"name": "Jane Doe", "pronouns": "she/her"})
+	for _, r := range Plugin.Rules {
+		if r.Name == "credit-in-body" || r.Name == "missing-byline" {
+			continue // their examples abbreviate the body or show JSON
+		}
+		count := func(text string) int {
+			n := 0
+			for _, res := range sdktest.CheckText(t, Plugin, cfg, article.FormatText, "Headline\n\n"+text+"\n") {
+				if res.Rule == r.Name {
+					n++
+				}
+			}
+			return n
+		}
+		if count(r.Example.Before) == 0 {
+			t.Errorf("%s: example Before draws no finding", r.Name)
+		}
+		if n := count(r.Example.After); n != 0 {
+			t.Errorf("%s: example After draws %d findings", r.Name, n)
+		}
+	}
+}

@@ -95,7 +95,7 @@ people. Diacritics, particles and initials do not count as differences
 ("Jose Alvarez" is "José Álvarez", "J. Smith" is "John Smith"). A bio name
 that is itself credited is somebody else, not a correction.`,
 	Example: sdk.Example{
-		Before: "Reporting by Jane Dough; Editing by John Roe\n\nJane Doe is a correspondent in Paris.",
+		Before: "Reporting by Jane Deo; Editing by John Roe\n\nJane Doe is a correspondent in Paris.",
 		After:  "Reporting by Jane Doe; Editing by John Roe\n\nJane Doe is a correspondent in Paris.",
 	},
 	Check: func(p *sdk.Pass) {
@@ -422,8 +422,8 @@ var BioPronoun = &sdk.Rule{
 the work of machine translation from a language without gendered pronouns.
 Without a roster the rule is silent.`,
 	Example: sdk.Example{
-		Before: "Jane Doe is a correspondent in Paris. He covers trade.",
-		After:  "Jane Doe is a correspondent in Paris. She covers trade.",
+		Before: "Reporting by Jane Doe\n\nJane Doe is a correspondent in Paris. He covers trade.",
+		After:  "Reporting by Jane Doe\n\nJane Doe is a correspondent in Paris. She covers trade.",
 	},
 	Check: func(p *sdk.Pass) {
 		an := analyse(p)
