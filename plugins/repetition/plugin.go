@@ -66,9 +66,9 @@ var Repeated = &sdk.Rule{
 	Severity: sdk.Warning,
 	Summary:  "a word or phrase immediately repeated (\"the the\", \"the result of, the result of\")",
 	Doc: `Reports a word or a run of words that is immediately followed by an identical
-copy, ignoring case and allowing only spaces, a comma or a semicolon between
-the two copies. Such doubles are the trace of an edit that was not finished or
-of a paste that landed twice:
+copy, ignoring case and allowing only spaces and up to two commas,
+semicolons or colons between the two copies. Such doubles are the trace of
+an edit that was not finished or of a paste that landed twice:
 
     Just before the Olympics, the pair dramatically missed, pair dramatically
     missed another test.
@@ -215,7 +215,9 @@ func sameRun(text string, x, y []word) bool {
 }
 
 // isSeparator reports whether the text between two copies lets them read as
-// an immediate repeat: white space, with at most one comma or semicolon.
+// an immediate repeat: white space, with at most two commas, semicolons or
+// colons (a paste that doubled a phrase often doubles its comma too:
+// "a year earlier,, a year earlier,").
 func isSeparator(gap string) bool {
 	if gap == "" {
 		return false
@@ -223,14 +225,14 @@ func isSeparator(gap string) bool {
 	punct := 0
 	for _, r := range gap {
 		switch {
-		case r == ',' || r == ';':
+		case r == ',' || r == ';' || r == ':':
 			punct++
 		case unicode.IsSpace(r):
 		default:
 			return false
 		}
 	}
-	return punct <= 1
+	return punct <= 2
 }
 
 func legitimate(text string, first, second []word, gap string) bool {
@@ -247,7 +249,7 @@ func legitimate(text string, first, second []word, gap string) bool {
 	if allNumbers {
 		return true
 	}
-	comma := strings.ContainsAny(gap, ",;")
+	comma := strings.ContainsAny(gap, ",;:")
 	if !comma {
 		// Capitals in the second copy with nothing between the copies
 		// read as a name or a title: "Walla Walla", "Measure for Measure".

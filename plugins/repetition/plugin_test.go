@@ -25,6 +25,8 @@ func TestRepeats(t *testing.T) {
 		{"phrase without comma", "Headline\n\nIt was the result of the result of a deal.", []string{"the result of"}},
 		{"phrase across hard wrap", "Headline\n\nIf we want to make sure, if we\nwant to make sure, we act.", []string{"if we\nwant to make sure"}},
 		{"case differs", "Headline\n\nSouth Korea's top car maker, south Korea's top car maker said so.", []string{"south Korea's top car maker"}},
+		{"doubled comma", "Headline\n\nIt was 79 mln a year earlier,, a year earlier, when it fell.", []string{"a year earlier"}},
+		{"colon", "Headline\n\nHe was told two things:, told two things: no.", []string{"told two things"}},
 		{"longest repeat wins", "Headline\n\nThe pair missed, the pair missed a test.", []string{"the pair missed"}},
 		{"had had", "Headline\n\nShe had had enough.", nil},
 		{"that that", "Headline\n\nHe said that that plan failed.", nil},
