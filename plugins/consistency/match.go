@@ -56,10 +56,19 @@ func scan(a *sdk.Article, groups []*group, names []string) []occurrence {
 		}
 	}
 	lower := asciiLower(a.Text)
+	// Most forms do not occur in a given article: look each one up by its
+	// first word before searching the text for it.
+	present := map[string]bool{}
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !isWordRune(r) }) {
+		present[w] = true
+	}
 	var out []occurrence
 	for _, g := range groups {
 		for s, forms := range g.styles {
 			for fi, f := range forms {
+				if k := firstWord(asciiLower(f)); k != "" && !present[k] {
+					continue
+				}
 				hay, needle := a.Text, f
 				if g.kind == wordKind || g.kind.spelling() {
 					hay, needle = lower, asciiLower(f)
@@ -261,4 +270,17 @@ func within(spans []sdk.Span, st, en int) bool {
 		}
 	}
 	return false
+}
+
+// firstWord is the first run of letters and digits in s, or "" (for "%").
+func firstWord(s string) string {
+	start := strings.IndexFunc(s, isWordRune)
+	if start < 0 {
+		return ""
+	}
+	end := strings.IndexFunc(s[start:], func(r rune) bool { return !isWordRune(r) })
+	if end < 0 {
+		return s[start:]
+	}
+	return s[start : start+end]
 }
