@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/core/article"
 	"github.com/copydesk/copydesk/core/sdk"
 )
 
@@ -122,8 +123,8 @@ func analyse(a *sdk.Article) *body {
 func bodyBlocks(a *sdk.Article) []sdk.Block {
 	var out []sdk.Block
 	for _, blk := range a.Blocks {
-		if blk.Kind != "paragraph" && blk.Kind != "blockquote" {
-			continue
+		if blk.Kind != article.Paragraph {
+			continue // headlines, subheads, list items, captions, quotes, furniture
 		}
 		text := a.BlockText(blk)
 		if isCreditLine(text) {

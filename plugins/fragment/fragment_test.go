@@ -77,6 +77,7 @@ func TestRules(t *testing.T) {
 		{"although with main clause", "The county bought more ploughs. Although it has more crews this year, officials asked for patience.", ""},
 		{"since as preposition", "The county kept records of the snow. Since 1996 the valley has seen no storm like it.", ""},
 		{"imperative", "The county issued a warning about the roads. Stay home if you can.", ""},
+		{"imperative read as a name", "The county asked for patience. Imagine shovelling Riverton out to reach just your own front gate.", ""},
 		{"passive", "The hospital was placed on alert. Extra staff were brought in overnight.", ""},
 		{"there is", "The county spoke on Monday about the snow. There is no need to travel unless it is an emergency.", ""},
 		{"absolute construction", "Snow fell all night. The roads cleared, buses resumed their routes by noon.", ""},
@@ -108,6 +109,30 @@ func TestRules(t *testing.T) {
 			last := c.text[strings.LastIndex(strings.TrimRight(c.text, ".\""), ". ")+2:]
 			if got[0].Text != last {
 				t.Errorf("finding covers %q, want %q", got[0].Text, last)
+			}
+		})
+	}
+}
+
+// TestBlockKinds checks that only body paragraphs are read: the same
+// fragment in a subhead, a list item, a caption or a block quote is left
+// alone.
+func TestBlockKinds(t *testing.T) {
+	const frag = "The county closed the road on Monday. Complaints about closed roads and late buses."
+	for _, kind := range []article.BlockKind{article.Paragraph, article.Heading, article.ListItem, article.Caption, article.BlockQuote, article.Aside} {
+		t.Run(string(kind), func(t *testing.T) {
+			text := "Storm closes schools\n\n" + frag
+			b := article.NewBuilder("test.txt", article.FormatText, []byte(text))
+			b.Copy(text, 0)
+			b.AddBlock(article.Headline, "h1", 0, len("Storm closes schools"))
+			b.AddBlock(kind, "", len("Storm closes schools\n\n"), len(text))
+			got := sdktest.Check(t, Plugin, sdktest.Config{}, b.Finish())
+			want := 0
+			if kind == article.Paragraph {
+				want = 1
+			}
+			if len(got) != want {
+				t.Errorf("%s block: want %d findings, got %v", kind, want, got)
 			}
 		})
 	}

@@ -45,7 +45,7 @@ func checkVerbless(pass *sdk.Pass) {
 			if n < 2 || (maxWords > 0 && n > maxWords) || !candidate(s, para) || relatives[s.FirstWord()] {
 				continue
 			}
-			if hasFiniteVerb(s.Toks()) || isDateline(s) || mostlyFigures(s) || isList(para) {
+			if hasFiniteVerb(s.Toks()) || isDateline(s) || mostlyFigures(s) || isList(para) || imperative(s) {
 				continue
 			}
 			if isStylistic(s) {
@@ -97,6 +97,34 @@ func isList(para []*sentence) bool {
 		}
 	}
 	return verbless >= 3 || (verbless >= 2 && 2*verbless > len(para))
+}
+
+// imperative gives the tagger a second look at a verbless sentence whose
+// first word it read as a name or noun: capitals make it see names in
+// imperatives ("Imagine/NNP editing...", "Consider/NNP the case..."). With
+// a subject put before that word in lower case ("You imagine..."), a verb
+// shows as one. Only the shapes an imperative takes are retried: the tagger
+// makes a verb of almost anything after "You".
+func imperative(s *sentence) bool {
+	toks := s.Toks()
+	i := firstWord(toks)
+	if i+1 >= len(toks) || !strings.HasPrefix(toks[i].Tag, "NN") || isProperName(toks[i].Text) {
+		return false
+	}
+	switch toks[i+1].Tag {
+	case "VBG", "DT", "PRP", "PRP$":
+		// what a verb takes and a noun does not: "Imagine editing",
+		// "Consider the"; not "Conflicts between".
+	default:
+		return false
+	}
+	t := toks[i].Text
+	at := strings.Index(s.Text, t)
+	if at < 0 {
+		return false
+	}
+	again := tagSentence("You " + strings.ToLower(t[:1]) + t[1:] + s.Text[at+len(t):])
+	return len(again) > 1 && (again[1].Tag == "VBP" || again[1].Tag == "VB")
 }
 
 // isStylistic reports a deliberate short fragment: at most four words,
