@@ -20,7 +20,7 @@ later one. Recaps ("As mentioned, ...", "To recap, ...") are where it
 happens: the copy is re-keyed and a figure slips.
 
 News copy is full of different numbers with the same unit, so the rule
-demands much more than a shared noun: at least ten words in the same order
+demands much more than a shared noun: at least eight words in the same order
 around the figure, with only figures differing, covering most of the later
 sentence. "12 people were killed and 15 injured", ranges and updates ("rose
 from 12 to 15") never qualify. The finding sits on the later figure and
@@ -38,7 +38,7 @@ points at the earlier one.`,
 // sentences that merely share a template ("Net profit 5.3 mln vs 4.2 mln")
 // do not count.
 const (
-	minSharedRun   = 10
+	minSharedRun   = 8
 	minRunCoverage = 0.7
 	maxEarlierLoss = 2
 	maxLeadIn      = 6

@@ -115,6 +115,11 @@ func (r *sentenceReader) stateHeadWithin(i, n int) bool {
 		if r.st.stateNouns[r.lowerAt(k)] {
 			return true
 		}
+		// Only offices and ranks may come between: "Chinese Foreign
+		// Minister", "the top US diplomat", not "Russian business leaders".
+		if !r.toks[k].capitalised() && !r.st.lex["statemodifiers"][r.lowerAt(k)] {
+			return false
+		}
 	}
 	return false
 }
@@ -156,13 +161,12 @@ func (r *sentenceReader) governs(m mention, relHead int) bool {
 // counterpart reports whether the mention, following a relation, names the
 // other party itself ("talks with Washington, despite") rather than
 // something of it ("talks with Washington state", "with China's
-// neighbours").
+// neighbours"). Only a bare name counts: "met with Russian officials" or
+// "with Russia's foreign minister" may well be a government meeting its own
+// people.
 func (r *sentenceReader) counterpart(m mention) bool {
-	if r.partOfLongerName(m) {
+	if r.partOfLongerName(m) || m.alias.kind == kindDemonym {
 		return false
-	}
-	if m.alias.kind == kindDemonym {
-		return r.stateHeadWithin(m.j, 3)
 	}
 	if m.j >= len(r.toks) {
 		return true
@@ -170,14 +174,24 @@ func (r *sentenceReader) counterpart(m mention) bool {
 	next := r.toks[m.j]
 	switch {
 	case next.lower() == "'s":
-		return r.stateHeadWithin(m.j+1, 3)
+		return false
 	case !next.word:
 		return next.text != "-" && next.text != "–"
 	case next.capitalised():
 		return false
 	}
 	w := next.lower()
-	return r.st.lex["function"][w] || r.st.stateNouns[w] || r.verbish(w)
+	return !r.st.stateNouns[w] && (r.st.lex["function"][w] || r.verbish(w))
+}
+
+// listedParty reports whether a mention in "between X and Y" names a party:
+// a bare name, or a demonym before a state noun ("between the Swedish
+// government and Stockholm").
+func (r *sentenceReader) listedParty(m mention) bool {
+	if m.alias.kind == kindDemonym {
+		return !r.partOfLongerName(m) && r.stateHeadWithin(m.j, 3)
+	}
+	return r.counterpart(m)
 }
 
 // compatible reports whether two mentions of one entity are the same party:
@@ -297,7 +311,7 @@ func (r *sentenceReader) check(pass *sdk.Pass) {
 					and++ // "between the Swedish government and ..."
 				}
 				if r.lowerAt(and) == "and" {
-					if o, ok := r.mentionAt(and + 1); ok && compatible(c, o) && r.counterpart(c) && r.counterpart(o) {
+					if o, ok := r.mentionAt(and + 1); ok && compatible(c, o) && r.listedParty(c) && r.listedParty(o) {
 						reported[c.i], reported[o.i] = true, true
 						r.report(pass, o, c, relText)
 					}
