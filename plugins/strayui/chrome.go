@@ -221,7 +221,10 @@ func (t *chromeTable) label(line string) (*phrase, string) {
 		if !sep && !upper {
 			continue
 		}
-		if !sep && upper && len(rest) == len(trimmed) && rest != "" {
+		// Without a separator, an upper-case label needs the gap a widget
+		// leaves (a no-break space or two spaces): "READ the report" with
+		// one space is a sentence in capitals, not a link.
+		if gap := rest[:len(rest)-len(strings.TrimLeft(rest, " \t\u00a0"))]; !sep && rest != "" && !strings.Contains(gap, "\u00a0") && len(gap) < 2 {
 			continue
 		}
 		return p, trimmed

@@ -74,15 +74,16 @@ func words(s string) []string {
 
 // headlineShaped reports whether s reads like a linked headline: a few words
 // to a couple of dozen, starting with a capital, digit or quotation mark,
-// one sentence at most, and not ending in a colon.
-func headlineShaped(s string) bool {
+// one sentence at most, and not ending in a colon. After an upper-case
+// label ("READ  iPhone sales slow") the headline may start in lower case.
+func headlineShaped(s string, lowerOK bool) bool {
 	s = strings.TrimSpace(s)
 	w := words(s)
 	if len(w) < 2 || len(w) > 25 {
 		return false
 	}
 	r := []rune(s)[0]
-	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'“‘«„", r)) {
+	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'“‘«„", r) || (lowerOK && unicode.IsLetter(r))) {
 		return false
 	}
 	if strings.HasSuffix(s, ":") {

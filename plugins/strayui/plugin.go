@@ -172,6 +172,9 @@ func checkUIChrome(p *sdk.Pass) {
 		if u.skip {
 			continue
 		}
+		if _, ok := st.relatedLink(units, i); ok {
+			continue // related-link reports it
+		}
 		if m := st.table.match(u.text); m != nil && m.Kind != kindFooter {
 			matches[i] = m
 		}
@@ -197,26 +200,39 @@ func checkRelated(p *sdk.Pass) {
 	st := stateOf(p)
 	units := linesOf(p.Article)
 	for i := 0; i < len(units); i++ {
+		last, ok := st.relatedLink(units, i)
+		if !ok {
+			continue
+		}
 		u := units[i]
-		if u.skip {
-			continue
+		msg := fmt.Sprintf("related-article link %s inside the body: delete it", clip(u.text))
+		if last > i {
+			msg = fmt.Sprintf("related-article link %s + %s inside the body: delete it", clip(u.text), clip(units[last].text))
 		}
-		lbl, rest := st.table.label(u.text)
-		if lbl == nil {
-			continue
-		}
-		if rest != "" {
-			if headlineShaped(rest) {
-				report(p, u, u.span.End, fmt.Sprintf("related-article link %s inside the body: delete it", clip(u.text)), "delete the related-article link")
-			}
-			continue
-		}
-		// The label alone, with the linked headline on the next line.
-		if i+1 < len(units) && headlineShaped(units[i+1].text) && !strings.ContainsAny(lbl.Text, "abcdefghijklmnopqrstuvwxyz") {
-			report(p, u, units[i+1].span.End, fmt.Sprintf("related-article link %s + %s inside the body: delete it", u.text, clip(units[i+1].text)), "delete the related-article link")
-			i++
-		}
+		report(p, u, units[last].span.End, msg, "delete the related-article link")
+		i = last
 	}
+}
+
+// relatedLink reports whether line i starts a related-article link, and
+// the index of its last line: a label and a headline on one line, or an
+// upper-case label alone with the headline on the next.
+func (st *state) relatedLink(units []unit, i int) (int, bool) {
+	if units[i].skip {
+		return 0, false
+	}
+	lbl, rest := st.table.label(units[i].text)
+	if lbl == nil {
+		return 0, false
+	}
+	upper := !strings.ContainsAny(lbl.Text, "abcdefghijklmnopqrstuvwxyz")
+	if rest != "" {
+		return i, headlineShaped(rest, upper)
+	}
+	if upper && i+1 < len(units) && !units[i+1].skip && headlineShaped(units[i+1].text, false) {
+		return i + 1, true
+	}
+	return 0, false
 }
 
 func checkFooter(p *sdk.Pass) {

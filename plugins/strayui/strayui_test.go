@@ -143,6 +143,7 @@ var englishChrome = []string{
 	"Sponsored",
 	"Read more: Storm closes ports along the Adriatic coast",
 	"ALSO READ  Central bank holds rates for third month",
+	"READ  iPhone sales slow in China as rivals gain",
 	"Related: Dutch government unveils housing plan",
 	"Subscribe to our newsletter",
 	"Image copyright Getty Images",
@@ -213,6 +214,16 @@ func TestChromeWordsInsideSentences(t *testing.T) {
 		if got := strayFindings(t, sdktest.Config{}, text); len(got) != 0 {
 			t.Errorf("%q: want no finding, got %v", s, got)
 		}
+	}
+}
+
+// An upper-case label alone, with the linked headline on the next line, is
+// one finding covering both lines.
+func TestLabelOnItsOwnLine(t *testing.T) {
+	text, line := insert(3, "RELATED\n\nDutch government unveils housing plan")
+	got := strayFindings(t, sdktest.Config{}, text)
+	if len(got) != 1 || got[0].Line != line || got[0].Rule != RelatedLink.Name || !strings.Contains(got[0].Text, "housing plan") {
+		t.Errorf("want one related-link finding on line %d covering both lines, got %v", line, got)
 	}
 }
 
