@@ -33,8 +33,8 @@ points at the earlier one.`,
 }
 
 // Thresholds for a restatement: the shared run of words (figures masked) must
-// be this long, cover this share of the later sentence's words and all but
-// maxEarlierLoss words of the earlier sentence, so two
+// be this long, cover this share of the later sentence's words and all of
+// the earlier sentence but maxEarlierLoss words at its start, so two
 // sentences that merely share a template ("Net profit 5.3 mln vs 4.2 mln")
 // do not count.
 const (
@@ -121,7 +121,10 @@ func checkRestatedFigure(pass *sdk.Pass) {
 			// of the earlier one. Two sentences built on one template
 			// ("Net profit in the first quarter ...", "... in the second
 			// quarter ...") share only a frame and qualify as neither.
-			whole := n >= len(earlier.shape)-maxEarlierLoss
+			// The copy runs to the end of the earlier sentence: two
+			// sentences that differ in their last words ("in the morning
+			// session", "in the afternoon session") report two things.
+			whole := ei <= maxEarlierLoss && ei+n == len(earlier.shape)
 			clause := li+n == len(later.shape) && li <= maxLeadIn &&
 				(li == 0 || commaBefore(pass.Article.Text, later, li)) &&
 				(ei == 0 || commaBefore(pass.Article.Text, earlier, ei))

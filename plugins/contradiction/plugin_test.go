@@ -113,6 +113,7 @@ func TestRestatedFigure(t *testing.T) {
 		{name: "two quantities share a noun", text: copyText("Twelve people were killed and 15 injured in the blast on Tuesday.", "Police said 15 people were injured and taken to hospital in the city.")},
 		{name: "update marked", text: copyText("The death toll rose from 12 to 15 on Wednesday, officials in the province said.", "The toll had stood at 12 on Tuesday.")},
 		{name: "parallel template", text: copyText("Net profit in the first quarter rose to 5.3 mln dlrs from 4.2 mln dlrs a year earlier.", "Net profit in the second quarter rose to 6.1 mln dlrs from 4.8 mln dlrs a year earlier.")},
+		{name: "different endings", text: copyText("The Bank of England said it had provided the money market with 36 mln stg assistance in the morning session.", "The Bank of England said it had provided the money market with 200 mln stg assistance in the afternoon session.")},
 		{name: "range", text: copyText("Shares traded between 12 and 15 dollars in a thin session on the exchange, dealers said.")},
 	})
 }

@@ -211,3 +211,36 @@ func bump(s string) string {
 	}
 	return string(b)
 }
+
+var datelineRe = regexp.MustCompile(`(?m)^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]+ \d{1,2}, \d{4}$`)
+
+// TestPlantedWeekday moves each correct dateline weekday one day on.
+func TestPlantedWeekday(t *testing.T) {
+	days := []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+	var cases []planted
+	for _, path := range sdktest.CleanArticles(t) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := string(data)
+		loc := datelineRe.FindStringSubmatchIndex(src)
+		if loc == nil {
+			continue
+		}
+		wd := src[loc[2]:loc[3]]
+		next := ""
+		for i, d := range days {
+			if d == wd {
+				next = days[(i+1)%7]
+			}
+		}
+		text := src[:loc[2]] + next + src[loc[3]:]
+		cases = append(cases, planted{name: path, text: text, line: strings.Count(src[:loc[2]], "\n") + 1})
+	}
+	found := scorePlanted(t, cases)
+	t.Logf("planted weekday slips found: %d/%d", found, len(cases))
+	if len(cases) == 0 || found != len(cases) {
+		t.Errorf("found %d/%d planted weekday slips", found, len(cases))
+	}
+}
