@@ -396,7 +396,7 @@ func opensWithQuote(s string) bool {
 // Mixed reports quotations that break the house style, or the article's own
 // style when the house takes either.
 var Mixed = &sdk.Rule{
-	Name:     "mixed-quote-style",
+	Name:     "mixed-style",
 	Category: sdk.CategoryQuotes,
 	Severity: sdk.Info,
 	Summary:  "straight and curly double quotation marks mixed, or against the house style",

@@ -100,9 +100,9 @@ func TestLowOpeningSuggestion(t *testing.T) {
 func TestHouseStyle(t *testing.T) {
 	text := "“Yes,” he said. \"We will.\"\n\n“Soon,” she said."
 	for _, tt := range []struct{ style, want string }{
-		{"any", "mixed-quote-style"},      // the straight one is the minority
-		{"curly", "mixed-quote-style"},    // the straight one breaks house style
-		{"straight", "mixed-quote-style"}, // both curly ones do
+		{"any", "mixed-style"},      // the straight one is the minority
+		{"curly", "mixed-style"},    // the straight one breaks house style
+		{"straight", "mixed-style"}, // both curly ones do
 	} {
 		cfg := sdktest.Config{PluginOptions: sdk.Options{"style": tt.style}}
 		got := check(t, cfg, text)
@@ -119,7 +119,7 @@ func TestHouseStyle(t *testing.T) {
 		t.Errorf("tie: got %v, want nothing", got)
 	}
 	// A quotation opened in one style and closed in the other.
-	if got := rules(check(t, sdktest.Config{}, "“Yes,\" he said.")); got != "mixed-quote-style" {
+	if got := rules(check(t, sdktest.Config{}, "“Yes,\" he said.")); got != "mixed-style" {
 		t.Errorf("mismatched pair: got [%s]", got)
 	}
 }

@@ -20,7 +20,7 @@ var Plugin = &sdk.Plugin{
 	Name:    "repetition",
 	Version: "0.1.0",
 	Doc:     "Words and phrases repeated by accident.",
-	Rules:   []*sdk.Rule{Repeated},
+	Rules:   []*sdk.Rule{DoubledWord, RepeatedPhrase},
 }
 
 //go:embed allowed.txt
@@ -59,14 +59,44 @@ func readList(data string) map[string]bool {
 // Pasted-twice fragments in copy are clauses, rarely longer than this.
 const maxPhrase = 12
 
-// Repeated reports a word or phrase immediately followed by itself.
-var Repeated = &sdk.Rule{
+// DoubledWord reports a single word immediately followed by itself.
+var DoubledWord = &sdk.Rule{
+	Name:     "doubled-word",
+	Category: sdk.CategoryRepetition,
+	Severity: sdk.Warning,
+	Summary:  "a word immediately repeated (\"the the\")",
+	Doc: `Reports a word immediately followed by the same word, ignoring case: "the
+the", "to, to". It is the commonest slip of fast editing, and spell checkers
+pass it.
+
+The suggestion deletes the second copy with the space or comma before it.
+
+Legitimate doubles are left alone:
+  - grammatical doubles such as "had had", "that that" and "what it is is";
+  - emphasis such as "very, very", "many, many" and "no, no", and any single
+    content word repeated after a comma ("slowly, slowly"); after a comma
+    only function words ("the, the") are flagged;
+  - reduplicated words and names: "bye-bye" (one hyphenated word), "Walla
+    Walla", "Sirhan Sirhan" (a capitalised second copy is taken for a name);
+  - numbers ("10 10" in a table).
+The allowed words live in allowed.txt and the function words in
+function_words.txt, both embedded in the plugin. Longer repeats are
+repeated-phrase's.`,
+	Example: sdk.Example{
+		Before: "The council approved the the budget on Tuesday.",
+		After:  "The council approved the budget on Tuesday.",
+	},
+	Check: func(p *sdk.Pass) { checkRepeats(p, 1, 1) },
+}
+
+// RepeatedPhrase reports a run of words immediately followed by itself.
+var RepeatedPhrase = &sdk.Rule{
 	Name:     "repeated-phrase",
 	Category: sdk.CategoryRepetition,
 	Severity: sdk.Warning,
-	Summary:  "a word or phrase immediately repeated (\"the the\", \"the result of, the result of\")",
-	Doc: `Reports a word or a run of words that is immediately followed by an identical
-copy, ignoring case and allowing only spaces and up to two commas,
+	Summary:  "a phrase immediately repeated (\"the result of, the result of\")",
+	Doc: `Reports a run of two or more words that is immediately followed by an
+identical copy, ignoring case and allowing only spaces and up to two commas,
 semicolons or colons between the two copies. Such doubles are the trace of
 an edit that was not finished or of a paste that landed twice:
 
@@ -75,23 +105,15 @@ an edit that was not finished or of a paste that landed twice:
 
 The suggestion deletes the second copy with the separator before it.
 
-Legitimate repetition is left alone:
-  - grammatical doubles such as "had had", "that that" and "what it is is";
-  - emphasis such as "very, very", "many, many" and "no, no";
-  - reduplicated words and names: "bye-bye" (one hyphenated word),
-    "Walla Walla", "Sirhan Sirhan" (a capitalised second copy is taken for
-    a name);
-  - a single content word repeated after a comma ("slowly, slowly"), which is
-    how writers mark emphasis; only function words ("the, the") are flagged
-    in that position;
-  - numbers ("10 10" in a table).
-The allowed words live in allowed.txt and the function words in
-function_words.txt, both embedded in the plugin.`,
+Copies with nothing but spaces between them are left alone when the second
+copy has a capital letter: they read as a title or a name ("Measure for
+Measure", "New York New York"). Phrases listed in allowed.txt are never
+reported, nor are runs of numbers. Single words are doubled-word's.`,
 	Example: sdk.Example{
 		Before: "He said the inflow of funds is the result of, the result of confidence in the country.",
 		After:  "He said the inflow of funds is the result of confidence in the country.",
 	},
-	Check: checkRepeats,
+	Check: func(p *sdk.Pass) { checkRepeats(p, 2, maxPhrase) },
 }
 
 // word is one word of a block: a run of letters and digits, with internal
@@ -138,7 +160,10 @@ func isJoiner(r rune) bool {
 	return r == '\'' || r == '’' || r == '-' || r == '‐' || r == '.'
 }
 
-func checkRepeats(pass *sdk.Pass) {
+// checkRepeats reports the repeats of minLen to maxLen words. Both rules
+// find every repeat, longest first, so that a phrase is never also
+// reported as a doubled word, and each keeps the ones of its own length.
+func checkRepeats(pass *sdk.Pass, minLen, maxLen int) {
 	listsOnce.Do(loadLists)
 	a := pass.Article
 	for _, b := range a.Blocks {
@@ -152,22 +177,29 @@ func checkRepeats(pass *sdk.Pass) {
 				i++
 				continue
 			}
-			first, second := ws[i:i+n], ws[i+n:i+2*n]
-			dup := sdk.Span{Start: second[0].start, End: second[n-1].end}
-			phrase := a.Text[first[0].start:first[n-1].end]
-			pass.Report(sdk.Diagnostic{
-				Span:    dup,
-				Message: "\"" + phrase + "\" is repeated",
-				Suggestions: []sdk.Suggestion{{
-					Span:        sdk.Span{Start: first[n-1].end, End: dup.End},
-					Replacement: "",
-					Description: "delete the repeated \"" + a.Text[dup.Start:dup.End] + "\"",
-				}},
-				Related: []sdk.Related{{Span: sdk.Span{Start: first[0].start, End: first[n-1].end}, Message: "first copy"}},
-			})
+			if minLen <= n && n <= maxLen {
+				report(pass, ws[i:i+n], ws[i+n:i+2*n])
+			}
 			i += 2 * n
 		}
 	}
+}
+
+func report(pass *sdk.Pass, first, second []word) {
+	a := pass.Article
+	n := len(first)
+	dup := sdk.Span{Start: second[0].start, End: second[n-1].end}
+	phrase := a.Text[first[0].start:first[n-1].end]
+	pass.Report(sdk.Diagnostic{
+		Span:    dup,
+		Message: "\"" + phrase + "\" is repeated",
+		Suggestions: []sdk.Suggestion{{
+			Span:        sdk.Span{Start: first[n-1].end, End: dup.End},
+			Replacement: "",
+			Description: "delete the repeated \"" + a.Text[dup.Start:dup.End] + "\"",
+		}},
+		Related: []sdk.Related{{Span: sdk.Span{Start: first[0].start, End: first[n-1].end}, Message: "first copy"}},
+	})
 }
 
 // repeatAt returns the length n of the longest run of words starting at i

@@ -57,6 +57,24 @@ func TestRepeats(t *testing.T) {
 	}
 }
 
+// TestRuleSplit checks that single words and phrases go to their own rules
+// and that a phrase is never also reported as a doubled word.
+func TestRuleSplit(t *testing.T) {
+	got := sdktest.CheckText(t, repetition.Plugin, sdktest.Config{}, article.FormatText,
+		"Headline\n\nWe saw the the car. The car, the car was red.")
+	var rules []string
+	for _, r := range got {
+		rules = append(rules, r.Rule+":"+r.Text)
+	}
+	if want := "doubled-word:the|repeated-phrase:the car"; strings.Join(rules, "|") != want {
+		t.Errorf("got %q, want %q", rules, want)
+	}
+	off := sdktest.Config{Rules: map[string]sdk.RuleSettings{"repeated-phrase": {Enabled: false}}}
+	if got := sdktest.CheckText(t, repetition.Plugin, off, article.FormatText, "Headline\n\nThe car, the car was red."); len(got) != 0 {
+		t.Errorf("with repeated-phrase off, a phrase was reported as: %v", got)
+	}
+}
+
 // TestSuggestionDeletesCopy checks that applying the suggestion leaves one
 // copy and a well-formed sentence.
 func TestSuggestionDeletesCopy(t *testing.T) {
@@ -87,11 +105,15 @@ func TestRuleDocs(t *testing.T) {
 		if r.Summary == "" || r.Doc == "" || r.Example.Before == "" || r.Example.After == "" || r.Category != sdk.CategoryRepetition {
 			t.Errorf("rule %s: Summary, Doc, Example and category %q are required", r.Name, sdk.CategoryRepetition)
 		}
-		got := sdktest.CheckText(t, repetition.Plugin, sdktest.Config{}, article.FormatText, "Headline\n\n"+r.Example.Before)
+		only := sdktest.Config{Rules: map[string]sdk.RuleSettings{}}
+		for _, o := range repetition.Plugin.Rules {
+			only.Rules[o.Name] = sdk.RuleSettings{Enabled: o == r}
+		}
+		got := sdktest.CheckText(t, repetition.Plugin, only, article.FormatText, "Headline\n\n"+r.Example.Before)
 		if len(got) == 0 {
 			t.Errorf("rule %s: its example's Before is not flagged", r.Name)
 		}
-		if got := sdktest.CheckText(t, repetition.Plugin, sdktest.Config{}, article.FormatText, "Headline\n\n"+r.Example.After); len(got) != 0 {
+		if got := sdktest.CheckText(t, repetition.Plugin, only, article.FormatText, "Headline\n\n"+r.Example.After); len(got) != 0 {
 			t.Errorf("rule %s: its example's After is flagged: %v", r.Name, got)
 		}
 	}
