@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -40,7 +41,7 @@ func BenchmarkCheck(b *testing.B) {
 	}
 	tagModel()
 	b.ResetTimer()
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	for i := 0; i < b.N; i++ {
 		for _, a := range arts {
 			// A fresh copy defeats the per-article cache, as a new
@@ -51,8 +52,11 @@ func BenchmarkCheck(b *testing.B) {
 			}
 		}
 	}
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), cpuTime()-cpu0
 	b.ReportMetric(float64(sentences*b.N)/elapsed.Seconds(), "sentences/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(sentences*b.N)/cpu.Seconds(), "sentences/cpu-s")
+	}
 	b.ReportMetric(float64(ModelLoadTime().Milliseconds()), "model-load-ms")
 	if kb := vmHWM(); kb > 0 {
 		b.ReportMetric(float64(kb)/1024, "peak-MiB")
@@ -81,4 +85,22 @@ func vmHWM() int {
 		}
 	}
 	return 0
+}
+
+// BenchmarkModelLoad measures building the tagger model from scratch, the
+// cost the first article of a run pays (or waits for, if the background
+// load started by Configure has not finished).
+//
+//	go test ./plugins/fragment -run '^$' -bench ModelLoad -benchtime 5x
+func BenchmarkModelLoad(b *testing.B) {
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		modelOnce = sync.Once{}
+		if tagModel() == nil {
+			b.Fatal("no model")
+		}
+	}
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
+	}
 }
