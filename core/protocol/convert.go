@@ -1,0 +1,263 @@
+package protocol
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/protocol/pb"
+	"github.com/copydesk/copydesk/core/sdk"
+)
+
+func spanToWire(s article.Span) *pb.Span { return &pb.Span{Start: int64(s.Start), End: int64(s.End)} }
+
+func spanFromWire(s *pb.Span) article.Span {
+	if s == nil {
+		return article.Span{}
+	}
+	return article.Span{Start: int(s.Start), End: int(s.End)}
+}
+
+// ArticleToWire converts an article for sending: text, blocks and metadata.
+// The source map stays in the host.
+func ArticleToWire(a *article.Article) *pb.Article {
+	w := &pb.Article{Path: a.Path, Format: string(a.Format), Text: a.Text, Meta: a.Meta}
+	w.Blocks = make([]*pb.Block, len(a.Blocks))
+	for i, b := range a.Blocks {
+		wb := &pb.Block{Kind: string(b.Kind), Element: b.Element, Span: spanToWire(b.Span)}
+		if len(b.Sentences) > 0 {
+			wb.Sentences = make([]*pb.Span, len(b.Sentences))
+			for j, s := range b.Sentences {
+				wb.Sentences[j] = spanToWire(s.Span)
+			}
+		}
+		w.Blocks[i] = wb
+	}
+	return w
+}
+
+// ArticleFromWire rebuilds an article received by a plugin.
+func ArticleFromWire(w *pb.Article) *article.Article {
+	if w == nil {
+		return article.FromWire("", "", "", nil, nil)
+	}
+	blocks := make([]article.Block, len(w.Blocks))
+	for i, wb := range w.Blocks {
+		b := article.Block{Kind: article.BlockKind(wb.Kind), Element: wb.Element, Span: spanFromWire(wb.Span)}
+		if len(wb.Sentences) > 0 {
+			b.Sentences = make([]article.Sentence, len(wb.Sentences))
+			for j, s := range wb.Sentences {
+				b.Sentences[j] = article.Sentence{Span: spanFromWire(s)}
+			}
+		}
+		blocks[i] = b
+	}
+	return article.FromWire(w.Path, article.Format(w.Format), w.Text, blocks, w.Meta)
+}
+
+func optionsToWire(opts []sdk.Option) ([]*pb.Option, error) {
+	out := make([]*pb.Option, len(opts))
+	for i, o := range opts {
+		w := &pb.Option{Name: o.Name, Type: string(o.Type), Doc: o.Doc, Choices: o.Choices}
+		if o.Default != nil {
+			b, err := json.Marshal(o.Default)
+			if err != nil {
+				return nil, fmt.Errorf("option %s: default cannot be encoded as JSON: %w", o.Name, err)
+			}
+			w.DefaultJson = string(b)
+		}
+		out[i] = w
+	}
+	return out, nil
+}
+
+func optionsFromWire(ws []*pb.Option) ([]sdk.Option, error) {
+	if len(ws) == 0 {
+		return nil, nil
+	}
+	out := make([]sdk.Option, len(ws))
+	for i, w := range ws {
+		o := sdk.Option{Name: w.Name, Type: sdk.OptionType(w.Type), Doc: w.Doc, Choices: w.Choices}
+		if w.DefaultJson != "" {
+			if err := json.Unmarshal([]byte(w.DefaultJson), &o.Default); err != nil {
+				return nil, fmt.Errorf("option %s: default is not JSON: %w", w.Name, err)
+			}
+		}
+		out[i] = o
+	}
+	return out, nil
+}
+
+// DescribeToWire describes a plugin.
+func DescribeToWire(p *sdk.Plugin) (*pb.DescribeResponse, error) {
+	opts, err := optionsToWire(p.Options)
+	if err != nil {
+		return nil, err
+	}
+	w := &pb.DescribeResponse{Name: p.Name, Version: p.Version, Doc: p.Doc, Options: opts}
+	for _, r := range p.Rules {
+		ropts, err := optionsToWire(r.Options)
+		if err != nil {
+			return nil, fmt.Errorf("rule %s: %w", r.Name, err)
+		}
+		w.Rules = append(w.Rules, &pb.Rule{
+			Name: r.Name, Category: r.Category, Severity: int32(r.Severity),
+			Summary: r.Summary, Doc: r.Doc,
+			Example:  &pb.Example{Before: r.Example.Before, After: r.Example.After},
+			Options:  ropts,
+			Disabled: r.Disabled,
+		})
+	}
+	return w, nil
+}
+
+// DescribeFromWire rebuilds a plugin's description. Its rules have no Check
+// and it has no Configure: the code stays in the plugin process.
+func DescribeFromWire(w *pb.DescribeResponse) (*sdk.Plugin, error) {
+	opts, err := optionsFromWire(w.Options)
+	if err != nil {
+		return nil, err
+	}
+	p := &sdk.Plugin{Name: w.Name, Version: w.Version, Doc: w.Doc, Options: opts}
+	for _, wr := range w.Rules {
+		ropts, err := optionsFromWire(wr.Options)
+		if err != nil {
+			return nil, fmt.Errorf("rule %s: %w", wr.Name, err)
+		}
+		r := &sdk.Rule{
+			Name: wr.Name, Category: wr.Category, Severity: sdk.Severity(wr.Severity),
+			Summary: wr.Summary, Doc: wr.Doc, Options: ropts, Disabled: wr.Disabled,
+		}
+		if wr.Example != nil {
+			r.Example = sdk.Example{Before: wr.Example.Before, After: wr.Example.After}
+		}
+		p.Rules = append(p.Rules, r)
+	}
+	return p, nil
+}
+
+func optionsJSON(o sdk.Options) (string, error) {
+	if len(o) == 0 {
+		return "", nil
+	}
+	b, err := json.Marshal(o)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+func optionsFromJSON(s string) (sdk.Options, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var o sdk.Options
+	if err := json.Unmarshal([]byte(s), &o); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// ConfigureToWire encodes rules.toml's settings for one plugin. Option values
+// travel as JSON, so they arrive as a JSON round trip would leave them
+// (numbers as float64), which is what sdk.Options documents.
+func ConfigureToWire(pluginOptions sdk.Options, rules map[string]sdk.RuleSettings) (*pb.ConfigureRequest, error) {
+	po, err := optionsJSON(pluginOptions)
+	if err != nil {
+		return nil, fmt.Errorf("plugin options cannot be encoded as JSON: %w", err)
+	}
+	req := &pb.ConfigureRequest{PluginOptionsJson: po, Rules: map[string]*pb.RuleSettings{}}
+	for name, set := range rules {
+		oj, err := optionsJSON(set.Options)
+		if err != nil {
+			return nil, fmt.Errorf("rule %s: options cannot be encoded as JSON: %w", name, err)
+		}
+		req.Rules[name] = &pb.RuleSettings{Enabled: set.Enabled, Severity: int32(set.Severity), OptionsJson: oj}
+	}
+	return req, nil
+}
+
+// ConfigureFromWire decodes a ConfigureRequest.
+func ConfigureFromWire(req *pb.ConfigureRequest) (sdk.Options, map[string]sdk.RuleSettings, error) {
+	po, err := optionsFromJSON(req.PluginOptionsJson)
+	if err != nil {
+		return nil, nil, fmt.Errorf("plugin options are not a JSON object: %w", err)
+	}
+	rules := make(map[string]sdk.RuleSettings, len(req.Rules))
+	for name, w := range req.Rules {
+		if w == nil {
+			continue
+		}
+		o, err := optionsFromJSON(w.OptionsJson)
+		if err != nil {
+			return nil, nil, fmt.Errorf("rule %s: options are not a JSON object: %w", name, err)
+		}
+		rules[name] = sdk.RuleSettings{Enabled: w.Enabled, Severity: sdk.Severity(w.Severity), Options: o}
+	}
+	return po, rules, nil
+}
+
+// FindingsToWire encodes one article's findings, at most limit+1 of them
+// when limit > 0 (the host only needs to see that the limit was passed).
+func FindingsToWire(found []sdk.Finding, limit int) []*pb.Finding {
+	if limit > 0 && len(found) > limit+1 {
+		found = found[:limit+1]
+	}
+	out := make([]*pb.Finding, len(found))
+	for i, f := range found {
+		w := &pb.Finding{
+			Rule: f.Rule, Category: f.Category, Severity: int32(f.Severity),
+			Span: spanToWire(f.Span), Message: f.Message,
+		}
+		for _, s := range f.Suggestions {
+			w.Suggestions = append(w.Suggestions, &pb.Suggestion{Span: spanToWire(s.Span), Replacement: s.Replacement, Description: s.Description})
+		}
+		for _, r := range f.Related {
+			w.Related = append(w.Related, &pb.Related{Span: spanToWire(r.Span), Message: r.Message})
+		}
+		out[i] = w
+	}
+	return out
+}
+
+// FindingsFromWire decodes findings. It does not validate them; the host does.
+func FindingsFromWire(ws []*pb.Finding) []sdk.Finding {
+	if len(ws) == 0 {
+		return nil
+	}
+	out := make([]sdk.Finding, len(ws))
+	for i, w := range ws {
+		f := sdk.Finding{Rule: w.Rule, Category: w.Category, Diagnostic: sdk.Diagnostic{
+			Span: spanFromWire(w.Span), Message: w.Message, Severity: sdk.Severity(w.Severity),
+		}}
+		for _, s := range w.Suggestions {
+			f.Suggestions = append(f.Suggestions, sdk.Suggestion{Span: spanFromWire(s.Span), Replacement: s.Replacement, Description: s.Description})
+		}
+		for _, r := range w.Related {
+			f.Related = append(f.Related, sdk.Related{Span: spanFromWire(r.Span), Message: r.Message})
+		}
+		out[i] = f
+	}
+	return out
+}
+
+// FailuresToWire encodes rule failures.
+func FailuresToWire(fs []sdk.RuleFailure) []*pb.RuleFailure {
+	out := make([]*pb.RuleFailure, len(fs))
+	for i, f := range fs {
+		out[i] = &pb.RuleFailure{Rule: f.Rule, Error: f.Error}
+	}
+	return out
+}
+
+// FailuresFromWire decodes rule failures.
+func FailuresFromWire(ws []*pb.RuleFailure) []sdk.RuleFailure {
+	if len(ws) == 0 {
+		return nil
+	}
+	out := make([]sdk.RuleFailure, len(ws))
+	for i, w := range ws {
+		out[i] = sdk.RuleFailure{Rule: w.Rule, Error: w.Error}
+	}
+	return out
+}
