@@ -226,6 +226,23 @@ func (a *Article) SourceOffset(textOffset int) int {
 	return clamp(an.src+d, len(a.source))
 }
 
+// SourceEndOffset maps the end of a span in Text to the source. It differs
+// from SourceOffset at block boundaries: a span that ends where a separator
+// begins ends after the last character of its own block, not at the start of
+// the next one.
+func (a *Article) SourceEndOffset(textOffset int) int {
+	i := sort.Search(len(a.anchors), func(i int) bool { return a.anchors[i].text >= textOffset }) - 1
+	if i < 0 {
+		return a.SourceOffset(textOffset)
+	}
+	an := a.anchors[i]
+	d := textOffset - an.text
+	if d > an.n {
+		d = an.n
+	}
+	return clamp(an.src+d, len(a.source))
+}
+
 // Position is a place in the source file as editors count it: 1-based line,
 // 1-based column in characters (runes), not bytes.
 type Position struct {

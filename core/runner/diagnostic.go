@@ -69,7 +69,7 @@ type Related struct {
 }
 
 func toDiagnostic(a *article.Article, plugin string, f sdk.Finding) Diagnostic {
-	start, end := a.SourceOffset(f.Span.Start), a.SourceOffset(f.Span.End)
+	start, end := a.SourceOffset(f.Span.Start), a.SourceEndOffset(f.Span.End)
 	sp, ep := a.SourcePosition(start), a.SourcePosition(end)
 	d := Diagnostic{
 		Rule: plugin + "/" + f.Rule, Category: f.Category, Severity: f.Severity, Message: f.Message,
@@ -77,12 +77,12 @@ func toDiagnostic(a *article.Article, plugin string, f sdk.Finding) Diagnostic {
 		Offset: start, EndOffset: end, Suggestions: []Suggestion{},
 	}
 	for _, s := range f.Suggestions {
-		ss, se := a.SourceOffset(s.Span.Start), a.SourceOffset(s.Span.End)
+		ss, se := a.SourceOffset(s.Span.Start), a.SourceEndOffset(s.Span.End)
 		p1, p2 := a.SourcePosition(ss), a.SourcePosition(se)
 		d.Suggestions = append(d.Suggestions, Suggestion{Line: p1.Line, Column: p1.Column, EndLine: p2.Line, EndColumn: p2.Column, Offset: ss, EndOffset: se, Replacement: s.Replacement, Description: s.Description})
 	}
 	for _, r := range f.Related {
-		p1, p2 := a.Position(r.Span.Start), a.Position(r.Span.End)
+		p1, p2 := a.Position(r.Span.Start), a.SourcePosition(a.SourceEndOffset(r.Span.End))
 		d.Related = append(d.Related, Related{Line: p1.Line, Column: p1.Column, EndLine: p2.Line, EndColumn: p2.Column, Message: r.Message})
 	}
 	return d
