@@ -41,7 +41,7 @@ diagnostic covers one, a related span the other.`,
   valid_to = "2023-07-25"     # optional`,
 		},
 	},
-	Rules:     []*sdk.Rule{SelfReference, RestatedFigure, ConflictingAge, ImpossibleDate, ConflictingTitle},
+	Rules:     []*sdk.Rule{SelfReference, RestatedFigure, ConflictingCount, ImpossibleDate, ConflictingTitle},
 	Configure: configure,
 }
 

@@ -118,11 +118,17 @@ func TestRestatedFigure(t *testing.T) {
 	})
 }
 
-func TestConflictingAge(t *testing.T) {
+func TestConflictingCount(t *testing.T) {
 	runTable(t, sdktest.Config{}, []tableCase{
-		{"name then age-before-name", copyText("John Smith, 20, was arrested on Friday.", "The 22-year-old John Smith denies the charge."), "conflicting-age", 5, "22 here but 20"},
-		{"surname links to the full name", copyText("Maria Lopez, 34, won the race.", "Lopez (36) said she was delighted."), "conflicting-age", 5, "Maria Lopez"},
+		{"name then age-before-name", copyText("John Smith, 20, was arrested on Friday.", "The 22-year-old John Smith denies the charge."), "conflicting-count", 5, "22 here but 20"},
+		{"surname links to the full name", copyText("Maria Lopez, 34, won the race.", "Lopez (36) said she was delighted."), "conflicting-count", 5, "Maria Lopez"},
 
+		{"casualties", copyText("The explosion killed 12 people in the market on Tuesday.", "Relatives of the 15 people killed gathered outside the hospital."), "conflicting-count", 5, "15 people killed here but 12"},
+
+		{name: "killed and injured", text: copyText("Twelve people were killed and 15 injured in the blast.", "The 12 people killed were all traders.")},
+		{name: "toll rose", text: copyText("The explosion killed 12 people in the market.", "The death toll rose to 15 people killed by Wednesday.")},
+		{name: "estimate", text: copyText("The explosion killed 12 people in the market.", "At least 15 people were killed, a witness said.")},
+		{name: "another event", text: copyText("The explosion killed 12 people in the market.", "In 2019 a similar blast killed 40 people.")},
 		{name: "same age twice", text: copyText("John Smith, 20, was arrested on Friday.", "The 20-year-old John Smith denies the charge.")},
 		{name: "two people", text: copyText("John Smith, 20, and his brother Tom Smith, 24, were arrested.", "Smith, 20, denies the charge.")},
 		{name: "age in the past", text: copyText("John Smith, 40, runs the farm.", "He started it when John Smith, 20, left school.")},

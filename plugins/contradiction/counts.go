@@ -1,0 +1,221 @@
+package contradiction
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/copydesk/copydesk/core/sdk"
+)
+
+// ConflictingCount flags one quantity given two values: a person's age, the
+// number of people killed or injured.
+var ConflictingCount = &sdk.Rule{
+	Name:     "conflicting-count",
+	Category: sdk.CategoryContradiction,
+	Severity: sdk.Warning,
+	Summary:  "a person's age or a casualty count is stated twice with different values",
+	Doc: `Some figures can only have one value in a story. An age: "John Smith, 20,
+..." and "the 22-year-old John Smith" cannot both be right. The rule reads
+the three ways copy states an age — "Name, 20,", "20-year-old Name" and
+"Name (20)" — and links a later surname to the one full name that carries
+it. A casualty count: "killed 12 people" and "the 15 people killed".
+
+Different quantities that share a noun ("12 people were killed and 15
+injured") are different counts. Sentences that place a figure in another
+time or event, or mark it as an update or an estimate ("when he was 20",
+"the toll rose to 15", "at least 12", "another 15", "last year") are not
+compared.`,
+	Example: sdk.Example{
+		Before: "John Smith, 20, was arrested. ... The 22-year-old John Smith denies the charge.",
+		After:  "John Smith, 20, was arrested. ... The 20-year-old John Smith denies the charge.",
+	},
+	Check: checkConflictingCount,
+}
+
+const nameRe = `([A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+){0,2})`
+
+var (
+	ageAfterName  = regexp.MustCompile(nameRe + `,\s(\d{1,3}),\s`)
+	ageInParens   = regexp.MustCompile(nameRe + `\s\((\d{1,3})\)`)
+	ageBeforeName = regexp.MustCompile(`\b(\d{1,3})-year-old\s(?:[a-z]+\s){0,3}?` + nameRe)
+	// Words that put an age in the past or the future.
+	ageTimeShift = regexp.MustCompile(`(?i)\b(when|then|turned|turns|turning|birthday|ago|at the time|as a|until|since|by the age|will be)\b`)
+)
+
+// notNames are capitalised words that start sentences and never people.
+var notNames = map[string]bool{
+	"The": true, "A": true, "An": true, "In": true, "On": true, "At": true, "But": true, "And": true,
+	"However": true, "Police": true, "Officials": true, "He": true, "She": true, "They": true,
+	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true,
+}
+
+type statedAge struct {
+	name string
+	age  int
+	span sdk.Span // the age
+}
+
+func findAges(a *sdk.Article) []statedAge {
+	var out []statedAge
+	for _, b := range a.Blocks {
+		if !proseBlock(b.Kind) {
+			continue
+		}
+		for _, s := range b.Sentences {
+			text := a.Slice(s.Span)
+			if ageTimeShift.MatchString(text) {
+				continue
+			}
+			add := func(name string, ageStart, ageEnd int) {
+				name = strings.TrimSpace(name)
+				first, _, _ := strings.Cut(name, " ")
+				if notNames[first] {
+					_, name, _ = strings.Cut(name, " ")
+					if name == "" {
+						return
+					}
+				}
+				if _, isMonth := parseMonth(name); isMonth && len(name) <= 9 {
+					return
+				}
+				age, _ := strconv.Atoi(text[ageStart:ageEnd])
+				if age == 0 || age > 120 {
+					return
+				}
+				out = append(out, statedAge{name: name, age: age, span: sdk.Span{Start: s.Span.Start + ageStart, End: s.Span.Start + ageEnd}})
+			}
+			for _, re := range []*regexp.Regexp{ageAfterName, ageInParens} {
+				for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+					add(text[m[2]:m[3]], m[4], m[5])
+				}
+			}
+			for _, m := range ageBeforeName.FindAllStringSubmatchIndex(text, -1) {
+				add(text[m[4]:m[5]], m[2], m[3])
+			}
+		}
+	}
+	return out
+}
+
+func checkConflictingCount(pass *sdk.Pass) {
+	checkCasualties(pass)
+	ages := findAges(pass.Article)
+	// A surname stands for the one full name that ends with it.
+	full := map[string][]string{}
+	for _, a := range ages {
+		if i := strings.LastIndex(a.name, " "); i > 0 {
+			sur := a.name[i+1:]
+			if !contains(full[sur], a.name) {
+				full[sur] = append(full[sur], a.name)
+			}
+		}
+	}
+	key := func(name string) string {
+		if !strings.Contains(name, " ") && len(full[name]) == 1 {
+			return full[name][0]
+		}
+		return name
+	}
+	first := map[string]statedAge{}
+	for _, a := range ages {
+		k := key(a.name)
+		f, seen := first[k]
+		if !seen {
+			first[k] = a
+			continue
+		}
+		if f.age == a.age {
+			continue
+		}
+		pass.Report(sdk.Diagnostic{
+			Span:    a.span,
+			Message: fmt.Sprintf("%s is %d here but %d earlier in the article", k, a.age, f.age),
+			Related: []sdk.Related{{Span: f.span, Message: fmt.Sprintf("%s is %d here", k, f.age)}},
+		})
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// "killed 12 people", "killing 12 civilians"
+	killedN = regexp.MustCompile(`\b(killed|killing|kills|injured|injuring|wounded|wounding)\s+(\d{1,5}|[a-z]+)\s+(?:[a-z]+\s+)?(people|persons|civilians|soldiers|children|passengers|workers|miners|police(?:men)?|officers|troops|protesters|students|pilgrims)\b`)
+	// "12 people were killed", "the 12 people killed", "12 people died"
+	nKilled = regexp.MustCompile(`\b(\d{1,5}|[A-Za-z]+)\s+(?:[a-z]+\s+)?(people|persons|civilians|soldiers|children|passengers|workers|miners|police(?:men)?|officers|troops|protesters|students|pilgrims)\s+(?:(?:were|have been|had been|was|are)\s+)?(killed|dead|died|injured|wounded|hurt)\b`)
+	// Sentences whose count may rightly differ: estimates, updates, other
+	// events, other times, parts of a total.
+	countShift = regexp.MustCompile(`(?i)\b(at least|more than|over|nearly|almost|about|around|some|up to|as many as|fewer than|less than|an estimated|approximately|roughly|toll|rose|risen|climbed|increased|updated|revised|initially|previously|earlier|later|another|other|further|similar|last|ago|since|including|among|of whom|total|brings|bringing|brought|raising|a further|additional|more|reported|according|claimed|said to|if|would|could|may|might)\b|\b(19|20)\d\d\b`)
+)
+
+// casualty is one stated count of people killed or injured.
+type casualty struct {
+	harm  string // "killed" or "injured"
+	noun  string
+	value string
+	span  sdk.Span
+}
+
+func harmOf(verb string) string {
+	switch verb {
+	case "killed", "killing", "kills", "dead", "died":
+		return "killed"
+	}
+	return "injured"
+}
+
+func checkCasualties(pass *sdk.Pass) {
+	a := pass.Article
+	var counts []casualty
+	for _, b := range a.Blocks {
+		if !proseBlock(b.Kind) {
+			continue
+		}
+		for _, s := range b.Sentences {
+			text := a.Slice(s.Span)
+			if countShift.MatchString(text) || strings.ContainsAny(text, "\"“”") {
+				continue
+			}
+			add := func(verb, value, noun string, vs, ve int) {
+				v := strings.ToLower(value)
+				if n, ok := numberWords[v]; ok {
+					v = n
+				} else if _, err := strconv.Atoi(v); err != nil {
+					return
+				}
+				counts = append(counts, casualty{harm: harmOf(verb), noun: noun, value: v, span: sdk.Span{Start: s.Span.Start + vs, End: s.Span.Start + ve}})
+			}
+			for _, m := range killedN.FindAllStringSubmatchIndex(text, -1) {
+				add(text[m[2]:m[3]], text[m[4]:m[5]], text[m[6]:m[7]], m[4], m[5])
+			}
+			for _, m := range nKilled.FindAllStringSubmatchIndex(text, -1) {
+				add(text[m[6]:m[7]], text[m[2]:m[3]], text[m[4]:m[5]], m[2], m[3])
+			}
+		}
+	}
+	first := map[string]casualty{}
+	for _, c := range counts {
+		key := c.harm + " " + c.noun
+		f, seen := first[key]
+		if !seen {
+			first[key] = c
+			continue
+		}
+		if f.value == c.value {
+			continue
+		}
+		pass.Report(sdk.Diagnostic{
+			Span:    c.span,
+			Message: fmt.Sprintf("%s %s %s here but %s earlier in the article", c.value, c.noun, c.harm, f.value),
+			Related: []sdk.Related{{Span: f.span, Message: fmt.Sprintf("the first count: %s %s %s", f.value, f.noun, f.harm)}},
+		})
+	}
+}
