@@ -6,6 +6,7 @@
 //	copydesk rules                    the effective rule table
 //	copydesk explain RULE             a rule's documentation and example
 //	copydesk plugins                  each plugin's name, version, source and status
+//	copydesk serve [flags]            the CMS pre-publish hook over HTTP
 //
 // Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
 // 2 usage, configuration or input error; 3 a plugin or internal failure;
@@ -59,6 +60,8 @@ func run(args []string) int {
 		return cmdExplain(args[1:])
 	case "plugins":
 		return cmdPlugins(args[1:])
+	case "serve":
+		return cmdServe(args[1:])
 	case "version", "--version":
 		fmt.Println("copydesk", version)
 		return exitOK
@@ -81,6 +84,7 @@ commands:
   rules            print the effective rule table
   explain RULE     print a rule's documentation and example
   plugins          print each plugin's name, version, source and status
+  serve            run the CMS pre-publish hook (HTTP; see docs/cms-hook.md)
   version          print copydesk's version
 
 Run 'copydesk COMMAND -h' for a command's flags.

@@ -1,0 +1,113 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/core/article"
+)
+
+// ParseRequest reads a /v1/check body: one CMS JSON article ({"headline":
+// ..., "body": ...}) or a batch {"articles": [article, ...]}. Each article's
+// path in the answer is its "id" or "slug" field when it has one, else
+// "article-N" (N counts from 1 in the request). In a batch, an article's
+// lines, columns and offsets count from the start of its own object, as if
+// it had been sent alone.
+func ParseRequest(body []byte) ([]*article.Article, *apiError) {
+	trimmed := bytes.TrimPrefix(body, []byte("\xEF\xBB\xBF"))
+	if len(bytes.TrimSpace(trimmed)) == 0 {
+		return nil, &apiError{Error: `empty request body: send one article {"headline": "...", "body": "..."} or {"articles": [...]}`}
+	}
+	if !utf8.Valid(trimmed) {
+		return nil, &apiError{Error: "the request body is not UTF-8"}
+	}
+	var probe any
+	if err := json.Unmarshal(trimmed, &probe); err != nil {
+		return nil, syntaxError(body, len(body)-len(trimmed), err)
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(trimmed, &top); err != nil {
+		return nil, &apiError{Error: `the request body must be a JSON object: one article {"headline": "...", "body": "..."} or {"articles": [...]}`}
+	}
+	raws := []json.RawMessage{json.RawMessage(body)}
+	if batch, ok := top["articles"]; ok {
+		if err := json.Unmarshal(batch, &raws); err != nil {
+			return nil, &apiError{Error: `"articles" must be an array of article objects`}
+		}
+		if len(raws) == 0 {
+			return nil, &apiError{Error: `"articles" is empty: nothing to check`}
+		}
+	}
+	out := make([]*article.Article, len(raws))
+	for i, raw := range raws {
+		name := fmt.Sprintf("article-%d", i+1)
+		a, err := article.Parse(name, article.FormatJSON, raw)
+		if err != nil {
+			e := &apiError{Error: err.Error()}
+			var ie *article.InputError
+			if errors.As(err, &ie) {
+				e.Error = name + ": " + ie.Msg
+				if ie.Hint != "" {
+					e.Error += " (" + ie.Hint + ")"
+				}
+			}
+			if len(raws) > 1 || top["articles"] != nil {
+				e.Article = i + 1
+			}
+			return nil, e
+		}
+		if id := articleID(raw); id != "" {
+			a.Path = id
+		}
+		out[i] = a
+	}
+	return out, nil
+}
+
+// articleID is the article's "id" or "slug" when it is a non-empty string
+// or a number.
+func articleID(raw json.RawMessage) string {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(raw, &fields) != nil {
+		return ""
+	}
+	for _, key := range []string{"id", "slug"} {
+		v := bytes.TrimSpace(fields[key])
+		if len(v) == 0 {
+			continue
+		}
+		switch {
+		case v[0] == '"':
+			var s string
+			if json.Unmarshal(v, &s) == nil && strings.TrimSpace(s) != "" {
+				return s
+			}
+		case v[0] == '-' || (v[0] >= '0' && v[0] <= '9'):
+			return string(v)
+		}
+	}
+	return ""
+}
+
+// syntaxError places a JSON decoding error at its line and column (1-based,
+// columns in characters) in the body.
+func syntaxError(body []byte, start int, err error) *apiError {
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		return &apiError{Error: "malformed JSON: " + err.Error()}
+	}
+	off := start + int(se.Offset)
+	// Offset counts the offending byte as read, except at the end of input.
+	if off > start && !strings.Contains(se.Error(), "end of JSON input") {
+		off--
+	}
+	off = min(off, len(body))
+	line := 1 + bytes.Count(body[:off], []byte("\n"))
+	lineStart := bytes.LastIndexByte(body[:off], '\n') + 1
+	col := 1 + utf8.RuneCount(body[lineStart:off])
+	return &apiError{Error: fmt.Sprintf("malformed JSON at line %d, column %d: %s", line, col, se.Error()), Line: line, Column: col}
+}
