@@ -3,6 +3,7 @@ package strayui
 import (
 	_ "embed"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,14 +46,14 @@ var kindWords = map[string]string{
 type phrase struct {
 	Lang, Kind, Text string
 	norm             string
-	prefix           bool // matches any line starting with it
-	weak             bool // a single everyday word: needs corroboration
+	pattern          *regexp.Regexp // for phrases with "…" wildcards
+	weak             bool           // a single everyday word: needs corroboration
 }
 
 // chromeTable indexes known phrases by their normalised text.
 type chromeTable struct {
 	exact    map[string][]*phrase
-	prefixes []*phrase
+	patterns []*phrase
 	labels   []*phrase // related-link labels, longest first
 }
 
@@ -75,12 +76,16 @@ func parseChrome(src string, lines []string, t *chromeTable) error {
 		if _, ok := kindWords[p.Kind]; !ok {
 			return fmt.Errorf("%s:%d: unknown kind %q (use one of comment, share, related, nav, newsletter, cookie, ad, media, footer, label)", src, i+1, p.Kind)
 		}
-		text := p.Text
-		if strings.HasSuffix(text, "…") && strings.HasSuffix(strings.TrimSuffix(text, "…"), " ") {
-			p.prefix = true
-			text = strings.TrimSuffix(text, "…")
+		if strings.Contains(p.Text, "…") && p.Kind != kindLabel {
+			re, err := wildcard(p.Text)
+			if err != nil {
+				return fmt.Errorf("%s:%d: %v", src, i+1, err)
+			}
+			p.pattern = re
+			t.patterns = append(t.patterns, p)
+			continue
 		}
-		p.norm = normalize(text)
+		p.norm = normalize(p.Text)
 		if p.norm == "" {
 			return fmt.Errorf("%s:%d: empty phrase", src, i+1)
 		}
@@ -89,13 +94,41 @@ func parseChrome(src string, lines []string, t *chromeTable) error {
 			continue
 		}
 		p.weak = !strings.Contains(p.norm, " ") && isASCII(p.norm) && p.Kind != kindAd
-		if p.prefix {
-			t.prefixes = append(t.prefixes, p)
-		} else {
-			t.exact[p.norm] = append(t.exact[p.norm], p)
-		}
+		t.exact[p.norm] = append(t.exact[p.norm], p)
 	}
 	return nil
+}
+
+// maxPatternWords is the longest line a wildcard phrase may match.
+const maxPatternWords = 20
+
+// wildcard compiles a phrase with "…" wildcards into a pattern over
+// normalised lines. A literal part ending in a letter must end at a word
+// boundary, so "Tagged …" does not match "Taggedness".
+func wildcard(text string) (*regexp.Regexp, error) {
+	parts := strings.Split(text, "…")
+	var b strings.Builder
+	b.WriteString("^")
+	for i, part := range parts {
+		if i > 0 {
+			b.WriteString(".*")
+		}
+		n := normalize(part)
+		if i > 0 {
+			n = strings.TrimLeft(n, " ")
+		}
+		if n == "" {
+			continue
+		}
+		b.WriteString(regexp.QuoteMeta(n))
+		if r, _ := utf8.DecodeLastRuneInString(n); unicode.IsLetter(r) {
+			b.WriteString(`(?:$|[^\pL])`)
+		}
+	}
+	if b.Len() == 1 {
+		return nil, fmt.Errorf("phrase %q is only wildcards", text)
+	}
+	return regexp.Compile(b.String())
 }
 
 // normalize folds the differences that do not distinguish one UI string from
@@ -144,9 +177,13 @@ func (t *chromeTable) match(line string) *phrase {
 	if ps := t.exact[n]; len(ps) > 0 {
 		return ps[0]
 	}
-	for _, p := range t.prefixes {
-		if strings.HasPrefix(n, p.norm) {
-			return p
+	// Wildcard phrases ("Click to share on …") match short lines only: a
+	// sentence that happens to begin "Posted in" or "More from" is copy.
+	if w := words(n); len(w) <= maxPatternWords {
+		for _, p := range t.patterns {
+			if p.pattern.MatchString(n) && (p.Kind == kindCookie || p.Kind == kindFooter || !strings.HasSuffix(strings.TrimSpace(line), ".")) {
+				return p
+			}
 		}
 	}
 	// Several phrases on one line: split after sentence punctuation and

@@ -147,6 +147,8 @@ var englishChrome = []string{
 	"Related: Dutch government unveils housing plan",
 	"Subscribe to our newsletter",
 	"Image copyright Getty Images",
+	"Posted in World News, Europe",
+	"Join 2,345 other subscribers",
 }
 
 func TestEnglishChrome(t *testing.T) {
@@ -209,6 +211,9 @@ func TestChromeWordsInsideSentences(t *testing.T) {
 		"READ the full statement, the ministry urged on its website.",
 		"Related shares fell 3 percent in Frankfurt.",
 		"The Advertisement Standards Authority said it would investigate.",
+		"Posted in Kabul since 2019, the envoy said talks had stalled.",
+		"Tagged as a security risk, the ship was held in port for a week.",
+		"More from the ministry is expected on Monday.",
 	} {
 		text, _ := insert(3, s)
 		if got := strayFindings(t, sdktest.Config{}, text); len(got) != 0 {
