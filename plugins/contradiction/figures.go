@@ -26,8 +26,8 @@ sentence. "12 people were killed and 15 injured", ranges and updates ("rose
 from 12 to 15") never qualify. The finding sits on the later figure and
 points at the earlier one.`,
 	Example: sdk.Example{
-		Before: "Prices rose above 320 stg this week. ... As mentioned, prices rose above 480 stg this week.",
-		After:  "Prices rose above 320 stg this week. ... As mentioned, prices rose above 320 stg this week.",
+		Before: "Merchant demand has taken cash lead above 320 stg this week. ... As mentioned, merchant demand has taken cash lead above 480 stg this week.",
+		After:  "Merchant demand has taken cash lead above 320 stg this week. ... As mentioned, merchant demand has taken cash lead above 320 stg this week.",
 	},
 	Check: checkRestatedFigure,
 }

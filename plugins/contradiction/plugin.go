@@ -8,6 +8,7 @@ package contradiction
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/copydesk/copydesk/core/sdk"
 )
@@ -121,4 +122,25 @@ func proseBlock(k sdk.BlockKind) bool {
 		return true
 	}
 	return false
+}
+
+var (
+	defaultOnce  sync.Once
+	defaultState *state
+)
+
+// stateOf returns the session's state, or one built from the embedded data
+// alone when a host ran a rule without configuring the plugin.
+func stateOf(pass *sdk.Pass) *state {
+	if st, ok := pass.State.(*state); ok && st != nil {
+		return st
+	}
+	defaultOnce.Do(func() {
+		st, err := configure(sdk.Options{})
+		if err != nil {
+			panic(err) // embedded data only: a build defect
+		}
+		defaultState = st.(*state)
+	})
+	return defaultState
 }

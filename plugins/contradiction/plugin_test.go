@@ -282,3 +282,40 @@ func TestDevSet(t *testing.T) {
 		t.Errorf("%d findings on controls and %d on clean articles, want none", s.ControlFalsePos, s.CleanFalsePos)
 	}
 }
+
+// TestExamples runs every rule's documented example: the Before text is
+// flagged by that rule, the After text by none.
+func TestExamples(t *testing.T) {
+	for _, r := range Plugin.Rules {
+		t.Run(r.Name, func(t *testing.T) {
+			if r.Summary == "" || r.Doc == "" || r.Example.Before == "" || r.Example.After == "" {
+				t.Fatal("rule lacks a summary, doc or example")
+			}
+			before := sdktest.CheckText(t, Plugin, sdktest.Config{}, article.FormatText, copyText(strings.Split(r.Example.Before, " ... ")...))
+			hit := false
+			for _, f := range before {
+				hit = hit || f.Rule == r.Name
+			}
+			if !hit {
+				t.Errorf("example %q not flagged by %s: %v", r.Example.Before, r.Name, before)
+			}
+			if after := sdktest.CheckText(t, Plugin, sdktest.Config{}, article.FormatText, copyText(strings.Split(r.Example.After, " ... ")...)); len(after) != 0 {
+				t.Errorf("fixed example %q still flagged: %v", r.Example.After, after)
+			}
+		})
+	}
+}
+
+// TestUnconfigured runs a rule through a pass that carries no state, as a
+// host that skips Configure would.
+func TestUnconfigured(t *testing.T) {
+	a, err := article.Parse("x.txt", article.FormatText, []byte(copyText("Beijing has rejected talks with China.")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []sdk.Diagnostic
+	SelfReference.Check(sdk.NewPass(a, SelfReference, nil, nil, func(d sdk.Diagnostic) { got = append(got, d) }))
+	if len(got) != 1 {
+		t.Errorf("want one finding without configuration, got %v", got)
+	}
+}

@@ -247,7 +247,7 @@ func (r *sentenceReader) clauseBreak(actor mention, from, to int) bool {
 const maxActorDistance = 18
 
 func checkSelfReference(pass *sdk.Pass) {
-	st := pass.State.(*state)
+	st := stateOf(pass)
 	a := pass.Article
 	for _, b := range a.Blocks {
 		if !proseBlock(b.Kind) {

@@ -172,7 +172,7 @@ func (t *titleTable) match(toks []token, i int) (int, string) {
 }
 
 func checkConflictingTitle(pass *sdk.Pass) {
-	st := pass.State.(*state)
+	st := stateOf(pass)
 	all := st.findTitled(pass.Article)
 	joint := map[string]map[string]bool{} // person -> offices held together
 	for _, t := range all {
