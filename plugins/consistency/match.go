@@ -31,7 +31,12 @@ func scan(a *sdk.Article, groups []*group, names []string) []occurrence {
 		if b.Kind == article.Code {
 			continue
 		}
-		blocks = append(blocks, blockInfo{span: b.Span, quoted: quotedSpans(a.Text, b.Span), table: looksTabular(a.Text[b.Span.Start:b.Span.End])})
+		table := looksTabular(a.Text[b.Span.Start:b.Span.End])
+		switch b.Element {
+		case "table", "thead", "tbody", "tr", "td", "th":
+			table = true
+		}
+		blocks = append(blocks, blockInfo{span: b.Span, quoted: quotedSpans(a.Text, b.Span), table: table})
 	}
 	// blockAt finds the block holding [st, en), or nil: forms are matched
 	// over the whole text at once and then placed.
@@ -191,10 +196,21 @@ func shouting(text string, blk sdk.Span, st, en int) bool {
 }
 
 // looksTabular reports whether a block is a table rather than prose: tabs,
-// runs of spaces used as columns, or lines that are mostly figures. Tables
+// runs of spaces used as columns, rows between pipes, or lines that are
+// mostly figures. Tables
 // keep their own conventions (a % column beside "per cent" in the copy).
 func looksTabular(s string) bool {
 	if strings.ContainsRune(s, '\t') || strings.Contains(strings.TrimSpace(s), "   ") {
+		return true
+	}
+	// A Markdown table read as a paragraph: rows of cells between pipes.
+	rows := 0
+	for _, line := range strings.Split(s, "\n") {
+		if strings.Count(line, "|") >= 2 {
+			rows++
+		}
+	}
+	if rows >= 2 {
 		return true
 	}
 	fields := strings.Fields(s)

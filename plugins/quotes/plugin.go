@@ -362,8 +362,8 @@ func checkUnclosed(pass *sdk.Pass) {
 }
 
 // attribution matches the words that end a quotation and name its speaker:
-// ", he said", ", said the minister", ", Smith told reporters", ", according
-// to". Compiled on first use to keep the plugin's start-up cheap.
+// ", he said", ", said the minister", ", Smith told reporters", ", the
+// company said", ", according to". Compiled on first use to keep the plugin's start-up cheap.
 var (
 	attributionOnce sync.Once
 	attribution     *regexp.Regexp
@@ -376,6 +376,7 @@ func attributed(s string) bool {
 			`(?:he|she|they|we|I|it)\s+` + verbs +
 			`|` + verbs + `\s+(?:the\s|an?\s|[A-Z])` +
 			`|according\s+to\s` +
+			`|(?:the|an?|his|her|their|its)\s+(?:[\p{L}'’-]+\s+){1,3}` + verbs + `\b` +
 			`|(?:[A-Z][\p{L}.'’-]*\s+){1,3}` + verbs + `\b)`)
 	})
 	return attribution.MatchString(s)

@@ -42,6 +42,7 @@ func TestQuotes(t *testing.T) {
 		{"multi-paragraph curly", "“We will go on.\n\n“And we will win,” he said.", ""},
 		{"attribution inside the open quote", "\"We will go on, he said.\n\n\"And we will win.\"", "unclosed-quote"},
 		{"named attribution inside", "\"We will go on, Minister Jane Doe told reporters.\n\n\"And we will win.\"", "unclosed-quote"},
+		{"the official said inside", "\"We will decide in spring, the mayor said.\n\n\"It is a fair plan.\"", "unclosed-quote"},
 		{"according to inside", "\"Punishing intervention is coming, according to Horner.\n\n\"It is near.\"", "unclosed-quote"},
 		{"partial quote runs to the end", "He called it \"a gamble with savings.\n\n\"We disagree,\" she said.", "unclosed-quote"},
 		{"continued quote after attribution", "\"We will go on,\" he said. \"We will not stop, whatever they say.\n\n\"And we will win.\"", ""},
