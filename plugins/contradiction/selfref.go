@@ -40,6 +40,9 @@ local bodies with [[contradiction.aliases]] in rules.toml.`,
 // relation is one entry of data/relations.txt.
 type relation struct {
 	head, prep string
+	// foreign relations are had only with another state, so a demonym
+	// before a state noun may be the counterpart.
+	foreign bool
 }
 
 func loadRelations() map[string][]relation {
@@ -47,6 +50,10 @@ func loadRelations() map[string][]relation {
 	for _, l := range dataLines("relations.txt") {
 		f := strings.Fields(strings.ToLower(l))
 		r := relation{head: f[0]}
+		if f[len(f)-1] == "+" {
+			r.foreign = true
+			f = f[:len(f)-1]
+		}
 		if len(f) > 1 {
 			r.prep = f[1]
 		}
@@ -318,7 +325,7 @@ func (r *sentenceReader) check(pass *sdk.Pass) {
 				}
 				continue
 			}
-			if !r.counterpart(c) {
+			if !r.counterpart(c) && !(rel.foreign && r.listedParty(c)) {
 				continue
 			}
 			if actor, ok := r.actorOf(c, h); ok {
@@ -334,8 +341,15 @@ func (r *sentenceReader) check(pass *sdk.Pass) {
 func (r *sentenceReader) actorOf(c mention, h int) (mention, bool) {
 	// The agent after the counterpart: "a snub to Stockholm by the Swedish
 	// leadership".
-	if r.lowerAt(c.j) == "by" {
-		if m, ok := r.mentionAt(c.j + 1); ok && compatible(c, m) && r.governs(m, h) {
+	end := c.j
+	if c.alias.kind == kindDemonym {
+		for end < len(r.toks) && end < c.j+3 && !r.st.stateNouns[r.lowerAt(end)] {
+			end++
+		}
+		end++ // past "leadership" in "the Swedish leadership"
+	}
+	if r.lowerAt(end) == "by" {
+		if m, ok := r.mentionAt(end + 1); ok && compatible(c, m) && r.governs(m, h) {
 			return m, true
 		}
 	}
