@@ -71,7 +71,7 @@ func scan(a *sdk.Article, groups []*group, names []string) []occurrence {
 	for _, g := range groups {
 		for s, forms := range g.styles {
 			for fi, f := range forms {
-				if k := firstWord(asciiLower(f)); k != "" && !present[k] {
+				if k := g.keys[s][fi]; k != "" && !present[k] {
 					continue
 				}
 				hay, needle := a.Text, f

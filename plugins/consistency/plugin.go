@@ -121,6 +121,9 @@ type group struct {
 	kind      kind
 	styles    [][]string
 	preferred int // index of the house style, or -1
+	// keys[s][i] is the first word of styles[s][i] in lower case, looked
+	// up in an article's words before the text is searched for the form.
+	keys [][]string
 }
 
 func (g *group) styleOf(form string) int {
@@ -207,6 +210,11 @@ func parseGroups(data, source string) ([]*group, []string, []family, error) {
 				return nil, nil, nil, fmt.Errorf("%s:%d: empty style in %q", source, n+1, line)
 			}
 			g.styles = append(g.styles, forms)
+			keys := make([]string, len(forms))
+			for i, f := range forms {
+				keys[i] = firstWord(asciiLower(f))
+			}
+			g.keys = append(g.keys, keys)
 		}
 		if len(g.styles) < 2 {
 			return nil, nil, nil, fmt.Errorf("%s:%d: a group needs at least two styles separated by |", source, n+1)

@@ -1,6 +1,7 @@
 package consistency_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -184,5 +185,25 @@ func TestDevSet(t *testing.T) {
 	}
 	if fp := s.ControlFalsePos + s.CleanFalsePos; fp > 1 {
 		t.Errorf("%d findings on clean copy (controls and clean articles), want at most 1", fp)
+	}
+}
+
+// BenchmarkSession measures what one plugin process does for one article:
+// configure the session (parse the embedded groups) and check it.
+func BenchmarkSession(b *testing.B) {
+	data, err := os.ReadFile("testdata/british.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := article.Parse("british.txt", article.FormatText, data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		s, err := sdk.NewSession(consistency.Plugin, nil, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Check(a)
 	}
 }

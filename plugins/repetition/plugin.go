@@ -56,8 +56,9 @@ func readList(data string) map[string]bool {
 }
 
 // maxPhrase is the longest run of words checked for an immediate repeat.
-// Pasted-twice fragments in copy are clauses, rarely longer than this.
-const maxPhrase = 12
+// Pasted-twice fragments in copy are clauses, rarely longer than this;
+// checking longer runs costs little, since most fail on the first word.
+const maxPhrase = 25
 
 // DoubledWord reports a single word immediately followed by itself.
 var DoubledWord = &sdk.Rule{
