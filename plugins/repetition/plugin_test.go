@@ -41,6 +41,8 @@ func TestRepeats(t *testing.T) {
 		{"numbers", "Headline\n\nThe scores were 10 10 and 9.", nil},
 		{"across sentences", "Headline\n\nHe left. He left again the next day.", nil},
 		{"different blocks", "Headline\n\nThe council met\n\nthe council met again.", nil},
+		{"her her", "Headline\n\nHe gave her her keys.", nil},
+		{"what it was was", "Headline\n\nWhat it was was a mistake.", nil},
 		{"what it is is", "Headline\n\nWhat it is is a mess.", nil},
 	}
 	for _, tt := range tests {
