@@ -65,13 +65,14 @@ func loadRelations() map[string][]relation {
 // sentenceReader holds one sentence's tokens and names.
 type sentenceReader struct {
 	st       *state
+	text     string // the article text the tokens point into
 	toks     []token
 	mentions []mention
 }
 
 func (s *state) reader(text string, sp sdk.Span) *sentenceReader {
 	toks := tokenize(text, sp.Start, sp.End)
-	return &sentenceReader{st: s, toks: toks, mentions: s.aliases.find(toks)}
+	return &sentenceReader{st: s, text: text, toks: toks, mentions: s.aliases.find(toks)}
 }
 
 func (r *sentenceReader) lowerAt(i int) string {
@@ -307,9 +308,10 @@ func (r *sentenceReader) check(pass *sdk.Pass) {
 			if !ok || reported[c.i] {
 				continue
 			}
-			relText := r.toks[h].text
-			if rel.prep != "" {
-				relText += " … " + rel.prep
+			// The relation as the copy words it: "talks on trade with".
+			relText := r.text[r.toks[h].start:r.toks[start-1].end]
+			if start-1 == h {
+				relText = r.toks[h].text
 			}
 			if rel.prep == "between" {
 				// "talks between Washington and the US": both sides listed.
