@@ -16,12 +16,15 @@ var (
 	stylisticData string
 	//go:embed data/credits.txt
 	creditData string
+	//go:embed data/abbreviations.txt
+	abbreviationData string
 
 	subordinators = wordSet(subordinatorData)
 	relatives     = wordSet(relativeData)
 	stopwords     = wordSet(stopwordData)
 	stylistic     = wordSet(stylisticData)
 	creditMarkers = wordList(creditData)
+	abbreviations = wordSet(abbreviationData)
 )
 
 // wordList reads a data file: one entry a line, # comments and blank lines

@@ -1,6 +1,7 @@
 package fragment
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,6 +69,8 @@ func TestRules(t *testing.T) {
 		name, text, rule string // rule "" means no finding
 	}{
 		{"split noun phrase", "The county manager spoke amid dim prospects for progress on a long list. Complaints about closed roads and late buses.", "verbless"},
+		{"noun phrase with relative clause", "The county hired a contractor to clear the roads. A firm from the coast which it pays by the hour.", "verbless"},
+		{"relative clause inside a whole sentence", "The county hired a contractor to clear the roads. The firm that won the contract starts on Tuesday.", ""},
 		{"split prepositional tail", "The county closed the mountain road. After checking with the police and the ploughing crews.", "verbless"},
 		{"stranded because", "The buses were called off. Because the crews had failed to clear the side streets.", "stranded-clause"},
 		{"stranded relative", "A local paper reported that the county had run out of salt. Which the county denies.", "stranded-clause"},
@@ -230,4 +233,54 @@ func countSentences(t *testing.T, path string) int {
 		n += len(b.Sentences)
 	}
 	return n
+}
+
+// TestConcurrent checks articles from several goroutines at once, as a
+// plugin server may, and expects the same findings as one at a time.
+func TestConcurrent(t *testing.T) {
+	var arts []*article.Article
+	for _, name := range []string{"defects.txt", "clean.txt"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := article.Parse(name, article.FormatText, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	s, err := sdk.NewSession(Plugin, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]int, len(arts))
+	for i, a := range arts {
+		found, _ := s.Check(a)
+		want[i] = len(found)
+	}
+	if want[0] == 0 {
+		t.Fatal("no findings on the defective fixture")
+	}
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for n := 0; n < 5; n++ {
+				for i, a := range arts {
+					c := *a
+					found, fails := s.Check(&c)
+					if len(fails) > 0 || len(found) != want[i] {
+						done <- fmt.Errorf("article %d: %d findings (want %d), failures %v", i, len(found), want[i], fails)
+						return
+					}
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
 }

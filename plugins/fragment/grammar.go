@@ -144,3 +144,58 @@ func isWordToken(s string) bool {
 	}
 	return false
 }
+
+// onlyRelativeVerb reports a noun phrase whose only finite verb sits in a
+// relative clause: "Specialty steels which it sells to retailers." A main
+// verb after the relative clause ("The report that was released on Monday
+// shows...") makes a second verb group, and then the sentence is whole.
+func onlyRelativeVerb(toks []token) bool {
+	first := firstWord(toks)
+	if first >= len(toks) {
+		return false
+	}
+	switch t := toks[first].Tag; {
+	case t == "DT" || t == "PRP$" || t == "CD" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN"):
+	default:
+		return false // a relative clause after a preposition or verb is not the point
+	}
+	rel := -1
+	for i := first; i < len(toks); i++ {
+		t := toks[i]
+		if t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "WP$" {
+			rel = i
+			break
+		}
+		if finiteVerb(toks[i:i+1], false) || t.Tag == "VBN" || t.Tag == "VB" || t.Tag == "," || t.Tag == ":" || t.Tag == "(" {
+			return false
+		}
+	}
+	if rel < 0 {
+		return false
+	}
+	groups, in := 0, false
+	for i := rel + 1; i < len(toks); i++ {
+		f := isFinite(toks, i)
+		// A finite verb after a participle opens the next clause: "those
+		// who were tripped were crushed".
+		if f && (!in || toks[i-1].Tag == "VBN" || toks[i-1].Tag == "VBG") {
+			groups++
+		}
+		in = f || (in && (toks[i].Tag == "RB" || strings.HasPrefix(toks[i].Tag, "VB")))
+	}
+	return groups == 1
+}
+
+// isFinite reports whether token i is a finite verb by the forgiving test of
+// hasFiniteVerb.
+func isFinite(toks []token, i int) bool {
+	switch toks[i].Tag {
+	case "VBD", "VBP", "VBZ", "MD":
+		return true
+	case "VBN":
+		return !auxBefore(toks, i)
+	case "NNS":
+		return verbReadAsPlural(toks, i)
+	}
+	return false
+}

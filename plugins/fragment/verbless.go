@@ -45,7 +45,17 @@ func checkVerbless(pass *sdk.Pass) {
 			if n < 2 || (maxWords > 0 && n > maxWords) || !candidate(s, para) || relatives[s.FirstWord()] {
 				continue
 			}
-			if hasFiniteVerb(s.Toks()) || isDateline(s) || mostlyFigures(s) || isList(para) || imperative(s) {
+			if endsWithAbbreviation(para[s.Index-1].Text) {
+				continue // the segmenter's cut, not the writer's: "in U.K. Warehouses which..."
+			}
+			msg := "no finite verb: this sentence has no main clause; it reads as a piece cut off the sentence before"
+			if hasFiniteVerb(s.Toks()) {
+				if !onlyRelativeVerb(s.Toks()) {
+					continue
+				}
+				msg = "no finite verb outside its relative clause: this sentence is a noun phrase with no main clause; it reads as a piece cut off the sentence before"
+			}
+			if isDateline(s) || mostlyFigures(s) || isList(para) || imperative(s) {
 				continue
 			}
 			if isStylistic(s) {
@@ -58,7 +68,7 @@ func checkVerbless(pass *sdk.Pass) {
 			prev := para[s.Index-1]
 			pass.Report(sdk.Diagnostic{
 				Span:    s.Span,
-				Message: "no finite verb: this sentence has no main clause; it reads as a piece cut off the sentence before",
+				Message: msg,
 				Related: []sdk.Related{{Span: prev.Span, Message: "the sentence it may belong to"}},
 			})
 		}
@@ -125,6 +135,23 @@ func imperative(s *sentence) bool {
 	}
 	again := tagSentence("You " + strings.ToLower(t[:1]) + t[1:] + s.Text[at+len(t):])
 	return len(again) > 1 && (again[1].Tag == "VBP" || again[1].Tag == "VB")
+}
+
+// endsWithAbbreviation reports a sentence whose last word is an
+// abbreviation ("U.K.", "Corp.", "Gen."): the segmenter may have cut there
+// by mistake, and the next "sentence" is the rest of the same one.
+func endsWithAbbreviation(text string) bool {
+	text = strings.TrimRight(text, " ")
+	i := strings.LastIndexAny(text, " (")
+	last := text[i+1:]
+	if !strings.HasSuffix(last, ".") {
+		return false
+	}
+	word := strings.TrimSuffix(last, ".")
+	if strings.Contains(word, ".") {
+		return true // U.K., a.m.
+	}
+	return len(abbreviations) > 0 && abbreviations[strings.ToLower(word)]
 }
 
 // isStylistic reports a deliberate short fragment: at most four words,
