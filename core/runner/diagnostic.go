@@ -16,6 +16,8 @@ type Result struct {
 	// Failures are plugins (or single rules) whose findings are missing,
 	// for one file or for all.
 	Failures []Failure `json:"plugin_failures,omitempty"`
+	// Stats are each plugin's costs in this run (copydesk check --stats).
+	Stats []PluginStat `json:"-"`
 }
 
 // File is one input and what was found in it.

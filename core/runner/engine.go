@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/hashicorp/go-hclog"
 
@@ -216,6 +217,7 @@ func (e *Engine) Check(ctx context.Context, articles []*article.Article) *Result
 	type pluginOut struct {
 		ep      *enginePlugin
 		results []host.Result
+		elapsed time.Duration
 	}
 	outs := make([]pluginOut, len(e.plugins))
 	var wg sync.WaitGroup
@@ -223,12 +225,15 @@ func (e *Engine) Check(ctx context.Context, articles []*article.Article) *Result
 		wg.Add(1)
 		go func(i int, ep *enginePlugin) {
 			defer wg.Done()
-			outs[i] = pluginOut{ep: ep, results: ep.check(ctx, articles)}
+			t0 := time.Now()
+			results := ep.check(ctx, articles)
+			outs[i] = pluginOut{ep: ep, results: results, elapsed: time.Since(t0)}
 		}(i, ep)
 	}
 	wg.Wait()
 	for _, o := range outs {
 		name := o.ep.decl.Name
+		res.Stats = append(res.Stats, PluginStat{Plugin: name, Articles: len(articles), Elapsed: o.elapsed, PeakRSS: peakRSS(o.ep.p.PID())})
 		for i, r := range o.results {
 			a := articles[i]
 			if r.Err != nil {
