@@ -115,6 +115,7 @@ func cmdCheck(args []string) int {
 	stdinName := c.fs.String("stdin-name", "", "file name to report for - (standard input)")
 	stdinFormat := c.fs.String("stdin-format", "", "format of standard input: txt, md, html or json (default from --stdin-name, else txt)")
 	maxSize := c.fs.Int64("max-file-size", 0, "refuse files larger than this many bytes (default from rules.toml: 4 MiB)")
+	stats := c.fs.Bool("stats", false, "print each plugin's time and peak memory to stderr")
 	c.fs.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: copydesk check [flags] PATHS...  (files, directories, globs, or - for stdin)")
 		c.fs.PrintDefaults()
@@ -211,6 +212,11 @@ func cmdCheck(args []string) int {
 		files = append(files, byPath[in.Path])
 	}
 	res.Files = files
+	if *stats {
+		for _, s := range res.Stats {
+			fmt.Fprintln(os.Stderr, s)
+		}
+	}
 	if err := rep.Report(os.Stdout, res); err != nil {
 		fmt.Fprintf(os.Stderr, "copydesk: writing report: %v\n", err)
 		return exitFailure
