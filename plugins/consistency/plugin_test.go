@@ -50,6 +50,7 @@ func TestMixedForms(t *testing.T) {
 		{"U.S.-led", "Headline\n\nThe US said. The US agreed. A U.S.-led force.", "U.S."},
 		{"UK", "Headline\n\nThe UK said. The UK agreed. The U.K. left.", "U.K."},
 		{"Mr and Mr.", "Headline\n\nMr Smith said. Mr Jones agreed. Mr. Brown left.", "Mr."},
+		{"email tie settled by online", "Headline\n\nSend an email or an e-mail. Book online, or on the website.", "e-mail"},
 		{"Mr tie settled by Mrs", "Headline\n\nMr Smith said. Mrs Jones and Mrs Lee agreed. Mr. Brown left.", "Mr."},
 		{"Mrs is not Mr", "Headline\n\nMr Smith said. Mr Jones agreed. Mrs Brown left.", ""},
 		{"per cent among %", "Headline\n\nIt rose 4%. It fell 1.5%. It lost 50 per cent.", "per cent"},
