@@ -47,6 +47,8 @@ type phrase struct {
 	Lang, Kind, Text string
 	norm             string
 	pattern          *regexp.Regexp // for phrases with "…" wildcards
+	lead             string         // the pattern's literal start, a cheap first test
+	core             string         // its longest literal part, another
 	weak             bool           // a single everyday word: needs corroboration
 }
 
@@ -82,6 +84,14 @@ func parseChrome(src string, lines []string, t *chromeTable) error {
 				return fmt.Errorf("%s:%d: %v", src, i+1, err)
 			}
 			p.pattern = re
+			if lead, _, _ := strings.Cut(p.Text, "…"); strings.TrimSpace(lead) != "" {
+				p.lead = normalize(lead)
+			}
+			for _, part := range strings.Split(p.Text, "…") {
+				if n := strings.TrimSpace(normalize(part)); len(n) > len(p.core) {
+					p.core = n
+				}
+			}
 			t.patterns = append(t.patterns, p)
 			continue
 		}
@@ -181,7 +191,7 @@ func (t *chromeTable) match(line string) *phrase {
 	// sentence that happens to begin "Posted in" or "More from" is copy.
 	if w := words(n); len(w) <= maxPatternWords {
 		for _, p := range t.patterns {
-			if p.pattern.MatchString(n) && (p.Kind == kindCookie || p.Kind == kindFooter || !strings.HasSuffix(strings.TrimSpace(line), ".")) {
+			if strings.HasPrefix(n, p.lead) && strings.Contains(n, p.core) && p.pattern.MatchString(n) && (p.Kind == kindCookie || p.Kind == kindFooter || !strings.HasSuffix(strings.TrimSpace(line), ".")) {
 				return p
 			}
 		}
