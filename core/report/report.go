@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/copydesk/copydesk/core/runner"
+	"github.com/copydesk/copydesk/core/sdk"
 )
 
 // Reporter writes a result in one format.
@@ -21,11 +22,25 @@ type Options struct {
 	Color bool // text only
 	// Rules describes every rule, for formats that carry rule metadata.
 	Rules []runner.RuleInfo
+	// Declarations are the running plugins' own declarations, for the
+	// rules' documentation (SARIF help text); Rules gives their effective
+	// severities.
+	Declarations []*sdk.Plugin
+	// FailOn is the severity from which a finding fails the run (JUnit
+	// reports such findings as failures, lesser ones only in its output).
+	FailOn sdk.Severity
+	// Version is copydesk's version, named as the tool's in SARIF.
+	Version string
 }
 
 var formats = map[string]func(Options) Reporter{
 	"text": func(o Options) Reporter { return &Text{Color: o.Color} },
 	"json": func(Options) Reporter { return JSON{} },
+	// CI formats: see sarif.go, github.go, checkstyle.go and junit.go.
+	"sarif":      func(o Options) Reporter { return &SARIF{Options: o} },
+	"github":     func(Options) Reporter { return GitHub{} },
+	"checkstyle": func(Options) Reporter { return Checkstyle{} },
+	"junit":      func(o Options) Reporter { return &JUnit{FailOn: o.FailOn} },
 }
 
 // New returns the reporter for a format name.
