@@ -372,3 +372,36 @@ func TestEveryRuleExplains(t *testing.T) {
 		}
 	}
 }
+
+// Every input format reaches the plugins with positions in the source file.
+func TestInputFormats(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]struct {
+		content string
+		line    int
+	}{
+		"s.txt":  {"Council approves budget\n\nThe council approved the the budget.\n", 3},
+		"s.md":   {"# Council approves budget\n\nSome *context* first.\nThe council approved the the budget.\n", 4},
+		"s.html": {"<html><body><h1>Council approves budget</h1>\n<p>Some context.</p>\n<p>The council approved the the budget.</p></body></html>\n", 3},
+		"s.json": {"{\n  \"headline\": \"Council approves budget\",\n  \"body\": \"Some context.\\n\\nThe council approved the the budget.\"\n}\n", 3},
+	}
+	for name, f := range files {
+		t.Run(name, func(t *testing.T) {
+			p := writeFile(t, dir, name, f.content)
+			r := runCLI(t, dir, "", "check", "--format", "json", p)
+			out := decode(t, r.stdout)
+			found := false
+			for _, d := range out.Files[0].Diagnostics {
+				if d.Category == "repetition" {
+					found = true
+					if d.Line != f.line {
+						t.Errorf("repetition reported on line %d, want %d", d.Line, f.line)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no repetition finding; stdout %s stderr %s", r.stdout, r.stderr)
+			}
+		})
+	}
+}
