@@ -142,10 +142,10 @@ type route struct {
 }
 
 var routes = map[string]route{
-	"/healthz":   {[]string{http.MethodGet, http.MethodHead}, (*Server).healthz},
-	"/readyz":    {[]string{http.MethodGet, http.MethodHead}, (*Server).readyz},
-	"/v1/check":  {[]string{http.MethodPost}, (*Server).check},
-	"/v1/rules":  {[]string{http.MethodGet, http.MethodHead}, (*Server).rules},
+	"/healthz":  {[]string{http.MethodGet, http.MethodHead}, (*Server).healthz},
+	"/readyz":   {[]string{http.MethodGet, http.MethodHead}, (*Server).readyz},
+	"/v1/check": {[]string{http.MethodPost}, (*Server).check},
+	"/v1/rules": {[]string{http.MethodGet, http.MethodHead}, (*Server).rules},
 }
 
 func (s *Server) ServeHTTP(rw http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,659 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptrace"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The serve tests run the built binary as `copydesk serve` on a loopback
+// port the kernel picks, and talk to it over HTTP like a CMS would.
+
+// serveStartLimit bounds how long a server may take to listen and start
+// its plugins; a test that waits longer fails instead of hanging.
+const serveStartLimit = 60 * time.Second
+
+// Fixture articles, written for these tests.
+const (
+	cleanArticle = `{"id":"clean-1","headline":"City council approves library budget","byline":"By Maria Lopez","dateline":"SPRINGFIELD","body":"The city council voted 7-2 on Tuesday to approve a $4.2 million budget for the public library system, ending months of debate over branch hours.\n\nThe plan keeps all five branches open six days a week and adds funding for a mobile library that will visit schools in the northern district.\n\n\"We heard from hundreds of residents who rely on these branches,\" said council member Alan Park, who sponsored the measure.\n\nThe budget takes effect on July 1."}`
+	// A doubled word is a warning: the server under test fails on warnings.
+	faultyArticle = `{"slug":"ferry-fares","headline":"Ferry fares to rise in spring","body":"The harbour authority said on Monday that fares on the the island ferry will rise by 8 percent in April.\n\nOfficials blamed higher fuel costs and a new crew contract.\n\nThe last increase was in 2021."}`
+)
+
+var (
+	raceBinaryOnce sync.Once
+	raceBinary     string
+	raceBinaryErr  error
+)
+
+// raceEnabled reports whether the test binary was built with -race; the
+// server is then built with -race too, so the race detector watches the
+// server and its plugin processes (they are the same binary).
+func raceEnabled() bool {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return false
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "-race" && s.Value == "true" {
+			return true
+		}
+	}
+	return false
+}
+
+func serveBinary(t testing.TB) string {
+	t.Helper()
+	if !raceEnabled() {
+		return binary
+	}
+	raceBinaryOnce.Do(func() {
+		raceBinary = binary + "-race"
+		out, err := exec.Command("go", "build", "-race", "-o", raceBinary, ".").CombinedOutput()
+		if err != nil {
+			raceBinaryErr = fmt.Errorf("building copydesk with -race: %v\n%s", err, out)
+		}
+	})
+	if raceBinaryErr != nil {
+		t.Fatal(raceBinaryErr)
+	}
+	return raceBinary
+}
+
+// served is a running `copydesk serve`.
+type served struct {
+	t      testing.TB
+	cmd    *exec.Cmd
+	url    string
+	mu     sync.Mutex
+	stderr bytes.Buffer
+	done   chan struct{} // closed when the process has exited
+	code   int
+}
+
+func (s *served) logs() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stderr.String()
+}
+
+// startServe starts the server in a temporary folder (so no rules.toml of
+// the repository is used) and waits until it is ready. env is added to the
+// environment.
+func startServe(t testing.TB, env []string, args ...string) *served {
+	t.Helper()
+	bin := serveBinary(t)
+	if raceEnabled() {
+		// Plugins' stderr reaches the server's log at debug level only.
+		args = append(args, "--verbose")
+	}
+	cmd := exec.Command(bin, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
+	cmd.Dir = t.TempDir()
+	cmd.Env = append(os.Environ(), env...)
+	pipe, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	s := &served{t: t, cmd: cmd, done: make(chan struct{})}
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(pipe)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			line := sc.Text()
+			s.mu.Lock()
+			s.stderr.WriteString(line + "\n")
+			s.mu.Unlock()
+			var msg struct{ Msg, Addr string }
+			if json.Unmarshal([]byte(line), &msg) == nil && msg.Msg == "listening" {
+				addr <- msg.Addr
+			}
+		}
+		err := cmd.Wait()
+		s.code = 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			s.code = ee.ExitCode()
+		}
+		close(s.done)
+	}()
+	t.Cleanup(func() {
+		s.stop()
+		if strings.Contains(s.logs(), "DATA RACE") {
+			t.Errorf("the race detector reported a data race in the server or a plugin:\n%s", s.logs())
+		}
+	})
+	select {
+	case a := <-addr:
+		s.url = "http://" + a
+	case <-s.done:
+		t.Fatalf("copydesk serve exited with %d before listening:\n%s", s.code, s.logs())
+	case <-time.After(serveStartLimit):
+		t.Fatalf("copydesk serve did not listen within %s:\n%s", serveStartLimit, s.logs())
+	}
+	deadline := time.Now().Add(serveStartLimit)
+	for {
+		resp, err := http.Get(s.url + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return s
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("/readyz not 200 within %s:\n%s", serveStartLimit, s.logs())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// stop sends SIGTERM and waits for the exit (killing after a bound).
+func (s *served) stop() {
+	select {
+	case <-s.done:
+		return
+	default:
+	}
+	_ = s.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-s.done:
+	case <-time.After(30 * time.Second):
+		_ = s.cmd.Process.Kill()
+		<-s.done
+		s.t.Errorf("copydesk serve ignored SIGTERM for 30s")
+	}
+}
+
+type httpAnswer struct {
+	status int
+	header http.Header
+	raw    []byte
+	body   map[string]any
+}
+
+func (s *served) do(method, path, body string, header map[string]string) httpAnswer {
+	s.t.Helper()
+	req, err := http.NewRequest(method, s.url+path, strings.NewReader(body))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		s.t.Fatalf("%s %s: %v\n%s", method, path, err, s.logs())
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	a := httpAnswer{status: resp.StatusCode, header: resp.Header, raw: raw}
+	if err := json.Unmarshal(raw, &a.body); err != nil {
+		s.t.Fatalf("%s %s: answer is not a JSON object: %v\n%s", method, path, err, raw)
+	}
+	return a
+}
+
+// checkAnswer is the /v1/check contract as a CMS reads it.
+type checkAnswer struct {
+	Verdict string `json:"verdict"`
+	FailOn  string `json:"fail_on"`
+	Files   []struct {
+		Path        string            `json:"path"`
+		Diagnostics []json.RawMessage `json:"diagnostics"`
+	} `json:"files"`
+	PluginFailures []struct{ Plugin, Path, Error string } `json:"plugin_failures"`
+}
+
+func decodeCheck(t testing.TB, a httpAnswer) checkAnswer {
+	t.Helper()
+	if a.status != 200 {
+		t.Fatalf("status %d: %s", a.status, a.raw)
+	}
+	var c checkAnswer
+	if err := json.Unmarshal(a.raw, &c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// normalJSON decodes diagnostics so that layout does not matter.
+func normalJSON(t testing.TB, ds []json.RawMessage) []any {
+	t.Helper()
+	out := make([]any, len(ds))
+	for i, d := range ds {
+		if err := json.Unmarshal(d, &out[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+func sign(secret, body string) string {
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write([]byte(body))
+	return "sha256=" + hex.EncodeToString(mac.Sum(nil))
+}
+
+func TestServe(t *testing.T) {
+	s := startServe(t, nil, "--fail-on", "warning")
+
+	t.Run("probes", func(t *testing.T) {
+		for _, p := range []string{"/healthz", "/readyz"} {
+			if a := s.do("GET", p, "", nil); a.status != 200 {
+				t.Errorf("%s: %d %s", p, a.status, a.raw)
+			}
+		}
+	})
+	t.Run("rules", func(t *testing.T) {
+		a := s.do("GET", "/v1/rules", "", nil)
+		rules, _ := a.body["rules"].([]any)
+		if a.status != 200 || len(rules) == 0 {
+			t.Fatalf("%d %s", a.status, a.raw)
+		}
+		if id, _ := rules[0].(map[string]any)["id"].(string); !strings.Contains(id, "/") {
+			t.Errorf("rule id %q is not plugin/rule", id)
+		}
+	})
+	t.Run("pass", func(t *testing.T) {
+		c := decodeCheck(t, s.do("POST", "/v1/check", cleanArticle, nil))
+		if c.Verdict != "pass" || len(c.Files) != 1 || c.Files[0].Path != "clean-1" || len(c.Files[0].Diagnostics) != 0 || len(c.PluginFailures) != 0 {
+			t.Errorf("clean article: %+v", c)
+		}
+	})
+	t.Run("fail", func(t *testing.T) {
+		a := s.do("POST", "/v1/check", faultyArticle, nil)
+		c := decodeCheck(t, a)
+		if c.Verdict != "fail" || c.FailOn != "warning" || len(c.Files) != 1 || c.Files[0].Path != "ferry-fares" {
+			t.Fatalf("faulty article: %s", a.raw)
+		}
+		if !strings.Contains(string(a.raw), "repetition/doubled-word") {
+			t.Errorf("the doubled word is not reported: %s", a.raw)
+		}
+	})
+	t.Run("same findings as the CLI", func(t *testing.T) {
+		// The server's answer is the `check --format json` contract: for
+		// the same article the diagnostics must be identical.
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "story.json"), []byte(faultyArticle), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cli := runCLI(t, dir, "", "check", "--format", "json", "story.json")
+		var want checkAnswer
+		if err := json.Unmarshal([]byte(cli.stdout), &want); err != nil || len(want.Files) != 1 {
+			t.Fatalf("CLI output: %v\n%s", err, cli.stdout)
+		}
+		got := decodeCheck(t, s.do("POST", "/v1/check", faultyArticle, nil))
+		if !reflect.DeepEqual(normalJSON(t, got.Files[0].Diagnostics), normalJSON(t, want.Files[0].Diagnostics)) {
+			t.Errorf("server and CLI disagree:\nserver %s\ncli    %s", got.Files[0].Diagnostics, want.Files[0].Diagnostics)
+		}
+	})
+	t.Run("batch", func(t *testing.T) {
+		body := `{"articles":[` + cleanArticle + `,` + faultyArticle + `,{"headline":"No id","body":"Short copy with no defects at all."}]}`
+		c := decodeCheck(t, s.do("POST", "/v1/check", body, nil))
+		var got []string
+		for _, f := range c.Files {
+			got = append(got, f.Path)
+		}
+		if want := []string{"clean-1", "ferry-fares", "article-3"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("paths %v, want %v", got, want)
+		}
+		if c.Verdict != "fail" {
+			t.Errorf("a batch with a faulty article: verdict %s", c.Verdict)
+		}
+		if len(c.Files) == 3 && len(c.Files[0].Diagnostics) != 0 {
+			t.Errorf("the clean article picked up findings in a batch: %s", c.Files[0].Diagnostics)
+		}
+	})
+	t.Run("malformed JSON", func(t *testing.T) {
+		a := s.do("POST", "/v1/check", "{\n  \"headline\": \"x\",\n  \"body\": \"y\"\n  \"byline\": \"z\"\n}", nil)
+		if a.status != 400 || a.body["line"] != float64(4) || a.body["column"] != float64(3) {
+			t.Errorf("want 400 at 4:3, got %d: %s", a.status, a.raw)
+		}
+	})
+	t.Run("not found", func(t *testing.T) {
+		if a := s.do("GET", "/v1/nothing", "", nil); a.status != 404 {
+			t.Errorf("%d %s", a.status, a.raw)
+		}
+	})
+	t.Run("method not allowed", func(t *testing.T) {
+		a := s.do("GET", "/v1/check", "", nil)
+		if a.status != 405 || a.header.Get("Allow") != "POST" {
+			t.Errorf("%d Allow=%q %s", a.status, a.header.Get("Allow"), a.raw)
+		}
+	})
+	t.Run("request log", func(t *testing.T) {
+		var found bool
+		for _, line := range strings.Split(s.logs(), "\n") {
+			var l map[string]any
+			if json.Unmarshal([]byte(line), &l) != nil || l["msg"] != "request" || l["path"] != "/v1/check" || l["status"] != float64(200) {
+				continue
+			}
+			_, hasDur := l["duration_ms"].(float64)
+			if l["method"] == "POST" && l["articles"] == float64(3) && l["verdict"] == "fail" && hasDur {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no structured log line for the batch request:\n%s", s.logs())
+		}
+	})
+}
+
+func TestServeLimits(t *testing.T) {
+	const secret = "correct horse battery staple"
+	s := startServe(t, []string{"COPYDESK_HOOK_SECRET=" + secret}, "--max-body-bytes", "4096", "--timeout", "1ns")
+	if strings.Contains(s.logs(), secret) {
+		t.Errorf("the secret appears in the log")
+	}
+	t.Run("unsigned", func(t *testing.T) {
+		if a := s.do("POST", "/v1/check", cleanArticle, nil); a.status != 401 {
+			t.Errorf("%d %s", a.status, a.raw)
+		}
+	})
+	t.Run("wrong signature", func(t *testing.T) {
+		if a := s.do("POST", "/v1/check", cleanArticle, map[string]string{"X-Copydesk-Signature": sign("guess", cleanArticle)}); a.status != 401 {
+			t.Errorf("%d %s", a.status, a.raw)
+		}
+	})
+	t.Run("too large", func(t *testing.T) {
+		big := `{"body":"` + strings.Repeat("Words words. ", 400) + `"}`
+		if a := s.do("POST", "/v1/check", big, map[string]string{"X-Copydesk-Signature": sign(secret, big)}); a.status != 413 {
+			t.Errorf("%d %s", a.status, a.raw)
+		}
+	})
+	t.Run("timeout", func(t *testing.T) {
+		a := s.do("POST", "/v1/check", cleanArticle, map[string]string{"X-Copydesk-Signature": sign(secret, cleanArticle)})
+		if a.status != 504 || a.body["verdict"] != "fail" {
+			t.Errorf("%d %s", a.status, a.raw)
+		}
+	})
+	t.Run("probes need no signature", func(t *testing.T) {
+		if a := s.do("GET", "/readyz", "", nil); a.status != 200 {
+			t.Errorf("%d %s", a.status, a.raw)
+		}
+	})
+}
+
+// TestServeSigned is a correctly signed request under a shared secret.
+func TestServeSigned(t *testing.T) {
+	const secret = "s3cret"
+	s := startServe(t, []string{"COPYDESK_HOOK_SECRET=" + secret})
+	c := decodeCheck(t, s.do("POST", "/v1/check", cleanArticle, map[string]string{"X-Copydesk-Signature": sign(secret, cleanArticle)}))
+	if c.Verdict != "pass" {
+		t.Errorf("signed clean article: %+v", c)
+	}
+}
+
+func TestServeRefusesRemoteAddress(t *testing.T) {
+	r := runCLI(t, "", "", "serve", "--addr", "0.0.0.0:0")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "--allow-remote") {
+		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+}
+
+// variant is a distinct article for request i, half of them faulty.
+func variant(i int) string {
+	body := fmt.Sprintf("The county opened %d new polling stations on Saturday, officials said.\n\nVoters waited about %d minutes on average.", i+2, i+10)
+	if i%2 == 1 {
+		body += "\n\nTurnout in the the northern wards was higher than in the last election."
+	}
+	b, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("story-%d", i), "headline": "Polling stations open", "body": body})
+	return string(b)
+}
+
+// TestServeConcurrent sends many requests at once: every answer must be
+// the one the same article gets alone. Run under -race, the server and its
+// plugins are built with the race detector (see serveBinary).
+func TestServeConcurrent(t *testing.T) {
+	s := startServe(t, nil, "--fail-on", "warning")
+	const articles, clients, perClient = 8, 16, 4
+	want := make([]string, articles)
+	for i := range want {
+		c := decodeCheck(t, s.do("POST", "/v1/check", variant(i), nil))
+		b, _ := json.Marshal(c)
+		want[i] = string(b)
+		if c.Verdict != map[bool]string{true: "fail", false: "pass"}[i%2 == 1] {
+			t.Fatalf("article %d alone: %s", i, b)
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, clients*perClient)
+	for w := 0; w < clients; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < perClient; k++ {
+				i := (w*perClient + k) % articles
+				resp, err := http.Post(s.url+"/v1/check", "application/json", strings.NewReader(variant(i)))
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				var c checkAnswer
+				err = json.NewDecoder(resp.Body).Decode(&c)
+				resp.Body.Close()
+				b, _ := json.Marshal(c)
+				if err != nil || resp.StatusCode != 200 || string(b) != want[i] {
+					errs <- fmt.Sprintf("article %d: status %d, err %v\n got %s\nwant %s", i, resp.StatusCode, err, b, want[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+// pluginChildren lists the server's plugin processes by plugin name
+// (Linux: read from /proc).
+func pluginChildren(t testing.TB, pid int) map[string]int {
+	t.Helper()
+	if runtime.GOOS != "linux" {
+		t.Skip("needs /proc")
+	}
+	out := map[string]int{}
+	ents, err := os.ReadDir("/proc")
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, e := range ents {
+		child, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		stat, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid ...; comm may hold spaces and parentheses.
+		f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+		if len(f) < 2 || f[0] == "Z" || f[1] != strconv.Itoa(pid) {
+			continue
+		}
+		cmdline, _ := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		args := strings.Split(strings.TrimRight(string(cmdline), "\x00"), "\x00")
+		if len(args) == 3 && args[1] == pluginCommand {
+			out[args[2]] = child
+		}
+	}
+	return out
+}
+
+// alive reports whether pid is a live (not zombie) process.
+func alive(pid int) bool {
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return false
+	}
+	f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+	return len(f) > 0 && f[0] != "Z"
+}
+
+func waitGone(t testing.TB, pid int) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for alive(pid) {
+		if time.Now().After(deadline) {
+			t.Fatalf("process %d still alive after 30s", pid)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestServePluginCrash kills one plugin: the next answer lists its findings
+// as missing (verdict fail) and the one after comes from a restarted plugin.
+func TestServePluginCrash(t *testing.T) {
+	s := startServe(t, nil)
+	before := pluginChildren(t, s.cmd.Process.Pid)
+	victim := "repetition"
+	pid, ok := before[victim]
+	if !ok {
+		t.Fatalf("no %s plugin among %v", victim, before)
+	}
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	waitGone(t, pid)
+
+	c := decodeCheck(t, s.do("POST", "/v1/check", cleanArticle, nil))
+	if c.Verdict != "fail" || len(c.PluginFailures) == 0 {
+		t.Fatalf("a check with a dead plugin must fail and say so: %+v", c)
+	}
+	for _, f := range c.PluginFailures {
+		if f.Plugin != victim || f.Path != "clean-1" {
+			t.Errorf("unexpected failure %+v", f)
+		}
+	}
+	c = decodeCheck(t, s.do("POST", "/v1/check", cleanArticle, nil))
+	if c.Verdict != "pass" || len(c.PluginFailures) != 0 {
+		t.Errorf("after the restart: %+v", c)
+	}
+	after := pluginChildren(t, s.cmd.Process.Pid)
+	if after[victim] == 0 || after[victim] == pid {
+		t.Errorf("%s was not restarted: before %v, after %v", victim, before, after)
+	}
+}
+
+// TestServeGracefulShutdown sends SIGTERM while a request is in flight: the
+// request completes with its findings, the server exits 0 and no plugin
+// process outlives it.
+func TestServeGracefulShutdown(t *testing.T) {
+	s := startServe(t, nil, "--fail-on", "warning")
+	children := pluginChildren(t, s.cmd.Process.Pid)
+	if len(children) == 0 {
+		t.Fatal("no plugin processes found")
+	}
+
+	// The request's headers go out with "Expect: 100-continue"; the server
+	// answers 100 when the handler starts reading the body, so once the
+	// client sees it the request is in flight. Only then is SIGTERM sent,
+	// and the body follows once the server has begun shutting down.
+	pr, pw := io.Pipe()
+	inFlight := make(chan struct{})
+	var once sync.Once
+	ctx := httptrace.WithClientTrace(context.Background(), &httptrace.ClientTrace{
+		Got100Continue: func() { once.Do(func() { close(inFlight) }) },
+	})
+	req, err := http.NewRequestWithContext(ctx, "POST", s.url+"/v1/check", pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Expect", "100-continue")
+	client := &http.Client{Transport: &http.Transport{ExpectContinueTimeout: time.Minute}}
+	type result struct {
+		a   checkAnswer
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		resp, err := client.Do(req)
+		if err != nil {
+			done <- result{err: err}
+			return
+		}
+		defer resp.Body.Close()
+		var r result
+		if resp.StatusCode != 200 {
+			b, _ := io.ReadAll(resp.Body)
+			r.err = fmt.Errorf("status %d: %s", resp.StatusCode, b)
+		} else {
+			r.err = json.NewDecoder(resp.Body).Decode(&r.a)
+		}
+		done <- r
+	}()
+	select {
+	case <-inFlight:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("no 100 Continue within 30s:\n%s", s.logs())
+	}
+	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(s.logs(), `"msg":"shutting down"`) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no shutdown logged:\n%s", s.logs())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if _, err := io.WriteString(pw, faultyArticle); err != nil {
+		t.Fatal(err)
+	}
+	pw.Close()
+
+	r := <-done
+	if r.err != nil {
+		t.Fatalf("in-flight request: %v\n%s", r.err, s.logs())
+	}
+	if r.a.Verdict != "fail" || len(r.a.Files) != 1 || len(r.a.Files[0].Diagnostics) == 0 || len(r.a.PluginFailures) != 0 {
+		t.Errorf("in-flight request did not get a full answer: %+v", r.a)
+	}
+	select {
+	case <-s.done:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("server still running 30s after SIGTERM:\n%s", s.logs())
+	}
+	if s.code != 0 {
+		t.Errorf("exit code %d after SIGTERM, want 0", s.code)
+	}
+	var pids []int
+	for _, pid := range children {
+		pids = append(pids, pid)
+	}
+	sort.Ints(pids)
+	for _, pid := range pids {
+		waitGone(t, pid)
+	}
+	if !strings.Contains(s.logs(), `"msg":"stopped"`) {
+		t.Errorf("no stop logged:\n%s", s.logs())
+	}
+}
