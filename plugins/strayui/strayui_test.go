@@ -380,3 +380,39 @@ func TestDevSet(t *testing.T) {
 		t.Errorf("false positives on clean copy: %v\n%v", s, s.FalseAlarms)
 	}
 }
+
+// In copy that is not English, the article's language is identified by the
+// model, and a line in a third language is reported against it.
+func TestNonEnglishArticle(t *testing.T) {
+	german := strings.Join([]string{
+		"Hafenarbeiter beenden Streik nach Tarifeinigung",
+		"ROTTERDAM, 12. Juni - Die Hafenarbeiter im größten Hafen Europas haben am Mittwoch die Arbeit wieder aufgenommen, nachdem die Gewerkschaften einem zweijährigen Tarifvertrag zugestimmt hatten.",
+		"Die Einigung sieht in diesem Jahr Lohnerhöhungen von sieben Prozent und im nächsten Jahr von vier Prozent vor, teilte die Gewerkschaft mit.",
+		"Die Reedereien hatten während des achttägigen Ausstands Schiffe nach Antwerpen und Hamburg umgeleitet, und die Hafenbehörde erwartet, dass der Rückstau in etwa einer Woche abgebaut ist.",
+		"Der Arbeitgeberverband nannte die Einigung teuer, aber notwendig, um die Wettbewerbsfähigkeit des Hafens zu sichern.",
+		"Przejdź do treści strony głównej",
+	}, "\n\n") + "\n"
+	got := strayFindings(t, sdktest.Config{}, german)
+	if len(got) != 1 || got[0].Line != 11 || !strings.Contains(got[0].Message, "Polish") || !strings.Contains(got[0].Message, "German copy") {
+		t.Errorf("want one finding of a Polish line in German copy on line 11, got %v", got)
+	}
+}
+
+// A single everyday word is chrome at the end of the article or next to
+// other chrome, but mid-story it may be a subhead.
+func TestWeakWordsNeedCorroboration(t *testing.T) {
+	for _, w := range []string{"Comment", "Website", "Reply", "Trending"} {
+		text, _ := insert(2, w)
+		if got := strayFindings(t, sdktest.Config{}, text); len(got) != 0 {
+			t.Errorf("%q mid-story: want no finding, got %v", w, got)
+		}
+		text, line := insert(len(baseArticle), w)
+		if got := strayFindings(t, sdktest.Config{}, text); len(got) != 1 || got[0].Line != line {
+			t.Errorf("%q at the end: want one finding on line %d, got %v", w, line, got)
+		}
+		text, line = insert(2, "Leave a Reply\n\n"+w)
+		if got := strayFindings(t, sdktest.Config{}, text); len(got) != 2 || got[1].Line != line+2 {
+			t.Errorf("%q after other chrome: want findings on lines %d and %d, got %v", w, line, line+2, got)
+		}
+	}
+}
