@@ -182,7 +182,9 @@ func (r *sentenceReader) counterpart(m mention) bool {
 	next := r.toks[m.j]
 	switch {
 	case next.lower() == "'s":
-		return false
+		// "rejected Stockholm's proposal": what a state puts forward
+		// is the state speaking.
+		return r.st.lex["proposals"][r.lowerAt(m.j+1)]
 	case !next.word:
 		return next.text != "-" && next.text != "–"
 	case next.capitalised():

@@ -75,6 +75,10 @@ var selfRefTemplates = []string{
 	"%[2]s has threatened sanctions against %[1]s if the plan goes ahead.",
 	"Observers saw the decision as a rebuke to %[2]s by the %[3]s government.",
 	"%[3]s officials said they were still waiting for a reply from %[2]s.",
+	"%[1]s has rejected %[2]s's proposal for a joint inquiry.",
+	"Sources said the %[3]s delegation walked out of a meeting with %[2]s.",
+	"%[2]s and %[1]s signed a memorandum on energy cooperation.",
+	"Relations with %[1]s remain tense, the %[3]s prime minister said.",
 }
 
 func TestPlantedSelfReference(t *testing.T) {
