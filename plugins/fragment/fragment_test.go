@@ -70,6 +70,7 @@ func TestRules(t *testing.T) {
 	}{
 		{"split noun phrase", "The county manager spoke amid dim prospects for progress on a long list. Complaints about closed roads and late buses.", "verbless"},
 		{"noun phrase with relative clause", "The county hired a contractor to clear the roads. A firm from the coast which it pays by the hour.", "verbless"},
+		{"relative clause as an aside", "The county hired a contractor to clear the roads. The firm - which controls half the regional market - aims to finish by Wednesday.", ""},
 		{"relative clause inside a whole sentence", "The county hired a contractor to clear the roads. The firm that won the contract starts on Tuesday.", ""},
 		{"split prepositional tail", "The county closed the mountain road. After checking with the police and the ploughing crews.", "verbless"},
 		{"stranded because", "The buses were called off. Because the crews had failed to clear the side streets.", "stranded-clause"},
@@ -282,5 +283,27 @@ func TestConcurrent(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestExamples checks that each rule reports the example it documents and
+// is silent on the fixed version. The orphan rule is let loose on a
+// two-sentence article for the purpose.
+func TestExamples(t *testing.T) {
+	for _, r := range Plugin.Rules {
+		t.Run(r.Name, func(t *testing.T) {
+			cfg := sdktest.Config{Rules: map[string]sdk.RuleSettings{}}
+			for _, o := range Plugin.Rules {
+				cfg.Rules[o.Name] = sdk.RuleSettings{Enabled: o == r}
+			}
+			cfg.Rules[Orphan.Name] = sdk.RuleSettings{Enabled: r == Orphan, Options: sdk.Options{"min-sentences": 0.0}}
+			before := sdktest.CheckText(t, Plugin, cfg, article.FormatText, "Headline\n\n"+r.Example.Before+"\n")
+			if len(before) != 1 || before[0].Rule != r.Name {
+				t.Errorf("Example.Before: want one %s finding, got %v", r.Name, before)
+			}
+			if after := sdktest.CheckText(t, Plugin, cfg, article.FormatText, "Headline\n\n"+r.Example.After+"\n"); len(after) != 0 {
+				t.Errorf("Example.After: want no finding, got %v", after)
+			}
+		})
 	}
 }

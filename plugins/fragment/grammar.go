@@ -166,7 +166,15 @@ func onlyRelativeVerb(toks []token) bool {
 			rel = i
 			break
 		}
-		if finiteVerb(toks[i:i+1], false) || t.Tag == "VBN" || t.Tag == "VB" || t.Tag == "," || t.Tag == ":" || t.Tag == "(" {
+		if finiteVerb(toks[i:i+1], false) || t.Tag == "VBN" || t.Tag == "VB" {
+			return false
+		}
+		switch t.Text {
+		case ",", ":", "(", "-", "--", "–", "—":
+			// A relative clause set off by commas, dashes or brackets is
+			// an aside: the main verb comes after it, whatever the
+			// tagger made of it ("The company - which controls half the
+			// market - aims/NNS to...").
 			return false
 		}
 	}

@@ -30,7 +30,7 @@ stylistic option is on, and then reported as info.`,
 		After:  "He arrives amid dim prospects for progress on a long list of conflicts between the two largest economies.",
 	},
 	Options: []sdk.Option{
-		{Name: "max-words", Type: sdk.Int, Default: 20, Doc: "longer verbless sentences are not reported: the longer the sentence, the likelier a missing verb is a tagging slip"},
+		{Name: "max-words", Type: sdk.Int, Default: 25, Doc: "longer verbless sentences are not reported: the longer the sentence, the likelier a missing verb is a tagging slip"},
 		{Name: "stylistic", Type: sdk.Bool, Default: false, Doc: "also report short deliberate fragments (\"Not anymore.\"), as info"},
 	},
 	Check: checkVerbless,
