@@ -6,6 +6,7 @@ package strayui
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -250,21 +251,21 @@ func checkFooter(p *sdk.Pass) {
 }
 
 // tailFrom returns the index of the first line of the article's tail: the
-// lines after the last stretch of story prose, where scrapers append credit
-// lines, bios, comment forms and footers. A bio is prose too, so one long
-// paragraph after a line does not take it out of the tail.
+// lines after the last paragraph of story prose, where scrapers append
+// credit lines, bios, comment forms and footers. An author bio is prose
+// too, but it belongs to the tail.
 func tailFrom(units []unit) int {
-	prose := 0
 	for i := len(units) - 1; i >= 0; i-- {
-		if len(words(units[i].text)) >= 25 {
-			prose++
-			if prose == 2 {
-				return i + 1
-			}
+		if len(words(units[i].text)) >= 20 && !authorBio.MatchString(units[i].text) && !creditLine.MatchString(units[i].text) {
+			return i + 1
 		}
 	}
 	return 0
 }
+
+// authorBio matches the opening of an author bio: a name, then "is",
+// "joined", "covers", "writes"...
+var authorBio = regexp.MustCompile(`^(\p{Lu}[\pL'’.-]*\s+){1,4}(is|was|joined|covers|has covered|writes|reports|leads|edits|has been|previously)\b`)
 
 // clip quotes a line for a message, shortened, with no-break spaces shown
 // as spaces.
