@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/copydesk/copydesk/core/sdk/sdktest"
 )
 
 // The end-to-end tests build the real binary once and run it as users do:
@@ -403,5 +405,44 @@ func TestInputFormats(t *testing.T) {
 				t.Errorf("no repetition finding; stdout %s stderr %s", r.stdout, r.stderr)
 			}
 		})
+	}
+}
+
+// TestDevSetEndToEnd runs the binary, with every default plugin over the
+// real protocol, on the shared labelled dev set and the clean articles, and
+// holds each category to the team's targets (the same counting as
+// ../shared/eval-public/score.py).
+func TestDevSetEndToEnd(t *testing.T) {
+	cases := sdktest.EvalCases(t)
+	paths := sdktest.CleanArticles(t)
+	for _, c := range cases {
+		paths = append(paths, c.Path)
+	}
+	r := runCLI(t, "", "", append([]string{"check", "--format", "json"}, paths...)...)
+	if r.code > 1 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	byPath := map[string][]sdktest.Located{}
+	for _, f := range decode(t, r.stdout).Files {
+		for _, d := range f.Diagnostics {
+			byPath[f.Path] = append(byPath[f.Path], sdktest.Located{Category: d.Category, Line: d.Line, Desc: fmt.Sprintf("%d: [%s] %s", d.Line, d.Rule, d.Message)})
+		}
+	}
+	targets := []struct {
+		category          string
+		recall, precision float64
+	}{
+		{"repetition", 0.8, 0.9}, {"quotes", 0.8, 0.9}, {"consistency", 0.8, 0.9},
+		{"stray-ui", 0.9, 0.9}, {"byline", 0.9, 0.9}, {"fragment", 0.8, 0.85}, {"contradiction", 0.8, 0.9},
+	}
+	for _, tg := range targets {
+		s := sdktest.ScoreWith(t, tg.category, func(path string) []sdktest.Located { return byPath[path] })
+		t.Logf("%-13s %s", tg.category, s)
+		if s.Recall() < tg.recall || s.Precision() < tg.precision {
+			t.Errorf("%s below target (recall %.2f, precision %.2f): misses %v; false alarms %v", tg.category, tg.recall, tg.precision, s.Misses, s.FalseAlarms)
+		}
+		if s.CleanFalsePos > 0 {
+			t.Errorf("%s: %d findings on the clean articles: %v", tg.category, s.CleanFalsePos, s.FalseAlarms)
+		}
 	}
 }

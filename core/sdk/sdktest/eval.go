@@ -130,6 +130,26 @@ func (s Scores) String() string {
 // and counts its findings of the given category.
 func Score(t *testing.T, p *sdk.Plugin, cfg Config, category string) Scores {
 	t.Helper()
+	return ScoreWith(t, category, func(path string) []Located {
+		var out []Located
+		for _, r := range checkFile(t, p, cfg, path) {
+			out = append(out, Located{Category: r.Category, Line: r.Line, Desc: r.String()})
+		}
+		return out
+	})
+}
+
+// Located is a finding's category and source line, all scoring needs.
+type Located struct {
+	Category string
+	Line     int
+	Desc     string // for failure messages
+}
+
+// ScoreWith scores any checker (in-process, or the copydesk binary) on the
+// dev set and the clean articles. check returns the findings for one file.
+func ScoreWith(t *testing.T, category string, check func(path string) []Located) Scores {
+	t.Helper()
 	var s Scores
 	near := func(line int, l EvalLabel) bool {
 		if abs(line-l.Line) <= 1 {
@@ -143,7 +163,7 @@ func Score(t *testing.T, p *sdk.Plugin, cfg Config, category string) Scores {
 		return false
 	}
 	for _, c := range EvalCases(t) {
-		results := checkFile(t, p, cfg, c.Path)
+		results := check(c.Path)
 		for _, l := range c.Labels {
 			if l.Class != category {
 				continue
@@ -175,7 +195,7 @@ func Score(t *testing.T, p *sdk.Plugin, cfg Config, category string) Scores {
 			if hit {
 				s.Hits++
 			} else {
-				s.FalseAlarms = append(s.FalseAlarms, fmt.Sprintf("%s:%s", c.Name, r))
+				s.FalseAlarms = append(s.FalseAlarms, fmt.Sprintf("%s:%s", c.Name, r.Desc))
 			}
 			if c.Control {
 				s.ControlFalsePos++
@@ -183,10 +203,10 @@ func Score(t *testing.T, p *sdk.Plugin, cfg Config, category string) Scores {
 		}
 	}
 	for _, path := range CleanArticles(t) {
-		for _, r := range checkFile(t, p, cfg, path) {
+		for _, r := range check(path) {
 			if r.Category == category {
 				s.CleanFalsePos++
-				s.FalseAlarms = append(s.FalseAlarms, fmt.Sprintf("clean %s:%s", filepath.Base(path), r))
+				s.FalseAlarms = append(s.FalseAlarms, fmt.Sprintf("clean %s:%s", filepath.Base(path), r.Desc))
 			}
 		}
 	}
