@@ -46,9 +46,17 @@ const (
 
 // commaBefore reports whether a comma, colon, dash or quotation mark opens a
 // clause right before word k of s.
+// A conjunction after the comma still opens one: ", and officials said".
 func commaBefore(text string, s figureSentence, k int) bool {
 	gap := text[s.words[k-1].end:s.words[k].start]
-	return strings.ContainsAny(gap, ",:;—–\"“”")
+	if strings.ContainsAny(gap, ",:;—–\"“”") {
+		return true
+	}
+	switch s.words[k-1].lower() {
+	case "and", "but", "while", "whereas", "as":
+		return k >= 2 && commaBefore(text, s, k-1)
+	}
+	return false
 }
 
 // figureSentence is a sentence read as words, figures masked as "#".

@@ -326,3 +326,10 @@ func TestUnconfigured(t *testing.T) {
 		t.Errorf("want one finding without configuration, got %v", got)
 	}
 }
+
+// TestFixtures runs the plain-text fixtures in testdata: defects.txt carries
+// one defect of each kind (see defects.want), wire-clean.txt is professional
+// copy dense with the constructions the rules must leave alone.
+func TestFixtures(t *testing.T) {
+	sdktest.Run(t, sdktest.TestData(), Plugin)
+}
