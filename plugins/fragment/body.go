@@ -19,7 +19,6 @@ type sentence struct {
 	tagOnce sync.Once
 	toks    []token
 	words   []string // the sentence's words, lower-cased, untagged
-	Para    int      // index of its paragraph among the body paragraphs
 	Index   int      // position in its paragraph
 	// Quoted is set when the sentence is, or lies inside, quoted speech:
 	// people speak in fragments, and the quotes plugin owns broken quotes.
@@ -95,7 +94,7 @@ func analyse(a *sdk.Article) *body {
 		text := a.BlockText(blk)
 		var para []*sentence
 		for i, s := range blk.Sentences {
-			st := &sentence{Span: s.Span, Text: a.SentenceText(s), Para: len(b.Paras), Index: i}
+			st := &sentence{Span: s.Span, Text: a.SentenceText(s), Index: i}
 			st.Quoted = hasQuote(st.Text) || openQuoteBefore(text[:s.Span.Start-blk.Span.Start])
 			for _, w := range splitWords(st.Text) {
 				if w = strings.Trim(w, "'’-."); w != "" {
@@ -119,16 +118,20 @@ func analyse(a *sdk.Article) *body {
 // bodyBlocks returns the paragraphs that read as prose: several words,
 // mostly sentences that end with terminal punctuation. Headlines, labels,
 // names and one-line widgets are other plugins' business; a credit line
-// and whatever a scraper appended after it are page furniture.
+// and whatever a scraper appended after it are page furniture. (A credit
+// line early in the copy, such as a photo credit, only hides itself.)
 func bodyBlocks(a *sdk.Article) []sdk.Block {
 	var out []sdk.Block
-	for _, blk := range a.Blocks {
+	for i, blk := range a.Blocks {
 		if blk.Kind != article.Paragraph {
 			continue // headlines, subheads, list items, captions, quotes, furniture
 		}
 		text := a.BlockText(blk)
 		if isCreditLine(text) {
-			break
+			if 3*i >= 2*len(a.Blocks) {
+				break
+			}
+			continue
 		}
 		if len(strings.Fields(text)) < 8 || len(blk.Sentences) == 0 {
 			continue
