@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -195,7 +196,9 @@ func (r *mdReader) inline(n ast.Node, begin func(int), code bool) {
 		switch c := c.(type) {
 		case *ast.Text:
 			seg := c.Segment
-			v := seg.Value(r.src)
+			// Not seg.Value: that prefixes the spaces a tab expanded to
+			// (Padding), which are not in the source.
+			v := r.src[seg.Start:seg.Stop]
 			if len(v) > 0 {
 				begin(seg.Start)
 				if code || c.IsRaw() {
@@ -299,9 +302,12 @@ func (r *mdReader) code(n ast.Node) {
 	st := r.s.startBlock(lines.At(0).Start)
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		v := seg.Value(r.src)
+		v := r.src[seg.Start:seg.Stop]
 		if i == lines.Len()-1 {
 			v = bytes.TrimRight(v, "\r\n")
+		}
+		if seg.Padding > 0 { // the rest of a tab stop, as spaces
+			r.s.insert(strings.Repeat(" ", seg.Padding), seg.Start)
 		}
 		r.s.copy(string(v), seg.Start)
 	}

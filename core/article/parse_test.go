@@ -124,6 +124,20 @@ func checkInvariants(t testing.TB, a *Article) {
 			pos(s.Span.Start)
 		}
 	}
+	// Every piece copied from the source is what the source holds there (a
+	// lone CR may stand for the "\n" it became).
+	for _, an := range a.anchors {
+		if an.n == 0 {
+			continue
+		}
+		if an.text < 0 || an.text+an.n > len(a.Text) || an.src < 0 || an.src+an.n > len(a.source) {
+			t.Fatalf("anchor %+v outside text (%d) or source (%d)", an, len(a.Text), len(a.source))
+		}
+		got, want := a.Text[an.text:an.text+an.n], string(a.source[an.src:an.src+an.n])
+		if got != want && got != strings.ReplaceAll(want, "\r", "\n") {
+			t.Fatalf("anchor %+v: text %q but source %q", an, got, want)
+		}
+	}
 	if !utf8.ValidString(a.Text) {
 		t.Fatalf("text is not UTF-8: %q", a.Text)
 	}
