@@ -31,6 +31,12 @@ e.g. chrome = ["de | comment | Kommentar schreiben"].`
 const foreignDoc = `Reports a short line in another language than the article's: a comment form or
 widget in a language data/chrome.txt does not list.
 
+Cheap signals pick the few lines worth identifying: a short line with UI
+vocabulary (data/ui-words.txt: stems such as koment, publi, e-mail, udostęp in
+26 languages), or one written in another script than the article's. Lines in
+a script none of the identifier's languages use (Japanese, Arabic, Hebrew...)
+are reported by script.
+
 The article's language is taken from its function words when it is plainly
 English, and otherwise identified from its longest paragraphs. A line is a
 candidate only when it is short (at most 20 words), not a quotation, not a

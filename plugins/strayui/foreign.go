@@ -82,8 +82,17 @@ func checkForeign(p *sdk.Pass) {
 	units := linesOf(p.Article)
 	var names map[string]bool
 	articleLang := st.articleLang
+	articleScript := ""
 	for i, u := range units {
-		if u.skip || !suspicious(st, u.text) {
+		if u.skip {
+			continue
+		}
+		sc := scriptOf(u.text)
+		if sc != "" && articleScript == "" {
+			articleScript = dominantScript(units)
+		}
+		otherScript := sc != "" && sc != articleScript
+		if !suspicious(st, u.text, otherScript) {
 			continue
 		}
 		if articleLang == lingua.Unknown {
@@ -93,7 +102,18 @@ func checkForeign(p *sdk.Pass) {
 			}
 		}
 		own, top, topConf := st.id.confidences(u.text, articleLang)
-		if own >= st.maxConf || top == articleLang || top == lingua.Unknown {
+		if own >= st.maxConf || top == articleLang {
+			continue
+		}
+		if top == lingua.Unknown {
+			// A script none of the identifier's languages is written in
+			// (Japanese, Arabic, Hebrew... unless added to languages):
+			// the script alone says the line is not the article's.
+			if otherScript {
+				report(p, u, u.span.End,
+					fmt.Sprintf("line in %s script inside %s copy (%s): UI text left by the scraper? delete it", sc, languageName(articleLang), clip(u.text)),
+					"delete the "+sc+" line")
+			}
 			continue
 		}
 		// One or two plain-ASCII words carry too few trigrams to tell a
@@ -118,12 +138,12 @@ func checkForeign(p *sdk.Pass) {
 // string (other rules report those), not a related-link label, not quoted,
 // not a credit line or dateline, and not a sentence with English function
 // words in it.
-func suspicious(st *state, text string) bool {
+func suspicious(st *state, text string, otherScript bool) bool {
 	w := words(text)
 	if len(w) == 0 || len(w) > maxForeignWords {
 		return false
 	}
-	if !st.vocab.has(text) {
+	if !otherScript && !st.vocab.has(text) {
 		return false // no UI vocabulary: a title, a name, a quotation
 	}
 	if st.table.match(text) != nil {
@@ -176,6 +196,61 @@ var englishLineWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// scripts are the writing systems scriptOf tells apart.
+var scripts = []struct {
+	name  string
+	table *unicode.RangeTable
+}{
+	{"Latin", unicode.Latin}, {"Cyrillic", unicode.Cyrillic}, {"Greek", unicode.Greek},
+	{"Arabic", unicode.Arabic}, {"Hebrew", unicode.Hebrew}, {"Han", unicode.Han},
+	{"Japanese", unicode.Hiragana}, {"Japanese", unicode.Katakana}, {"Hangul", unicode.Hangul},
+	{"Thai", unicode.Thai}, {"Devanagari", unicode.Devanagari}, {"Bengali", unicode.Bengali},
+	{"Tamil", unicode.Tamil}, {"Georgian", unicode.Georgian}, {"Armenian", unicode.Armenian},
+	{"Ethiopic", unicode.Ethiopic},
+}
+
+// scriptOf returns the script that holds at least 60% of a line's letters,
+// or "" for lines with no letters or no clear script.
+func scriptOf(text string) string {
+	counts := map[string]int{}
+	letters := 0
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		for _, sc := range scripts {
+			if unicode.Is(sc.table, r) {
+				counts[sc.name]++
+				break
+			}
+		}
+	}
+	for name, n := range counts {
+		if n*5 >= letters*3 {
+			return name
+		}
+	}
+	return ""
+}
+
+// dominantScript is the script of most of the article's letters.
+func dominantScript(units []unit) string {
+	counts := map[string]int{}
+	for _, u := range units {
+		if sc := scriptOf(u.text); sc != "" {
+			counts[sc] += len(u.text)
+		}
+	}
+	best, n := "", 0
+	for sc, c := range counts {
+		if c > n {
+			best, n = sc, c
+		}
+	}
+	return best
+}
 
 // capitalisedWords collects the lower-cased capitalised words of the
 // article, by line, so that a line repeating (or misspelling) names used
