@@ -14,9 +14,9 @@ var RestatedFigure = &sdk.Rule{
 	Severity: sdk.Warning,
 	Summary:  "a passage is restated later in the article with a different figure",
 	Doc: `A sentence, or a long run of one, that comes back later in the article word
-for word except for a figure: "shows the Conservatives with 37.5 pct ... and
-Labour with 29.5 pct" in one paragraph and "... Labour with 20.6 pct" in a
-later one. Recaps ("As mentioned, ...", "To recap, ...") are where it
+for word except for a figure: "the survey puts the ruling party at 41
+percent and the opposition at 33 percent" in one paragraph and "... the
+opposition at 23 percent" in a later one. Recaps ("As mentioned, ...", "To recap, ...") are where it
 happens: the copy is re-keyed and a figure slips.
 
 News copy is full of different numbers with the same unit, so the rule
@@ -26,8 +26,8 @@ sentence. "12 people were killed and 15 injured", ranges and updates ("rose
 from 12 to 15") never qualify. The finding sits on the later figure and
 points at the earlier one.`,
 	Example: sdk.Example{
-		Before: "Merchant demand has taken cash lead above 320 stg this week. ... As mentioned, merchant demand has taken cash lead above 480 stg this week.",
-		After:  "Merchant demand has taken cash lead above 320 stg this week. ... As mentioned, merchant demand has taken cash lead above 320 stg this week.",
+		Before: "Exporters have pushed copper cathodes above 8,200 dollars a tonne this week. ... As noted, exporters have pushed copper cathodes above 8,700 dollars a tonne this week.",
+		After:  "Exporters have pushed copper cathodes above 8,200 dollars a tonne this week. ... As noted, exporters have pushed copper cathodes above 8,200 dollars a tonne this week.",
 	},
 	Check: checkRestatedFigure,
 }

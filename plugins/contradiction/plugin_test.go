@@ -68,7 +68,7 @@ func TestSelfReference(t *testing.T) {
 		{"between", copyText("The talks between Ankara and Turkey ended without agreement."), "self-reference", 3, "Turkey"},
 		{"transitive verb", copyText("Canadian officials have accused Ottawa of stalling."), "self-reference", 3, "Canada"},
 		{"possessive actor", copyText("Spain's foreign ministry said relations with Madrid were at a low point."), "self-reference", 3, "Spain"},
-		{"second paragraph", copyText("The minister arrived on Monday.", "Of concern to its neighbours, the US has been reluctant to hold regular talks with Washington, despite repeated attempts."), "self-reference", 5, `"US" and "Washington"`},
+		{"second paragraph", copyText("The minister arrived on Monday.", "For years the US has resisted holding regular talks with Washington, despite many attempts."), "self-reference", 5, `"US" and "Washington"`},
 
 		{"coordinated", copyText("Sweden and Stockholm signed a new trade agreement on Friday."), "self-reference", 3, "Sweden"},
 		{"closing attribution", copyText("Relations with Sweden have rarely been worse, the Swedish foreign minister said."), "self-reference", 3, "Sweden"},
@@ -110,17 +110,17 @@ func TestSelfReference(t *testing.T) {
 }
 
 func TestRestatedFigure(t *testing.T) {
-	first := "Merchant demand has lifted lead prices this week and taken cash metal above 320 stg with a premium of about 10 stg."
+	first := "Strong buying from exporters pushed copper cathodes above 8,200 dollars a tonne this week, a premium of about 40 dollars."
 	runTable(t, sdktest.Config{}, []tableCase{
-		{"recap changes a figure", copyText(first, "Stocks are thin.", "As mentioned, merchant demand has lifted lead prices this week and taken cash metal above 480 stg with a premium of about 10 stg."), "restated-figure", 7, "320 there, 480 here"},
-		{"no lead-in", copyText(first, "Stocks are thin.", "Merchant demand has lifted lead prices this week and taken cash metal above 340 stg with a premium of about 10 stg."), "restated-figure", 7, "340"},
+		{"recap changes a figure", copyText(first, "Stocks are thin.", "As mentioned, strong buying from exporters pushed copper cathodes above 8,700 dollars a tonne this week, a premium of about 40 dollars."), "restated-figure", 7, "8,200 there, 8,700 here"},
+		{"no lead-in", copyText(first, "Stocks are thin.", "Strong buying from exporters pushed copper cathodes above 8,300 dollars a tonne this week, a premium of about 40 dollars."), "restated-figure", 7, "8,300"},
 		{"figure in words", copyText("Police said the gunmen fired six shots at the crowd outside the station before fleeing on foot.", "Later, the gunmen fired eight shots at the crowd outside the station before fleeing on foot, police said."), "restated-figure", 5, "six there, eight here"},
 
-		{name: "same figures restated", text: copyText(first, "As mentioned, merchant demand has lifted lead prices this week and taken cash metal above 320 stg with a premium of about 10 stg.")},
+		{name: "same figures restated", text: copyText(first, "As mentioned, strong buying from exporters pushed copper cathodes above 8,200 dollars a tonne this week, a premium of about 40 dollars.")},
 		{name: "two quantities share a noun", text: copyText("Twelve people were killed and 15 injured in the blast on Tuesday.", "Police said 15 people were injured and taken to hospital in the city.")},
 		{name: "update marked", text: copyText("The death toll rose from 12 to 15 on Wednesday, officials in the province said.", "The toll had stood at 12 on Tuesday.")},
 		{name: "parallel template", text: copyText("Net profit in the first quarter rose to 5.3 mln dlrs from 4.2 mln dlrs a year earlier.", "Net profit in the second quarter rose to 6.1 mln dlrs from 4.8 mln dlrs a year earlier.")},
-		{name: "different endings", text: copyText("The Bank of England said it had provided the money market with 36 mln stg assistance in the morning session.", "The Bank of England said it had provided the money market with 200 mln stg assistance in the afternoon session.")},
+		{name: "different endings", text: copyText("The central bank said it had lent the commercial banks 36 billion yen through its window in the morning session.", "The central bank said it had lent the commercial banks 200 billion yen through its window in the afternoon session.")},
 		{name: "range", text: copyText("Shares traded between 12 and 15 dollars in a thin session on the exchange, dealers said.")},
 	})
 }

@@ -31,8 +31,8 @@ two parties.
 Names come from an embedded table of every country; add organisations and
 local bodies with [[contradiction.aliases]] in rules.toml.`,
 	Example: sdk.Example{
-		Before: "The US has been reluctant to hold military talks with Washington.",
-		After:  "The US has been reluctant to hold military talks with Beijing.",
+		Before: "The US has resisted regular military talks with Washington.",
+		After:  "The US has resisted regular military talks with Beijing.",
 	},
 	Check: checkSelfReference,
 }
