@@ -37,7 +37,9 @@ func parseMarkdown(path string, src []byte) (*Article, error) {
 	}
 	md = capNesting(md)
 	doc := mdParser.Parse(text.NewReader(md), parser.WithContext(parser.NewContext()))
-	r := &mdReader{s: &sink{b: b, base: start}, src: md}
+	// Text is copied from the source as it is, not from the copy goldmark
+	// parsed, so the lone CRs and capped markers read as they stand.
+	r := &mdReader{s: &sink{b: b, base: start}, src: src[start:]}
 	r.blocks(doc, Paragraph, "p", 0)
 	return b.Finish(), nil
 }

@@ -135,11 +135,11 @@ func checkInvariants(t testing.TB, a *Article) {
 		}
 		got, want := a.Text[an.text:an.text+an.n], string(a.source[an.src:an.src+an.n])
 		if got != want && got != strings.ReplaceAll(want, "\r", "\n") {
-			t.Fatalf("anchor %+v: text %q but source %q", an, got, want)
+			t.Fatalf("anchor %+v: text %.200q but source %.200q", an, got, want)
 		}
 	}
 	if !utf8.ValidString(a.Text) {
-		t.Fatalf("text is not UTF-8: %q", a.Text)
+		t.Fatalf("text is not UTF-8: %.200q", a.Text)
 	}
 }
 
@@ -418,7 +418,7 @@ func TestHugeAndDeepInput(t *testing.T) {
 		}
 		checkInvariants(t, a)
 		if !strings.Contains(a.Text, "deep text") || !strings.Contains(a.Text, "After.") {
-			t.Errorf("%s: text %q", tag, a.Text)
+			t.Errorf("%s: text %.200q", tag, a.Text)
 		}
 		if p := a.Position(strings.Index(a.Text, "deep")); p.Column != 1+100000*(len(tag)+2) {
 			t.Errorf("%s: deep text at %+v", tag, p)
@@ -433,7 +433,7 @@ func TestHugeAndDeepInput(t *testing.T) {
 		}
 		checkInvariants(t, a)
 		if !strings.Contains(a.Text, "deep text") || !strings.Contains(a.Text, "After.") {
-			t.Errorf("%q: text %q", prefix, a.Text)
+			t.Errorf("%q: text %.200q", prefix, a.Text)
 		}
 	}
 }
