@@ -110,14 +110,26 @@ func readFigures(a *sdk.Article) []figureSentence {
 
 func checkRestatedFigure(pass *sdk.Pass) {
 	sents := readFigures(pass.Article)
+	// Only sentences that share a run of gramLen words with an
+	// earlier one are compared word by word, so long copy stays fast.
+	seen := map[string][]int{}
 	for j := range sents {
 		later := sents[j]
 		if len(later.shape) < minSharedRun || !hasFigure(later) {
 			continue
 		}
+		candidates := map[int]bool{}
+		for _, g := range grams(later.shape) {
+			for _, i := range seen[g] {
+				candidates[i] = true
+			}
+		}
+		for _, g := range grams(later.shape) {
+			seen[g] = append(seen[g], j)
+		}
 		for i := 0; i < j; i++ {
 			earlier := sents[i]
-			if len(earlier.shape) < minSharedRun || !hasFigure(earlier) {
+			if !candidates[i] {
 				continue
 			}
 			ei, li, n := longestCommonRun(earlier.shape, later.shape)
@@ -144,6 +156,24 @@ func checkRestatedFigure(pass *sdk.Pass) {
 			}
 		}
 	}
+}
+
+// gramLen is the length of the word n-grams that pick candidate pairs: a run
+// of minSharedRun words contains one.
+const gramLen = 4
+
+// grams returns the distinct word n-grams of a shape.
+func grams(shape []string) []string {
+	var out []string
+	done := map[string]bool{}
+	for i := 0; i+gramLen <= len(shape); i++ {
+		g := strings.Join(shape[i:i+gramLen], " ")
+		if !done[g] {
+			done[g] = true
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 func hasFigure(s figureSentence) bool {
