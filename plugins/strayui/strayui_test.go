@@ -416,3 +416,38 @@ func TestWeakWordsNeedCorroboration(t *testing.T) {
 		}
 	}
 }
+
+// Short English lines are where language identifiers cry wolf (datelines
+// taken for Ganda, credit lines for Swedish). Every sentence of the clean
+// articles, and its first two, four and six words, each on its own line at
+// the end of an article, must draw nothing.
+func TestShortEnglishLinesStaySilent(t *testing.T) {
+	var lines []string
+	for _, p := range sdktest.CleanArticles(t) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := article.Parse(p, article.FormatText, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range a.Blocks {
+			for _, s := range b.Sentences {
+				txt := strings.TrimSpace(a.SentenceText(s))
+				lines = append(lines, txt)
+				w := strings.Fields(txt)
+				for n := 2; n <= 6 && n < len(w); n += 2 {
+					lines = append(lines, strings.Join(w[:n], " "))
+				}
+			}
+		}
+	}
+	base, _ := insert(-1, "")
+	text := base + "\n" + strings.Join(lines, "\n\n") + "\n"
+	got := strayFindings(t, sdktest.Config{}, text)
+	for _, r := range got {
+		t.Errorf("short English line flagged: %v", r)
+	}
+	t.Logf("%d short English lines, %d flagged", len(lines), len(got))
+}
