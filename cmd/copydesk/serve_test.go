@@ -657,3 +657,115 @@ func TestServeGracefulShutdown(t *testing.T) {
 		t.Errorf("no stop logged:\n%s", s.logs())
 	}
 }
+
+// benchArticles returns n distinct CMS JSON articles of about 1,000 words,
+// built at run time from the shared clean articles (never copied into the
+// repository), or from the repository's example article when ../shared is
+// absent.
+func benchArticles(b *testing.B, n int) []string {
+	b.Helper()
+	var paras []string
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "eval-public", "articles", "*.txt"))
+	if len(paths) == 0 {
+		paths = []string{filepath.Join("..", "..", "testdata", "example-article.txt")}
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		for _, para := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n\n") {
+			if para = strings.TrimSpace(para); para != "" {
+				paras = append(paras, para)
+			}
+		}
+	}
+	if len(paras) == 0 {
+		b.Skip("no source text for benchmark articles")
+	}
+	out := make([]string, n)
+	for i := range out {
+		var body []string
+		words := 0
+		for k := i * 7; words < 1000; k++ {
+			p := paras[k%len(paras)]
+			body = append(body, p)
+			words += len(strings.Fields(p))
+		}
+		a, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("bench-%d", i), "headline": fmt.Sprintf("Benchmark article %d", i), "body": strings.Join(body, "\n\n")})
+		out[i] = string(a)
+	}
+	return out
+}
+
+// BenchmarkServeLatency measures one ~1,000-word article per request at 1,
+// 8 and 32 concurrent clients over loopback, reporting p50 and p99 latency
+// and throughput. b.N is the total number of requests:
+//
+//	go test ./cmd/copydesk -run '^$' -bench ServeLatency -benchtime 200x
+func BenchmarkServeLatency(b *testing.B) {
+	s := startServe(b, nil)
+	arts := benchArticles(b, 16)
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	post := func(body string) error {
+		resp, err := client.Post(s.url+"/v1/check", "application/json", strings.NewReader(body))
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+			return err
+		}
+		if resp.StatusCode != 200 {
+			return fmt.Errorf("status %d", resp.StatusCode)
+		}
+		return nil
+	}
+	// Warm up: the first checks load word lists and models.
+	for _, a := range arts {
+		if err := post(a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, clients := range []int{1, 8, 32} {
+		b.Run(fmt.Sprintf("clients=%d", clients), func(b *testing.B) {
+			lat := make([]time.Duration, b.N)
+			var mu sync.Mutex
+			next := 0
+			var wg sync.WaitGroup
+			b.ResetTimer()
+			for c := 0; c < clients; c++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for {
+						mu.Lock()
+						i := next
+						next++
+						mu.Unlock()
+						if i >= b.N {
+							return
+						}
+						start := time.Now()
+						if err := post(arts[i%len(arts)]); err != nil {
+							b.Error(err)
+							return
+						}
+						lat[i] = time.Since(start)
+					}
+				}()
+			}
+			wg.Wait()
+			b.StopTimer()
+			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+			pct := func(p float64) float64 {
+				k := int(float64(len(lat))*p+0.999999) - 1
+				return float64(lat[max(0, min(k, len(lat)-1))].Microseconds()) / 1000
+			}
+			b.ReportMetric(pct(0.50), "p50-ms")
+			b.ReportMetric(pct(0.99), "p99-ms")
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}
