@@ -90,6 +90,7 @@ func TestRules(t *testing.T) {
 		{"answer to question", "Will the schools reopen on Tuesday? Probably not before the weekend.", ""},
 		{"short related sentence", "The county hired two more crews for the ploughs. The crews start on Tuesday.", ""},
 		{"pronoun reference", "The county approved a new contract for salt on Tuesday. It starts in June.", ""},
+		{"caption credit", "Ploughs cleared the ridge road overnight. Photo by Ana Ruiz.", ""},
 		{"first in paragraph", "Complaints about closed roads and late buses.", ""},
 	}
 	for _, c := range cases {

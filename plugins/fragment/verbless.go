@@ -85,8 +85,8 @@ func candidate(s *sentence, para []*sentence) bool {
 	if !endsTerminal(s.Text) || endsQuestion(s.Text) || endsQuestion(para[s.Index-1].Text) {
 		return false
 	}
-	if strings.ContainsAny(s.Text, ":;") {
-		return false
+	if strings.ContainsAny(s.Text, ":;") || isCreditLine(s.Text) {
+		return false // labels, lists, Q&A, credits ("Photo by ...")
 	}
 	// A sentence opening in lower case or with a bullet is a
 	// segmentation artefact (an abbreviation, a list), not a cut.
