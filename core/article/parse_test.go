@@ -485,3 +485,25 @@ func TestReadFile(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// TestSegmentConcurrent parses articles in parallel; under -race it checks
+// that the shared tokenizer is safe without a lock.
+func TestSegmentConcurrent(t *testing.T) {
+	const src = "Head\n\nU.S. officials said on Jan. 5 that talks failed. Gen. Smith left. Profit rose 3.5 pct. It was 1987. Fine."
+	want, err := Parse("a.txt", FormatText, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan *Article)
+	for i := 0; i < 8; i++ {
+		go func() {
+			a, _ := Parse("a.txt", FormatText, []byte(src))
+			done <- a
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if a := <-done; !reflect.DeepEqual(a.Blocks, want.Blocks) {
+			t.Errorf("concurrent parse gave %+v, want %+v", a.Blocks, want.Blocks)
+		}
+	}
+}
