@@ -124,8 +124,9 @@ func (r *sentenceReader) stateHeadWithin(i, n int) bool {
 			return true
 		}
 		// Only offices and ranks may come between: "Chinese Foreign
-		// Minister", "the top US diplomat", not "Russian business leaders".
-		if !r.toks[k].capitalised() && !r.st.lex["statemodifiers"][r.lowerAt(k)] {
+		// Minister", "the top US diplomat", not "Russian business
+		// leaders" or "American Airlines officials".
+		if !r.st.lex["statemodifiers"][r.lowerAt(k)] {
 			return false
 		}
 	}
