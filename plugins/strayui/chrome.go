@@ -164,7 +164,7 @@ func normalize(s string) string {
 		space = false
 		b.WriteRune(unicode.ToLower(r))
 	}
-	return strings.TrimRight(b.String(), " :*.!?")
+	return strings.TrimRight(b.String(), " :*.!?|")
 }
 
 func isASCII(s string) bool {
@@ -204,12 +204,12 @@ func (t *chromeTable) match(line string) *phrase {
 	}
 	var first *phrase
 	for _, part := range parts {
-		ps := t.exact[normalize(part)]
-		if len(ps) == 0 {
+		p := t.part(normalize(part))
+		if p == nil {
 			return nil
 		}
 		if first == nil {
-			first = ps[0]
+			first = p
 		}
 	}
 	out := *first
@@ -217,13 +217,33 @@ func (t *chromeTable) match(line string) *phrase {
 	return &out
 }
 
-// splitSentences cuts normalised text after ". ", "? ", "! " and "* ".
+// part finds a piece of a multi-phrase line: a known phrase, or a run of
+// known single words ("twitter facebook" after "Share this:").
+func (t *chromeTable) part(n string) *phrase {
+	if ps := t.exact[n]; len(ps) > 0 {
+		return ps[0]
+	}
+	var first *phrase
+	for _, w := range strings.Fields(n) {
+		ps := t.exact[w]
+		if len(ps) == 0 {
+			return nil
+		}
+		if first == nil {
+			first = ps[0]
+		}
+	}
+	return first
+}
+
+// splitSentences cuts normalised text after ". ", "? ", "! ", "* ", ": "
+// and "| ".
 func splitSentences(n string) []string {
 	var out []string
 	start := 0
 	for i := 0; i+1 < len(n); i++ {
 		switch n[i] {
-		case '.', '?', '!', '*':
+		case '.', '?', '!', '*', ':', '|':
 			if n[i+1] == ' ' {
 				out = append(out, n[start:i+1])
 				start = i + 2

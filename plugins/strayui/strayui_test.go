@@ -149,6 +149,8 @@ var englishChrome = []string{
 	"Image copyright Getty Images",
 	"Posted in World News, Europe",
 	"Join 2,345 other subscribers",
+	"Share this: Twitter Facebook WhatsApp",
+	"Share | Tweet | Email",
 }
 
 func TestEnglishChrome(t *testing.T) {
