@@ -47,6 +47,15 @@ var blockLevel = map[atom.Atom]bool{
 	atom.Fieldset: true, atom.Legend: true, atom.Button: true, atom.Label: true, atom.Option: true,
 }
 
+// textBlock elements hold running text: a <code> inside one is inline code,
+// not a code block.
+var textBlock = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Li: true, atom.Dt: true, atom.Dd: true, atom.Td: true, atom.Th: true, atom.Caption: true,
+	atom.Figcaption: true, atom.Title: true, atom.Label: true, atom.Button: true, atom.Legend: true,
+	atom.Summary: true, atom.Option: true, atom.Address: true,
+}
+
 // void elements have no end tag and never go on the stack.
 var void = map[atom.Atom]bool{
 	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true, atom.Hr: true,
@@ -65,8 +74,9 @@ func isHeading(a atom.Atom) bool {
 type htmlReader struct {
 	s        *sink
 	stack    []atom.Atom
-	overflow int // open elements not pushed because the stack was full
-	skip     int // open skipped elements (counted, not just stacked)
+	hidden   []bool // per stacked element: it carried the hidden attribute
+	overflow int    // open elements not pushed because the stack was full
+	skip     int    // open skipped elements (counted, not just stacked)
 
 	useTitle    bool // no <h1>: the <title> is the headline
 	hadHeadline bool
@@ -103,9 +113,17 @@ func htmlBlocks(s *sink, src []byte, doc bool) {
 			}
 			r.text(raw, at)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
+			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
-			r.startTag(a, at, tt == html.SelfClosingTagToken)
+			hidden := false
+			for hasAttr {
+				var key []byte
+				key, _, hasAttr = z.TagAttr()
+				if string(key) == "hidden" {
+					hidden = true
+				}
+			}
+			r.startTag(a, at, tt == html.SelfClosingTagToken, hidden)
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			r.endTag(atom.Lookup(name), at)
@@ -114,7 +132,7 @@ func htmlBlocks(s *sink, src []byte, doc bool) {
 	r.closeBlock()
 }
 
-func (r *htmlReader) startTag(a atom.Atom, at int, selfClosing bool) {
+func (r *htmlReader) startTag(a atom.Atom, at int, selfClosing, hidden bool) {
 	if a == atom.Br {
 		if r.skip == 0 && r.open && r.content {
 			r.s.insert("\n", at)
@@ -129,10 +147,23 @@ func (r *htmlReader) startTag(a atom.Atom, at int, selfClosing bool) {
 	if void[a] || selfClosing {
 		return
 	}
+	if len(r.stack) >= maxHTMLDepth {
+		// Past the bound an element only counts, so its end tag pairs up;
+		// it can no longer hide text (no article nests 512 deep).
+		r.overflow++
+		return
+	}
+	if hidden && r.skip == 0 {
+		// An element with the hidden attribute is not shown, nor is
+		// anything inside it; it counts as one skipped element.
+		r.skip++
+		r.push(a, true)
+		return
+	}
 	if r.skipped(a) {
 		r.skip++
 	}
-	r.push(a)
+	r.push(a, false)
 }
 
 // skipped reports whether an element's text is not visible: scripts, styles
@@ -157,21 +188,18 @@ func (r *htmlReader) autoClose(a atom.Atom) {
 	}
 }
 
-func (r *htmlReader) push(a atom.Atom) {
-	if len(r.stack) >= maxHTMLDepth {
-		r.overflow++
-		return
-	}
+func (r *htmlReader) push(a atom.Atom, hidden bool) {
 	r.stack = append(r.stack, a)
+	r.hidden = append(r.hidden, hidden)
 }
 
 func (r *htmlReader) popTo(i int) {
 	for j := len(r.stack) - 1; j >= i; j-- {
-		if r.skipped(r.stack[j]) {
+		if r.hidden[j] || r.skipped(r.stack[j]) {
 			r.skip--
 		}
 	}
-	r.stack = r.stack[:i]
+	r.stack, r.hidden = r.stack[:i], r.hidden[:i]
 	if r.skip < 0 {
 		r.skip = 0
 	}
@@ -179,7 +207,7 @@ func (r *htmlReader) popTo(i int) {
 
 func (r *htmlReader) endTag(a atom.Atom, at int) {
 	if a == atom.Br { // </br> is a <br> to browsers
-		r.startTag(a, at, false)
+		r.startTag(a, at, false, false)
 		return
 	}
 	if r.overflow > 0 {
@@ -206,7 +234,7 @@ func (r *htmlReader) context() (BlockKind, string) {
 		switch {
 		case furniture[t] && t != atom.Header:
 			return Aside, t.String()
-		case t == atom.Pre || t == atom.Code && inner == 0:
+		case t == atom.Pre || t == atom.Code && !textBlock[inner]:
 			code = true
 		case t == atom.Blockquote:
 			quote = true

@@ -14,7 +14,7 @@ import (
 // ParseCMS reads one CMS JSON article: an object with headline, byline,
 // dateline and body fields. The body is plain text with blank-line paragraphs,
 // or HTML when it starts with "<" or a body_format or format field says
-// "html". Every other top-level field is kept in Meta as a string. Spans map
+// "html" (or Markdown when that field says "markdown"). Every other top-level field is kept in Meta as a string. Spans map
 // back to the characters of the JSON file, escapes included. The server mode
 // and NDJSON input call it once per object.
 func ParseCMS(path string, data []byte) (*Article, error) {
@@ -108,10 +108,14 @@ func parseJSON(path string, src []byte) (*Article, error) {
 	if format == "" {
 		format = strings.ToLower(fields["format"].value)
 	}
-	if format == "html" || strings.HasPrefix(strings.TrimLeft(bodyField.value, " \t\r\n"), "<") {
+	switch {
+	case format == "markdown" || format == "md":
+		b.lineMode = lineJoin
+		mdBlocks(s, []byte(bodyField.value), false)
+	case format == "html" || strings.HasPrefix(strings.TrimLeft(bodyField.value, " \t\r\n"), "<"):
 		b.lineMode = lineSplit
 		htmlBlocks(s, []byte(bodyField.value), false)
-	} else {
+	default:
 		b.lineMode = lineAuto
 		textBlocks(s, []byte(bodyField.value), false)
 	}

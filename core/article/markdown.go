@@ -24,9 +24,16 @@ func parseMarkdown(path string, src []byte) (*Article, error) {
 	if bytes.HasPrefix(src, bom) {
 		start = 3
 	}
+	mdBlocks(&sink{b: b, base: start}, src[start:], true)
+	return b.Finish(), nil
+}
+
+// mdBlocks adds the blocks of a Markdown document. With headline set, a
+// heading before any other text is the headline.
+func mdBlocks(s *sink, src []byte, headline bool) {
 	// CommonMark ends lines at a lone CR too; goldmark does not. Turning
 	// each lone CR into LF keeps every offset and makes them agree.
-	md := src[start:]
+	md := src
 	if bytes.IndexByte(md, '\r') >= 0 {
 		md = bytes.Clone(md)
 		for i, c := range md {
@@ -39,9 +46,8 @@ func parseMarkdown(path string, src []byte) (*Article, error) {
 	doc := mdParser.Parse(text.NewReader(md), parser.WithContext(parser.NewContext()))
 	// Text is copied from the source as it is, not from the copy goldmark
 	// parsed, so the lone CRs and capped markers read as they stand.
-	r := &mdReader{s: &sink{b: b, base: start}, src: src[start:]}
+	r := &mdReader{s: s, src: src, content: !headline}
 	r.blocks(doc, Paragraph, "p", 0)
-	return b.Finish(), nil
 }
 
 // maxMarkers is the most container markers ("> ", "- ") one line may open.

@@ -272,6 +272,12 @@ func TestParseHTML(t *testing.T) {
 		kinds:  []BlockKind{Paragraph, Paragraph, Line, Aside, Aside, Aside, Aside},
 		blocks: []string{"One", "Two", "Block", "Related", "Name", "Send", "Site"},
 	}, {
+		name:   "code outside running text, inline code inside it, hidden elements",
+		format: FormatHTML,
+		src:    "<div><code>x = 1</code></div><p>See <code>y</code> here.</p><div hidden><p>Secret</p></div><p hidden>No</p><p>Yes</p>",
+		kinds:  []BlockKind{Code, Paragraph, Paragraph},
+		blocks: []string{"x = 1", "See y here.", "Yes"},
+	}, {
 		name:   "BOM and right-to-left",
 		format: FormatHTML,
 		src:    "\uFEFF<p>قال المسؤولون. ثم غادروا.</p>",
@@ -322,6 +328,13 @@ func TestParseJSON(t *testing.T) {
 		blocks: []string{"Lead bold text.", "Next."},
 		meta:   map[string]string{"body_format": "HTML"},
 		at:     []at{{"bold", 1, "bold<"}, {"Lead", 1, ""}},
+	}, {
+		name:   "Markdown body by format",
+		format: FormatJSON,
+		src:    `{"headline": "H", "format": "markdown", "body": "# Not the headline\n\nSome *em* text\nwrapped.\n\n- item"}`,
+		kinds:  []BlockKind{Headline, Heading, Paragraph, ListItem},
+		blocks: []string{"H", "Not the headline", "Some em text\nwrapped.", "item"},
+		at:     []at{{"em", 1, "em*"}, {"wrapped", 1, ""}, {"item", 1, ""}},
 	}, {
 		name:   "body paragraphs on their own JSON lines are mapped there",
 		format: FormatJSON,
