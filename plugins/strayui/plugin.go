@@ -181,11 +181,12 @@ func checkUIChrome(p *sdk.Pass) {
 		}
 	}
 	tail := tailFrom(units)
+	articleLang := st.articleLang
 	for i, m := range matches {
 		if m == nil {
 			continue
 		}
-		if m.weak && i < tail && !(i > 0 && matches[i-1] != nil) && !(i+1 < len(matches) && matches[i+1] != nil) {
+		if m.weak && i < tail && !(i > 0 && matches[i-1] != nil) && !(i+1 < len(matches) && matches[i+1] != nil) && !st.plainlyForeign(units, m, &articleLang) {
 			continue // "Comment" or "Website" alone mid-story may be a subhead
 		}
 		u := units[i]
@@ -195,6 +196,21 @@ func checkUIChrome(p *sdk.Pass) {
 		}
 		report(p, u, u.span.End, fmt.Sprintf("%s%s left in the copy (%s): delete it", lang, kindWords[m.Kind], clip(u.text)), "delete the "+kindWords[m.Kind])
 	}
+}
+
+// plainlyForeign reports whether a single-word known string is in another
+// language than the article's and the identifier agrees the word is not in
+// the article's language ("Skomentuj" mid-story in English copy), so that it
+// needs no other corroboration.
+func (st *state) plainlyForeign(units []unit, m *phrase, articleLang *lingua.Language) bool {
+	if *articleLang == lingua.Unknown {
+		*articleLang = identifyArticle(st, units)
+	}
+	if *articleLang == lingua.Unknown || languageFromCode(m.Lang) == *articleLang {
+		return false
+	}
+	own, top, _ := st.id.confidences(m.Text, *articleLang)
+	return top != *articleLang && own < st.maxConf/5
 }
 
 func checkRelated(p *sdk.Pass) {

@@ -403,7 +403,7 @@ func TestNonEnglishArticle(t *testing.T) {
 // A single everyday word is chrome at the end of the article or next to
 // other chrome, but mid-story it may be a subhead.
 func TestWeakWordsNeedCorroboration(t *testing.T) {
-	for _, w := range []string{"Comment", "Website", "Reply", "Trending"} {
+	for _, w := range []string{"Comment", "Website", "Reply", "Trending", "Nome", "Site"} {
 		text, _ := insert(2, w)
 		if got := strayFindings(t, sdktest.Config{}, text); len(got) != 0 {
 			t.Errorf("%q mid-story: want no finding, got %v", w, got)
@@ -452,4 +452,15 @@ func TestShortEnglishLinesStaySilent(t *testing.T) {
 		t.Errorf("short English line flagged: %v", r)
 	}
 	t.Logf("%d short English lines, %d flagged", len(lines), len(got))
+}
+
+// A single foreign UI word mid-story needs the identifier's agreement; an
+// English one ("Comment") never gets it.
+func TestForeignWordMidStory(t *testing.T) {
+	for _, w := range []string{"Skomentuj", "Odpowiedz", "Kommentar"} {
+		text, line := insert(2, w)
+		if got := strayFindings(t, sdktest.Config{}, text); len(got) != 1 || got[0].Line != line {
+			t.Errorf("%q mid-story: want one finding on line %d, got %v", w, line, got)
+		}
+	}
 }
