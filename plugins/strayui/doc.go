@@ -22,8 +22,10 @@ languages.
 
 Only whole lines are matched, so the same words inside a sentence are never
 reported. A single everyday word ("Comment", "Website", "Reply") is reported
-only at the end of the article or next to other chrome, because mid-story it
-could be a subhead.
+only at the end of the article (after the last story paragraph) or next to
+other chrome, because mid-story it could be a subhead; a single word in
+another language ("Skomentuj") is reported mid-story too when the language
+identifier agrees it is not in the article's language.
 
 Options (plugin-wide): chrome adds entries in data/chrome.txt's format,
 e.g. chrome = ["de | comment | Kommentar schreiben"].`
