@@ -1,8 +1,3 @@
-// Package contradiction is copydesk's built-in contradiction plugin: it finds
-// places where an article disagrees with itself — a state negotiating with
-// itself under another name, a figure restated with a different value, a
-// weekday that does not fit its date, a person given two offices — and
-// points at both sides of each conflict.
 package contradiction
 
 import (
