@@ -769,3 +769,49 @@ func BenchmarkServeLatency(b *testing.B) {
 		})
 	}
 }
+
+// TestServeHookScript runs the example hook (docs/hooks/pre-publish.sh) as a
+// CMS would: publish on pass, block on fail, block when the server refuses.
+func TestServeHookScript(t *testing.T) {
+	for _, tool := range []string{"sh", "curl", "openssl"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed", tool)
+		}
+	}
+	const secret = "hook secret with spaces"
+	s := startServe(t, []string{"COPYDESK_HOOK_SECRET=" + secret}, "--fail-on", "warning")
+	script := repoFile(t, filepath.Join("docs", "hooks", "pre-publish.sh"))
+	dir := t.TempDir()
+	run := func(secret, article string) (int, string, string) {
+		t.Helper()
+		path := filepath.Join(dir, "article.json")
+		if err := os.WriteFile(path, []byte(article), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command("sh", script, path)
+		cmd.Env = append(os.Environ(), "COPYDESK_URL="+s.url, "COPYDESK_HOOK_SECRET="+secret, "COPYDESK_TIMEOUT=60")
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		err := cmd.Run()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return code, out.String(), errb.String()
+	}
+	if code, out, errs := run(secret, cleanArticle); code != 0 {
+		t.Errorf("clean article: exit %d\n%s%s", code, out, errs)
+	}
+	if code, out, errs := run(secret, faultyArticle); code != 1 || !strings.Contains(out, "repetition/doubled-word") {
+		t.Errorf("faulty article: exit %d, want 1 with the findings\n%s%s", code, out, errs)
+	}
+	if code, out, errs := run("wrong", cleanArticle); code != 3 || !strings.Contains(errs, "401") {
+		t.Errorf("wrong secret: exit %d, want 3 naming HTTP 401\n%s%s", code, out, errs)
+	}
+	s.stop()
+	if code, out, errs := run(secret, cleanArticle); code != 3 {
+		t.Errorf("server down: exit %d, want 3\n%s%s", code, out, errs)
+	}
+}
