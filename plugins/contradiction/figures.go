@@ -49,7 +49,8 @@ const (
 // A conjunction after the comma still opens one: ", and officials said".
 func commaBefore(text string, s figureSentence, k int) bool {
 	gap := text[s.words[k-1].end:s.words[k].start]
-	if strings.ContainsAny(gap, ",:;—–\"“”") {
+	// " - " is the wire's dateline dash: "LONDON, March 26 - Britain's ...".
+	if strings.ContainsAny(gap, ",:;—–\"“”") || strings.Contains(gap, " - ") {
 		return true
 	}
 	switch s.words[k-1].lower() {

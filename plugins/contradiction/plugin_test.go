@@ -117,6 +117,7 @@ func TestRestatedFigure(t *testing.T) {
 		{"no lead-in", copyText(first, "Stocks are thin.", "Strong buying from exporters pushed copper cathodes above 8,300 dollars a tonne this week, a premium of about 40 dollars."), "restated-figure", 7, "8,300"},
 		{"figure in words", copyText("Police said the gunmen fired six shots at the crowd outside the station before fleeing on foot.", "Later, the gunmen fired eight shots at the crowd outside the station before fleeing on foot, police said."), "restated-figure", 5, "six there, eight here"},
 
+		{"restated without the dateline", copyText("LONDON, March 26 - The survey puts the ruling party at 41 percent and the opposition at 33 percent.", "Turnout is expected to be high.", "To recap, the survey puts the ruling party at 41 percent and the opposition at 23 percent."), "restated-figure", 7, "33 there, 23 here"},
 		{name: "same figures restated", text: copyText(first, "As mentioned, strong buying from exporters pushed copper cathodes above 8,200 dollars a tonne this week, a premium of about 40 dollars.")},
 		{name: "two quantities share a noun", text: copyText("Twelve people were killed and 15 injured in the blast on Tuesday.", "Police said 15 people were injured and taken to hospital in the city.")},
 		{name: "update marked", text: copyText("The death toll rose from 12 to 15 on Wednesday, officials in the province said.", "The toll had stood at 12 on Tuesday.")},
