@@ -79,6 +79,8 @@ func TestRules(t *testing.T) {
 		{"orphan", "The county will work with the districts to ensure steady bus service between the towns. There is no spin in collision.", "orphan"},
 		{"when with main clause", "The schools will stay shut. When the roads are clear, the buses will return.", ""},
 		{"although with main clause", "The county bought more ploughs. Although it has more crews this year, officials asked for patience.", ""},
+		{"as without a comma", "The county kept the hall open late. As we entered the manager waved us in from the cold.", ""},
+		{"after with that-complement", "The county closed the bridge. After it became known that the ploughs had broken down.", "stranded-clause"},
 		{"since as preposition", "The county kept records of the snow. Since 1996 the valley has seen no storm like it.", ""},
 		{"imperative", "The county issued a warning about the roads. Stay home if you can.", ""},
 		{"imperative read as a name", "The county asked for patience. Imagine shovelling Riverton out to reach just your own front gate.", ""},

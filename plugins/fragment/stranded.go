@@ -36,8 +36,8 @@ open a paragraph are left alone.`,
 // looked for after each of them. Without, the conjunction must plainly open
 // a clause (one noun phrase, then its verb: "after the company announced",
 // not "after the match the coach left" nor "since 2001 the firm has") and
-// no second clause may follow but the verb's own complement ("announced it
-// had...").
+// no second clause may follow but the verb's own complement ("announced
+// that it had...").
 func stranded(rest []token) bool {
 	segs := clauses(rest)
 	if len(segs) > 1 {
@@ -51,16 +51,18 @@ func stranded(rest []token) bool {
 	for end < len(rest) && (isFiniteTag(rest[end].Tag) || rest[end].Tag == "RB" || strings.HasPrefix(rest[end].Tag, "VB")) {
 		end++
 	}
-	if end < len(rest) && rest[end].Lower == "that" {
+	that := end < len(rest) && rest[end].Lower == "that"
+	if that {
 		end++ // "after it became known that he left..."
 	}
 	for j := end; j < len(rest); j++ {
 		if !isFiniteTag(rest[j].Tag) {
 			continue
 		}
-		// A second finite verb: the clause's own complement only if its
-		// subject follows the first verb directly.
-		return j-end <= 3 && subjectThenVerb(rest[end:]) == j-end && !hasStrictFiniteVerb(rest[j+1:])
+		// A second finite verb is the clause's own complement only when
+		// "that" announces it; otherwise ("As we entered he made...") it
+		// may be the main clause, written without a comma.
+		return that && j-end <= 3 && subjectThenVerb(rest[end:]) == j-end && !hasStrictFiniteVerb(rest[j+1:])
 	}
 	return true
 }
