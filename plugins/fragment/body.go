@@ -180,7 +180,15 @@ func endsQuestion(s string) bool {
 
 const quoteMarks = "\"“”„«»"
 
-func hasQuote(s string) bool { return strings.ContainsAny(s, quoteMarks) }
+// hasQuote reports quotation marks in a sentence. Single quotes double as
+// apostrophes, so they only count at the sentence's edges: 'Not today.'
+func hasQuote(s string) bool {
+	if strings.ContainsAny(s, quoteMarks) {
+		return true
+	}
+	return strings.HasPrefix(s, "'") || strings.HasPrefix(s, "‘") ||
+		strings.HasSuffix(s, ".'") || strings.HasSuffix(s, ".’") || strings.HasSuffix(s, ",'") || strings.HasSuffix(s, "?'")
+}
 
 // openQuoteBefore reports whether a quotation opened earlier in the
 // paragraph is still open.

@@ -88,6 +88,7 @@ func TestRules(t *testing.T) {
 		{"there is", "The county spoke on Monday about the snow. There is no need to travel unless it is an emergency.", ""},
 		{"absolute construction", "Snow fell all night. The roads cleared, buses resumed their routes by noon.", ""},
 		{"quoted fragment", "The county manager was asked about the roads. \"Not today. Maybe Wednesday.\"", ""},
+		{"single-quoted fragment", "The county manager was asked about the roads. 'Not today, and maybe not tomorrow either.'", ""},
 		{"stylistic", "Snow is not new here. Not like this.", ""},
 		{"answer to question", "Will the schools reopen on Tuesday? Probably not before the weekend.", ""},
 		{"short related sentence", "The county hired two more crews for the ploughs. The crews start on Tuesday.", ""},
