@@ -88,6 +88,7 @@ func TestSelfReference(t *testing.T) {
 		{"war on itself", copyText("Ukraine declared war on Kyiv, the statement said."), "self-reference", 3, "Ukraine"},
 		{name: "rejects another's proposal", text: copyText("Sweden has rejected Oslo's proposal for a new border regime.")},
 		{name: "dismisses its own planners", text: copyText("The Chinese government has dismissed Beijing's city planners.")},
+		{name: "officials of a federal state", text: copyText("Mexican state officials clashed with Mexico City over the budget.")},
 		{name: "a company named after the country", text: copyText("American Airlines officials held talks with Washington on Monday.")},
 		{name: "business leaders are not the state", text: copyText("Russian President Vladimir Putin met with Russian business leaders in Moscow.")},
 		{name: "a government meets its own officials", text: copyText("China's president met with Chinese officials in Beijing.")},
