@@ -26,6 +26,10 @@ import (
 var testBin, exampleBin string
 
 func TestMain(m *testing.M) {
+	if bin := os.Getenv(helperEnv); bin != "" {
+		runHelper(bin)
+		return
+	}
 	dir, err := os.MkdirTemp("", "copydesk-host-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -104,13 +108,19 @@ func pluginNamed(t *testing.T, h *Host, name string) *Plugin {
 	return nil
 }
 
-// alive reports whether a process exists (and is not a zombie we forgot to
-// reap: go-plugin waits for its children).
+// alive reports whether a process exists and is not a zombie.
 func alive(pid int) bool {
 	if pid <= 0 {
 		return false
 	}
-	return syscall.Kill(pid, 0) == nil
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return syscall.Kill(pid, 0) == nil // no /proc: ask the kernel
+	}
+	// pid (comm) state ...; comm may hold spaces and parentheses.
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	return i < 0 || i+2 >= len(s) || s[i+2] != 'Z'
 }
 
 func ruleNames(fs []sdk.Finding) []string {

@@ -56,6 +56,13 @@ type server struct {
 	mu         sync.RWMutex
 	session    *sdk.Session
 	sessionErr error
+
+	// checkMu runs one article at a time even when the host has several
+	// calls open (the server mode checks requests concurrently): rules may
+	// keep caches in Configure's state, and plugin authors should not have
+	// to make them safe for concurrent use. The host runs plugins side by
+	// side, which is where the parallelism is.
+	checkMu sync.Mutex
 }
 
 func newServer(p *sdk.Plugin) *server {
@@ -170,7 +177,10 @@ func (s *server) check(req *pb.CheckRequest) (resp *pb.CheckResponse) {
 		resp.Error = err.Error()
 		return resp
 	}
-	found, failures := session.Check(ArticleFromWire(req.Article))
+	a := ArticleFromWire(req.Article)
+	s.checkMu.Lock()
+	defer s.checkMu.Unlock()
+	found, failures := session.Check(a)
 	resp.TotalFindings = int64(len(found))
 	resp.Findings = FindingsToWire(found, int(req.MaxFindings))
 	resp.Failures = FailuresToWire(failures)
@@ -190,9 +200,9 @@ func (s *server) Check(ctx context.Context, req *pb.CheckRequest) (*pb.CheckResp
 	}
 }
 
-// CheckStream answers each article in the order it arrives. The host sends
-// without waiting, so gRPC's buffers keep the plugin busy; checking one
-// article at a time keeps rules free of data races on Configure's state.
+// CheckStream answers each article in the order it arrives (the host relies
+// on the order to tell which article broke a stream). The host sends
+// without waiting, so gRPC's buffers keep the plugin busy.
 func (s *server) CheckStream(stream pb.Linter_CheckStreamServer) error {
 	for {
 		req, err := stream.Recv()

@@ -104,6 +104,12 @@ var testPlugins = map[string]*sdk.Plugin{
 	"badspan": words("badspan", rule("badspan", func(p *sdk.Pass) {
 		p.Reportf(sdk.Span{Start: 0, End: len(p.Article.Text) + 10}, "past the end")
 	})),
+	"huge": words("huge", rule("huge", func(p *sdk.Pass) {
+		if strings.Contains(p.Article.Text, "HUGE") {
+			// More than any gRPC message may carry.
+			p.Reportf(sdk.Span{}, "%s", strings.Repeat("x", 65<<20))
+		}
+	})),
 	"million": words("million", rule("million", func(p *sdk.Pass) {
 		for i := 0; i < 1_000_000; i++ {
 			p.Report(sdk.Diagnostic{Message: "again"})

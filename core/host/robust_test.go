@@ -1,0 +1,199 @@
+//go:build linux
+
+package host
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/core/article"
+)
+
+// helperEnv makes the test binary a stand-in copydesk: it starts plugins,
+// prints their pids and waits to be killed.
+const helperEnv = "COPYDESK_HOST_TEST_HELPER"
+
+func runHelper(bin string) {
+	opts := testOptions()
+	opts.Executable = bin
+	h, errs := Start(context.Background(), builtin("words", "hang"), opts)
+	if len(errs) > 0 {
+		fmt.Println("ERR", errs[0])
+		os.Exit(1)
+	}
+	var pids []string
+	for _, p := range h.Plugins() {
+		pids = append(pids, strconv.Itoa(p.PID()))
+	}
+	fmt.Println("PIDS", strings.Join(pids, " "))
+	// Keep a check running, as a killed copydesk would have.
+	h.Plugins()[1].Check(context.Background(), newArticle("HANG"))
+	time.Sleep(time.Hour)
+}
+
+// children lists our live child processes.
+func children(t *testing.T) []int {
+	t.Helper()
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		t.Skip("no /proc")
+	}
+	me := os.Getpid()
+	var out []int
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
+		if err != nil {
+			continue
+		}
+		s := string(b)
+		i := strings.LastIndexByte(s, ')')
+		f := strings.Fields(s[i+1:])
+		if len(f) > 1 && f[0] != "Z" && f[1] == strconv.Itoa(me) {
+			out = append(out, pid)
+		}
+	}
+	return out
+}
+
+// waitGone waits, within ctx, for every pid to be gone.
+func waitGone(ctx context.Context, pids []int) []int {
+	for {
+		var left []int
+		for _, pid := range pids {
+			if alive(pid) {
+				left = append(left, pid)
+			}
+		}
+		if len(left) == 0 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return left
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
+
+// TestNoOrphansWhenCopydeskIsKilled SIGKILLs a process that runs plugins:
+// Close never runs, and the kernel must take the plugins down with it.
+func TestNoOrphansWhenCopydeskIsKilled(t *testing.T) {
+	ctx := testCtx(t)
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), helperEnv+"="+testBin)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil || !strings.HasPrefix(line, "PIDS ") {
+		_ = cmd.Process.Kill()
+		t.Fatalf("helper said %q, %v", line, err)
+	}
+	var pids []int
+	for _, f := range strings.Fields(line)[1:] {
+		pid, _ := strconv.Atoi(f)
+		if !alive(pid) {
+			t.Fatalf("plugin %d not running", pid)
+		}
+		pids = append(pids, pid)
+	}
+	_ = cmd.Process.Kill()
+	_ = cmd.Wait()
+	wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if left := waitGone(wctx, pids); len(left) > 0 {
+		for _, pid := range left {
+			_ = syscallKill(pid)
+		}
+		t.Fatalf("plugins %v outlived their SIGKILLed host", left)
+	}
+}
+
+func TestNoChildrenAfterClose(t *testing.T) {
+	ctx := testCtx(t)
+	before := len(children(t))
+	opts := testOptions()
+	opts.StartTimeout = time.Second
+	h, errs := Start(ctx, builtin("words", "hang", "silent", "garbage", "crash"), opts)
+	if len(errs) != 2 {
+		t.Fatalf("errors: %v", errs)
+	}
+	hang, crash := pluginNamed(t, h, "hang"), pluginNamed(t, h, "crash")
+	go hang.Check(ctx, newArticle("HANG"))
+	if r := crash.Check(ctx, newArticle("CRASH")); r.Err == nil {
+		t.Fatal("crash did not crash")
+	}
+	h.Close()
+	if kids := children(t); len(kids) > before {
+		t.Fatalf("children left after Close: %v", kids)
+	}
+}
+
+// A stream that breaks while the process lives blames the article being
+// checked and goes on with the rest over a new stream.
+func TestStreamRecoversFromOversizedAnswer(t *testing.T) {
+	ctx := testCtx(t)
+	h := start(t, testOptions(), builtin("huge")...)
+	p := h.Plugins()[0]
+	arts := []*article.Article{newArticle("banana"), newArticle("HUGE banana"), newArticle("banana banana")}
+	res := p.CheckAll(ctx, arts)
+	if res[0].Err != nil || len(res[0].Findings) != 1 || res[2].Err != nil || len(res[2].Findings) != 2 {
+		t.Fatalf("articles around the oversized answer: %+v, %+v", res[0], res[2])
+	}
+	if res[1].Err == nil || !strings.Contains(res[1].Err.Error(), "failed on this article") {
+		t.Fatalf("oversized answer: %+v", res[1])
+	}
+	if r := p.Check(ctx, arts[1]); r.Err == nil {
+		t.Fatalf("unary oversized answer: %+v", r)
+	}
+	if r := p.Check(ctx, arts[2]); r.Err != nil || len(r.Findings) != 2 {
+		t.Fatalf("after: %+v", r)
+	}
+}
+
+func TestCheckAllCancelled(t *testing.T) {
+	opts := testOptions()
+	opts.CheckTimeout = time.Minute
+	h := start(t, opts, builtin("hang")...)
+	p := h.Plugins()[0]
+	ctx, cancel := context.WithCancel(testCtx(t))
+	go func() {
+		time.Sleep(100 * time.Millisecond) // any moment will do: article 1 never finishes
+		cancel()
+	}()
+	res := p.CheckAll(ctx, []*article.Article{newArticle("banana"), newArticle("HANG"), newArticle("banana")})
+	for i := 1; i < 3; i++ {
+		if res[i].Err == nil || !strings.Contains(res[i].Err.Error(), "cancelled") {
+			t.Errorf("article %d: %+v", i, res[i])
+		}
+	}
+	// Cancelling is the caller's choice, not the plugin's fault.
+	if _, err := p.current(); err != nil {
+		t.Errorf("plugin stopped after a cancel: %v", err)
+	}
+}
+
+func syscallKill(pid int) error {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return err
+	}
+	return p.Kill()
+}
