@@ -38,6 +38,7 @@ func cmdServe(args []string) int {
 	timeout := c.fs.Duration("timeout", server.DefaultTimeout, "answer 504 when a check takes longer than this")
 	maxInFlight := c.fs.Int("max-in-flight", server.DefaultMaxInFlight, "answer 503 when this many checks are already running")
 	grace := c.fs.Duration("shutdown-timeout", 30*time.Second, "on SIGTERM or SIGINT, wait this long for in-flight requests")
+	drainDelay := c.fs.Duration("drain-delay", 0, "on SIGTERM or SIGINT, keep accepting requests this long with /readyz failing, so load balancers stop routing here first")
 	c.fs.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: copydesk serve [flags]   (shared secret from $"+secretEnv+"; see docs/cms-hook.md)")
 		c.fs.PrintDefaults()
@@ -53,7 +54,7 @@ func cmdServe(args []string) int {
 		fmt.Fprintf(os.Stderr, "copydesk serve: unexpected argument %q (articles arrive over HTTP)\n", rest[0])
 		return exitUsage
 	}
-	if *maxBody <= 0 || *timeout <= 0 || *maxInFlight <= 0 || *grace < 0 {
+	if *maxBody <= 0 || *timeout <= 0 || *maxInFlight <= 0 || *grace < 0 || *drainDelay < 0 {
 		fmt.Fprintln(os.Stderr, "copydesk serve: --max-body-bytes, --timeout and --max-in-flight must be positive")
 		return exitUsage
 	}
@@ -144,6 +145,10 @@ func cmdServe(args []string) int {
 	// plugins, and only then stop the plugins.
 	stop()
 	srv.Drain()
+	if *drainDelay > 0 && engine != nil {
+		log.Info("draining", "delay", drainDelay.String())
+		time.Sleep(*drainDelay)
+	}
 	log.Info("shutting down", "grace", grace.String())
 	sctx, cancel := context.WithTimeout(context.Background(), *grace)
 	defer cancel()
