@@ -7,6 +7,7 @@
 //	copydesk explain RULE             a rule's documentation and example
 //	copydesk plugins                  each plugin's name, version, source and status
 //	copydesk serve [flags]            the CMS pre-publish hook over HTTP
+//	copydesk baseline [flags] PATHS   record findings for check --baseline
 //
 // Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
 // 2 usage, configuration or input error; 3 a plugin or internal failure;
@@ -62,6 +63,8 @@ func run(args []string) int {
 		return cmdPlugins(args[1:])
 	case "serve":
 		return cmdServe(args[1:])
+	case "baseline":
+		return cmdBaseline(args[1:])
 	case "version", "--version":
 		fmt.Println("copydesk", version)
 		return exitOK
@@ -85,6 +88,7 @@ commands:
   explain RULE     print a rule's documentation and example
   plugins          print each plugin's name, version, source and status
   serve            run the CMS pre-publish hook (HTTP; see docs/cms-hook.md)
+  baseline PATHS   record today's findings so check --baseline reports only new ones (docs/ci.md)
   version          print copydesk's version
 
 Run 'copydesk COMMAND -h' for a command's flags.

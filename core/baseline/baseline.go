@@ -120,8 +120,12 @@ func (f *File) Write(w io.Writer) error {
 	return enc.Encode(f)
 }
 
-// WriteFile writes the baseline to path.
+// WriteFile writes the baseline to path, creating its folder, and replaces
+// an existing file only once the new one is complete.
 func (f *File) WriteFile(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".copydesk-baseline-*")
 	if err != nil {
 		return err
