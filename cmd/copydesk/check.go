@@ -115,8 +115,8 @@ func cmdCheck(args []string) int {
 	stdinName := c.fs.String("stdin-name", "", "file name to report for - (standard input)")
 	stdinFormat := c.fs.String("stdin-format", "", "format of standard input: txt, md, html or json (default from --stdin-name, else txt)")
 	maxSize := c.fs.Int64("max-file-size", 0, "refuse files larger than this many bytes (default from rules.toml: 4 MiB)")
-	ci := addCIFlags(c.fs) // --changed-since, --shard, --baseline, --output, --ndjson: see ci.go
 	stats := c.fs.Bool("stats", false, "print each plugin's time and peak memory to stderr")
+	ed := addEditorFlags(c.fs) // --fix, --diff: see fix.go
 	c.fs.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: copydesk check [flags] PATHS...  (files, directories, globs, or - for stdin)")
 		c.fs.PrintDefaults()
@@ -128,8 +128,7 @@ func cmdCheck(args []string) int {
 		}
 		return exitUsage
 	}
-	paths = ci.defaultPaths(paths)
-	if len(paths) == 0 && !ci.ndjson {
+	if len(paths) == 0 {
 		fmt.Fprintln(os.Stderr, "copydesk check: no paths given; try 'copydesk check story.txt' or 'copydesk check -' for stdin")
 		return exitUsage
 	}
@@ -165,7 +164,7 @@ func cmdCheck(args []string) int {
 		fmt.Fprintf(os.Stderr, "copydesk check: %v\n", err)
 		return exitUsage
 	}
-	if code := ci.validate(); code != exitOK {
+	if code := ed.validate(paths); code != exitOK {
 		return code
 	}
 	var sf article.Format
@@ -178,10 +177,6 @@ func cmdCheck(args []string) int {
 
 	// Inputs, standard input included, are read in full before any plugin
 	// starts.
-	paths, code := ci.selectPaths(paths)
-	if code != exitOK {
-		return code
-	}
 	inputs := runner.Collect(paths, runner.InputOptions{MaxBytes: cfg.MaxFileBytes, StdinName: *stdinName, StdinFormat: sf})
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -191,9 +186,6 @@ func cmdCheck(args []string) int {
 		return code
 	}
 	defer engine.Close()
-	if ci.ndjson {
-		return runNDJSON(ctx, engine, cfg, os.Stdin, os.Stdout, ci.batch, *stdinName)
-	}
 
 	var articles []*article.Article
 	for _, in := range inputs {
@@ -201,7 +193,7 @@ func cmdCheck(args []string) int {
 			articles = append(articles, in.Article)
 		}
 	}
-	res := engine.Check(ctx, articles)
+	res := checkWithProgress(ctx, engine, articles) // progress.go: a bar when stderr is a terminal
 	if ctx.Err() != nil {
 		engine.Close()
 		fmt.Fprintln(os.Stderr, "copydesk: interrupted; no results written")
@@ -224,15 +216,15 @@ func cmdCheck(args []string) int {
 		files = append(files, byPath[in.Path])
 	}
 	res.Files = files
+	if done, code := ed.afterCheck(ctx, engine, res); done {
+		return code
+	}
 	if *stats {
 		for _, s := range res.Stats {
 			fmt.Fprintln(os.Stderr, s)
 		}
 	}
-	if done, code := ci.beforeReport(res); done {
-		return code
-	}
-	if err := ci.report(os.Stdout, rep, *format, report.Options{Color: useColor}, engine, cfg, res); err != nil {
+	if err := rep.Report(os.Stdout, res); err != nil {
 		fmt.Fprintf(os.Stderr, "copydesk: writing report: %v\n", err)
 		return exitFailure
 	}

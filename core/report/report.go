@@ -41,6 +41,7 @@ var formats = map[string]func(Options) Reporter{
 	"github":     func(Options) Reporter { return GitHub{} },
 	"checkstyle": func(Options) Reporter { return Checkstyle{} },
 	"junit":      func(o Options) Reporter { return &JUnit{FailOn: o.FailOn} },
+	"html":       func(o Options) Reporter { return &HTML{Version: o.Version} }, // html.go: a page for editors
 }
 
 // New returns the reporter for a format name.
