@@ -115,6 +115,7 @@ func cmdCheck(args []string) int {
 	stdinName := c.fs.String("stdin-name", "", "file name to report for - (standard input)")
 	stdinFormat := c.fs.String("stdin-format", "", "format of standard input: txt, md, html or json (default from --stdin-name, else txt)")
 	maxSize := c.fs.Int64("max-file-size", 0, "refuse files larger than this many bytes (default from rules.toml: 4 MiB)")
+	ci := addCIFlags(c.fs) // --changed-since, --shard, --baseline, --output, --ndjson: see ci.go
 	stats := c.fs.Bool("stats", false, "print each plugin's time and peak memory to stderr")
 	ed := addEditorFlags(c.fs) // --fix, --diff: see fix.go
 	c.fs.Usage = func() {
@@ -128,7 +129,8 @@ func cmdCheck(args []string) int {
 		}
 		return exitUsage
 	}
-	if len(paths) == 0 {
+	paths = ci.defaultPaths(paths)
+	if len(paths) == 0 && !ci.ndjson {
 		fmt.Fprintln(os.Stderr, "copydesk check: no paths given; try 'copydesk check story.txt' or 'copydesk check -' for stdin")
 		return exitUsage
 	}
@@ -167,6 +169,9 @@ func cmdCheck(args []string) int {
 	if code := ed.validate(paths); code != exitOK {
 		return code
 	}
+	if code := ci.validate(); code != exitOK {
+		return code
+	}
 	var sf article.Format
 	if *stdinFormat != "" {
 		if sf, err = article.ParseFormat(*stdinFormat); err != nil {
@@ -177,6 +182,10 @@ func cmdCheck(args []string) int {
 
 	// Inputs, standard input included, are read in full before any plugin
 	// starts.
+	paths, code := ci.selectPaths(paths)
+	if code != exitOK {
+		return code
+	}
 	inputs := runner.Collect(paths, runner.InputOptions{MaxBytes: cfg.MaxFileBytes, StdinName: *stdinName, StdinFormat: sf})
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -186,6 +195,9 @@ func cmdCheck(args []string) int {
 		return code
 	}
 	defer engine.Close()
+	if ci.ndjson {
+		return runNDJSON(ctx, engine, cfg, os.Stdin, os.Stdout, ci.batch, *stdinName)
+	}
 
 	var articles []*article.Article
 	for _, in := range inputs {
@@ -224,7 +236,10 @@ func cmdCheck(args []string) int {
 			fmt.Fprintln(os.Stderr, s)
 		}
 	}
-	if err := rep.Report(os.Stdout, res); err != nil {
+	if done, code := ci.beforeReport(res); done {
+		return code
+	}
+	if err := ci.report(os.Stdout, rep, *format, report.Options{Color: useColor}, engine, cfg, res); err != nil {
 		fmt.Fprintf(os.Stderr, "copydesk: writing report: %v\n", err)
 		return exitFailure
 	}
