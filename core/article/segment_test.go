@@ -1,8 +1,13 @@
 package article
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/neurosnap/sentences/english"
 )
 
 func TestSegment(t *testing.T) {
@@ -57,4 +62,72 @@ func TestSegmentSpanInsideText(t *testing.T) {
 	if want := []string{"Inside one.", "Inside two."}; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
+}
+
+// TestFastTokenizerAgrees checks that the shortcuts in newTokenizer change no
+// decision: it segments the test fixtures and, when the shared material is
+// present, the clean dev-set articles with both tokenizers.
+func TestFastTokenizerAgrees(t *testing.T) {
+	lib, err := english.NewSentenceTokenizer(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast, err := newTokenizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"U.S. officials said. Gen. Smith left on Jan. 5 at 5 p.m. The F.B.I. agreed... Then 3.5 pct. It was 1987. “Yes.” He (Mr. X.) left!",
+		"1. First item. 2) Second item. N°. 5. The end? Yes! “Really?” she asked. 'No.' He left. Washington, D.C. Officials said.",
+		"Prices rose 2.5 percent in the U.K. The Bank of England said. Inc. and Corp. are abbreviations, e.g. this one, i.e. that one.",
+	}
+	if dir := sharedArticles(); dir != "" {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err == nil {
+				texts = append(texts, string(data))
+			}
+		}
+	}
+	n := 0
+	for _, text := range texts {
+		a, b := lib.Tokenize(text), fast.Tokenize(text)
+		if len(a) != len(b) {
+			t.Fatalf("library found %d sentences, fast %d, in %.80q", len(a), len(b), text)
+		}
+		for i := range a {
+			if a[i].Start != b[i].Start || a[i].End != b[i].End {
+				t.Fatalf("sentence %d: library %q, fast %q", i, a[i].Text, b[i].Text)
+			}
+		}
+		n += len(a)
+	}
+	t.Logf("%d texts, %d sentences agree", len(texts), n)
+}
+
+// sharedArticles finds the shared dev set's clean articles, if present.
+func sharedArticles() string {
+	for _, d := range []string{"../../../shared/eval-public/articles", "/work/shared/eval-public/articles"} {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			return d
+		}
+	}
+	return ""
+}
+
+func BenchmarkTokenizer(b *testing.B) {
+	text := strings.Join(benchParagraphs(), "\n\n")
+	lib, _ := english.NewSentenceTokenizer(nil)
+	fast, _ := newTokenizer()
+	b.Run("library", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			lib.Tokenize(text)
+		}
+	})
+	b.Run("fast", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			fast.Tokenize(text)
+		}
+	})
 }
