@@ -815,3 +815,69 @@ func TestServeHookScript(t *testing.T) {
 		t.Errorf("server down: exit %d, want 3\n%s%s", code, out, errs)
 	}
 }
+
+// TestServePluginCrashUnderLoad kills a plugin while many requests are in
+// flight: every answer is either complete or a fail naming that plugin, and
+// once the load is over the plugin is back.
+func TestServePluginCrashUnderLoad(t *testing.T) {
+	s := startServe(t, nil)
+	victim := "repetition"
+	pid := pluginChildren(t, s.cmd.Process.Pid)[victim]
+	if pid == 0 {
+		t.Fatalf("no %s plugin", victim)
+	}
+	const clients, total, killAt = 8, 240, 40
+	var mu sync.Mutex
+	sent := 0
+	var wg sync.WaitGroup
+	errs := make(chan string, total)
+	for w := 0; w < clients; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := sent
+				sent++
+				mu.Unlock()
+				if i >= total {
+					return
+				}
+				if i == killAt {
+					_ = syscall.Kill(pid, syscall.SIGKILL)
+				}
+				resp, err := http.Post(s.url+"/v1/check", "application/json", strings.NewReader(cleanArticle))
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				var c checkAnswer
+				err = json.NewDecoder(resp.Body).Decode(&c)
+				resp.Body.Close()
+				if err != nil || resp.StatusCode != 200 {
+					errs <- fmt.Sprintf("status %d, %v", resp.StatusCode, err)
+					continue
+				}
+				for _, f := range c.PluginFailures {
+					if f.Plugin != victim {
+						errs <- fmt.Sprintf("a plugin that was not killed failed: %+v", f)
+					}
+				}
+				if (len(c.PluginFailures) > 0) != (c.Verdict == "fail") {
+					errs <- fmt.Sprintf("verdict %s with failures %+v", c.Verdict, c.PluginFailures)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	// At most one more call restarts it; after that the answers are whole.
+	s.do("POST", "/v1/check", cleanArticle, nil)
+	c := decodeCheck(t, s.do("POST", "/v1/check", cleanArticle, nil))
+	if c.Verdict != "pass" || len(c.PluginFailures) != 0 {
+		t.Errorf("after the load: %+v", c)
+	}
+}
