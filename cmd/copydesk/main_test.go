@@ -446,3 +446,21 @@ func TestDevSetEndToEnd(t *testing.T) {
 		}
 	}
 }
+
+// The README's first command: the example article shows every kind of
+// defect copydesk looks for.
+func TestExampleArticle(t *testing.T) {
+	r := runCLI(t, "", "", "check", "--format", "json", repoFile(t, "testdata/example-article.txt"))
+	if r.code != exitFindings {
+		t.Errorf("exit %d, want %d: %s", r.code, exitFindings, r.stderr)
+	}
+	seen := map[string]bool{}
+	for _, d := range decode(t, r.stdout).Files[0].Diagnostics {
+		seen[d.Category] = true
+	}
+	for _, c := range []string{"byline", "fragment", "stray-ui", "contradiction", "repetition", "quotes", "consistency"} {
+		if !seen[c] {
+			t.Errorf("no %s finding in the example article", c)
+		}
+	}
+}
