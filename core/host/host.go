@@ -13,6 +13,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -100,7 +103,8 @@ type Host struct {
 func Start(ctx context.Context, specs []Spec, opts Options) (*Host, []*PluginError) {
 	h := &Host{opts: opts.withDefaults()}
 	var errs []*PluginError
-	dir, err := os.MkdirTemp("", "copydesk-plugins-")
+	sweepSocketDirs()
+	dir, err := os.MkdirTemp("", fmt.Sprintf("%s%d-", socketDirPrefix, os.Getpid()))
 	if err != nil {
 		for _, s := range specs {
 			errs = append(errs, &PluginError{Plugin: s.Name, Err: fmt.Errorf("cannot create a directory for plugin sockets: %w", err)})
@@ -141,6 +145,28 @@ func Start(ctx context.Context, specs []Spec, opts Options) (*Host, []*PluginErr
 	}
 	h.mu.Unlock()
 	return h, errs
+}
+
+// socketDirPrefix names run socket directories: the prefix, the owning
+// copydesk's pid, a dash and a random suffix.
+const socketDirPrefix = "copydesk-plugins-"
+
+// sweepSocketDirs removes socket directories left by copydesk runs that were
+// killed before they could Close. A directory is only taken when its owner
+// is gone and it has not changed for a while, so a live run in another pid
+// namespace sharing /tmp keeps its own.
+func sweepSocketDirs() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), socketDirPrefix+"*-*"))
+	for _, d := range dirs {
+		pidStr, _, _ := strings.Cut(strings.TrimPrefix(filepath.Base(d), socketDirPrefix), "-")
+		pid, err := strconv.Atoi(pidStr)
+		if err != nil || pid <= 0 || processExists(pid) {
+			continue
+		}
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() && time.Since(fi.ModTime()) > 10*time.Minute {
+			_ = os.RemoveAll(d)
+		}
+	}
 }
 
 // Plugins returns the plugins that started, in spec order.

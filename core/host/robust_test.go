@@ -33,7 +33,7 @@ func runHelper(bin string) {
 	for _, p := range h.Plugins() {
 		pids = append(pids, strconv.Itoa(p.PID()))
 	}
-	fmt.Println("PIDS", strings.Join(pids, " "))
+	fmt.Println("PIDS", h.socketDir, strings.Join(pids, " "))
 	// Keep a check running, as a killed copydesk would have.
 	h.Plugins()[1].Check(context.Background(), newArticle("HANG"))
 	time.Sleep(time.Hour)
@@ -106,8 +106,12 @@ func TestNoOrphansWhenCopydeskIsKilled(t *testing.T) {
 		_ = cmd.Process.Kill()
 		t.Fatalf("helper said %q, %v", line, err)
 	}
+	fields := strings.Fields(line)
+	// The killed helper cannot remove its socket directory; a later Start
+	// sweeps such directories once they are stale. Do not litter /tmp.
+	defer os.RemoveAll(fields[1])
 	var pids []int
-	for _, f := range strings.Fields(line)[1:] {
+	for _, f := range fields[2:] {
 		pid, _ := strconv.Atoi(f)
 		if !alive(pid) {
 			t.Fatalf("plugin %d not running", pid)
@@ -196,4 +200,32 @@ func syscallKill(pid int) error {
 		return err
 	}
 	return p.Kill()
+}
+
+func TestSweepStaleSocketDirs(t *testing.T) {
+	old := time.Now().Add(-time.Hour)
+	mk := func(name string, mtime time.Time) string {
+		d := filepath.Join(os.TempDir(), name)
+		if err := os.MkdirAll(filepath.Join(d, "sub"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(d, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.RemoveAll(d) })
+		return d
+	}
+	// A pid above the kernel's pid_max cannot exist.
+	dead := mk(socketDirPrefix+"99999999-sweeptest", old)
+	fresh := mk(socketDirPrefix+"99999998-sweeptest", time.Now())
+	live := mk(fmt.Sprintf("%s%d-sweeptest", socketDirPrefix, os.Getpid()), old)
+	sweepSocketDirs()
+	if _, err := os.Stat(dead); !os.IsNotExist(err) {
+		t.Errorf("stale dir of a dead run kept: %v", err)
+	}
+	for _, d := range []string{fresh, live} {
+		if _, err := os.Stat(d); err != nil {
+			t.Errorf("%s removed: %v", d, err)
+		}
+	}
 }
