@@ -881,3 +881,24 @@ func TestServePluginCrashUnderLoad(t *testing.T) {
 		t.Errorf("after the load: %+v", c)
 	}
 }
+
+func TestIsRemote(t *testing.T) {
+	for addr, want := range map[string]bool{
+		"127.0.0.1:8080": false,
+		"127.0.0.2:0":    false,
+		"[::1]:8080":     false,
+		"localhost:8080": false,
+		":8080":          true,
+		"0.0.0.0:8080":   true,
+		"[::]:8080":      true,
+		"10.1.2.3:8080":  true,
+	} {
+		got, err := isRemote(addr)
+		if err != nil || got != want {
+			t.Errorf("isRemote(%q) = %v, %v; want %v", addr, got, err, want)
+		}
+	}
+	if _, err := isRemote("8080"); err == nil {
+		t.Error("an address without a port was accepted")
+	}
+}
