@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -403,5 +404,44 @@ func TestPreCommitHook(t *testing.T) {
 		if !strings.Contains(string(data), want) {
 			t.Errorf(".pre-commit-hooks.yaml lacks %q", want)
 		}
+	}
+}
+
+// Results are flushed per batch: the first article's result arrives while
+// standard input is still open. (Without the flush this test would wait for
+// its guard.)
+func TestNDJSONStreams(t *testing.T) {
+	cmd := exec.Command(binary, "check", "--ndjson", "--ndjson-batch", "1")
+	cmd.Dir = t.TempDir()
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		stdin.Close()
+		cmd.Wait()
+	}()
+	fmt.Fprintln(stdin, `{"id": "first", "headline": "Council approves budget", "body": "The council approved the the budget."}`)
+	got := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(stdout).ReadString('\n')
+		got <- line
+	}()
+	select {
+	case line := <-got:
+		var o ndjsonOut
+		if err := json.Unmarshal([]byte(line), &o); err != nil || o.ID != "first" || o.Line != 1 {
+			t.Errorf("first result: %v %q", err, line)
+		}
+	case <-time.After(2 * time.Minute):
+		cmd.Process.Kill()
+		t.Fatal("no result while stdin was open: results are not flushed per batch")
 	}
 }
