@@ -153,6 +153,28 @@ func TestCIFormats(t *testing.T) {
 	})
 }
 
+// The reference article has findings of every kind, with related places and
+// suggestions: its SARIF must validate too, and carry them.
+func TestSARIFOfSeedArticle(t *testing.T) {
+	seed := filepath.Join(sharedDir(t), "corpus", "seed", "blinken-china-trip.txt")
+	r := runCLI(t, "", "", "check", "--format", "sarif", seed)
+	if r.code != exitFindings {
+		t.Errorf("exit %d: %s", r.code, r.stderr)
+	}
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(r.stdout))
+	if err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if err := compileSARIFSchema(t).Validate(inst); err != nil {
+		t.Fatalf("invalid SARIF 2.1.0: %v", err)
+	}
+	for _, want := range []string{`"relatedLocations"`, `"fixes"`, `"level": "error"`, `"startColumn"`} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("the seed's SARIF has no %s", want)
+		}
+	}
+}
+
 func compileSARIFSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
 	path := repoFile(t, "core/report/testdata/sarif-schema-2.1.0.json")

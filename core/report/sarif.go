@@ -29,7 +29,7 @@ type SARIF struct {
 }
 
 // sarifSchema is where the log says its schema lives.
-const sarifSchema = "https://json.schemastore.org/sarif-2.1.0.json"
+const sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 // Only the SARIF objects copydesk writes are modelled; field names follow
 // the specification exactly.
