@@ -26,9 +26,9 @@ func ArticleToWire(a *article.Article) *pb.Article {
 	for i, b := range a.Blocks {
 		wb := &pb.Block{Kind: string(b.Kind), Element: b.Element, Span: spanToWire(b.Span)}
 		if len(b.Sentences) > 0 {
-			wb.Sentences = make([]*pb.Span, len(b.Sentences))
-			for j, s := range b.Sentences {
-				wb.Sentences[j] = spanToWire(s.Span)
+			wb.Sentences = make([]int64, 0, 2*len(b.Sentences))
+			for _, s := range b.Sentences {
+				wb.Sentences = append(wb.Sentences, int64(s.Span.Start), int64(s.Span.End))
 			}
 		}
 		w.Blocks[i] = wb
@@ -44,10 +44,10 @@ func ArticleFromWire(w *pb.Article) *article.Article {
 	blocks := make([]article.Block, len(w.Blocks))
 	for i, wb := range w.Blocks {
 		b := article.Block{Kind: article.BlockKind(wb.Kind), Element: wb.Element, Span: spanFromWire(wb.Span)}
-		if len(wb.Sentences) > 0 {
-			b.Sentences = make([]article.Sentence, len(wb.Sentences))
-			for j, s := range wb.Sentences {
-				b.Sentences[j] = article.Sentence{Span: spanFromWire(s)}
+		if n := len(wb.Sentences) / 2; n > 0 {
+			b.Sentences = make([]article.Sentence, n)
+			for j := range b.Sentences {
+				b.Sentences[j] = article.Sentence{Span: article.Span{Start: int(wb.Sentences[2*j]), End: int(wb.Sentences[2*j+1])}}
 			}
 		}
 		blocks[i] = b

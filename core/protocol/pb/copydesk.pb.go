@@ -586,11 +586,14 @@ func (x *ConfigureResponse) GetRules() []string {
 }
 
 type Block struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Kind          string                 `protobuf:"bytes,1,opt,name=kind,proto3" json:"kind,omitempty"`
-	Element       string                 `protobuf:"bytes,2,opt,name=element,proto3" json:"element,omitempty"`
-	Span          *Span                  `protobuf:"bytes,3,opt,name=span,proto3" json:"span,omitempty"`
-	Sentences     []*Span                `protobuf:"bytes,4,rep,name=sentences,proto3" json:"sentences,omitempty"`
+	state   protoimpl.MessageState `protogen:"open.v1"`
+	Kind    string                 `protobuf:"bytes,1,opt,name=kind,proto3" json:"kind,omitempty"`
+	Element string                 `protobuf:"bytes,2,opt,name=element,proto3" json:"element,omitempty"`
+	Span    *Span                  `protobuf:"bytes,3,opt,name=span,proto3" json:"span,omitempty"`
+	// The block's sentences as start, end pairs: [s0, e0, s1, e1, ...]. A
+	// packed list rather than Span messages, because an article has hundreds
+	// of sentences and decoding one message each was half a plugin's time.
+	Sentences     []int64 `protobuf:"varint,4,rep,packed,name=sentences,proto3" json:"sentences,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -646,7 +649,7 @@ func (x *Block) GetSpan() *Span {
 	return nil
 }
 
-func (x *Block) GetSentences() []*Span {
+func (x *Block) GetSentences() []int64 {
 	if x != nil {
 		return x.Sentences
 	}
@@ -1171,12 +1174,12 @@ const file_copydesk_proto_rawDesc = "" +
 	"\x05value\x18\x02 \x01(\v2\x19.copydesk.v1.RuleSettingsR\x05value:\x028\x01\"?\n" +
 	"\x11ConfigureResponse\x12\x14\n" +
 	"\x05error\x18\x01 \x01(\tR\x05error\x12\x14\n" +
-	"\x05rules\x18\x02 \x03(\tR\x05rules\"\x8d\x01\n" +
+	"\x05rules\x18\x02 \x03(\tR\x05rules\"z\n" +
 	"\x05Block\x12\x12\n" +
 	"\x04kind\x18\x01 \x01(\tR\x04kind\x12\x18\n" +
 	"\aelement\x18\x02 \x01(\tR\aelement\x12%\n" +
-	"\x04span\x18\x03 \x01(\v2\x11.copydesk.v1.SpanR\x04span\x12/\n" +
-	"\tsentences\x18\x04 \x03(\v2\x11.copydesk.v1.SpanR\tsentences\"\xe2\x01\n" +
+	"\x04span\x18\x03 \x01(\v2\x11.copydesk.v1.SpanR\x04span\x12\x1c\n" +
+	"\tsentences\x18\x04 \x03(\x03R\tsentences\"\xe2\x01\n" +
 	"\aArticle\x12\x12\n" +
 	"\x04path\x18\x01 \x01(\tR\x04path\x12\x16\n" +
 	"\x06format\x18\x02 \x01(\tR\x06format\x12\x12\n" +
@@ -1262,31 +1265,30 @@ var file_copydesk_proto_depIdxs = []int32{
 	3,  // 3: copydesk.v1.DescribeResponse.rules:type_name -> copydesk.v1.Rule
 	17, // 4: copydesk.v1.ConfigureRequest.rules:type_name -> copydesk.v1.ConfigureRequest.RulesEntry
 	0,  // 5: copydesk.v1.Block.span:type_name -> copydesk.v1.Span
-	0,  // 6: copydesk.v1.Block.sentences:type_name -> copydesk.v1.Span
-	9,  // 7: copydesk.v1.Article.blocks:type_name -> copydesk.v1.Block
-	18, // 8: copydesk.v1.Article.meta:type_name -> copydesk.v1.Article.MetaEntry
-	10, // 9: copydesk.v1.CheckRequest.article:type_name -> copydesk.v1.Article
-	0,  // 10: copydesk.v1.Suggestion.span:type_name -> copydesk.v1.Span
-	0,  // 11: copydesk.v1.Related.span:type_name -> copydesk.v1.Span
-	0,  // 12: copydesk.v1.Finding.span:type_name -> copydesk.v1.Span
-	12, // 13: copydesk.v1.Finding.suggestions:type_name -> copydesk.v1.Suggestion
-	13, // 14: copydesk.v1.Finding.related:type_name -> copydesk.v1.Related
-	14, // 15: copydesk.v1.CheckResponse.findings:type_name -> copydesk.v1.Finding
-	15, // 16: copydesk.v1.CheckResponse.failures:type_name -> copydesk.v1.RuleFailure
-	6,  // 17: copydesk.v1.ConfigureRequest.RulesEntry.value:type_name -> copydesk.v1.RuleSettings
-	4,  // 18: copydesk.v1.Linter.Describe:input_type -> copydesk.v1.DescribeRequest
-	7,  // 19: copydesk.v1.Linter.Configure:input_type -> copydesk.v1.ConfigureRequest
-	11, // 20: copydesk.v1.Linter.Check:input_type -> copydesk.v1.CheckRequest
-	11, // 21: copydesk.v1.Linter.CheckStream:input_type -> copydesk.v1.CheckRequest
-	5,  // 22: copydesk.v1.Linter.Describe:output_type -> copydesk.v1.DescribeResponse
-	8,  // 23: copydesk.v1.Linter.Configure:output_type -> copydesk.v1.ConfigureResponse
-	16, // 24: copydesk.v1.Linter.Check:output_type -> copydesk.v1.CheckResponse
-	16, // 25: copydesk.v1.Linter.CheckStream:output_type -> copydesk.v1.CheckResponse
-	22, // [22:26] is the sub-list for method output_type
-	18, // [18:22] is the sub-list for method input_type
-	18, // [18:18] is the sub-list for extension type_name
-	18, // [18:18] is the sub-list for extension extendee
-	0,  // [0:18] is the sub-list for field type_name
+	9,  // 6: copydesk.v1.Article.blocks:type_name -> copydesk.v1.Block
+	18, // 7: copydesk.v1.Article.meta:type_name -> copydesk.v1.Article.MetaEntry
+	10, // 8: copydesk.v1.CheckRequest.article:type_name -> copydesk.v1.Article
+	0,  // 9: copydesk.v1.Suggestion.span:type_name -> copydesk.v1.Span
+	0,  // 10: copydesk.v1.Related.span:type_name -> copydesk.v1.Span
+	0,  // 11: copydesk.v1.Finding.span:type_name -> copydesk.v1.Span
+	12, // 12: copydesk.v1.Finding.suggestions:type_name -> copydesk.v1.Suggestion
+	13, // 13: copydesk.v1.Finding.related:type_name -> copydesk.v1.Related
+	14, // 14: copydesk.v1.CheckResponse.findings:type_name -> copydesk.v1.Finding
+	15, // 15: copydesk.v1.CheckResponse.failures:type_name -> copydesk.v1.RuleFailure
+	6,  // 16: copydesk.v1.ConfigureRequest.RulesEntry.value:type_name -> copydesk.v1.RuleSettings
+	4,  // 17: copydesk.v1.Linter.Describe:input_type -> copydesk.v1.DescribeRequest
+	7,  // 18: copydesk.v1.Linter.Configure:input_type -> copydesk.v1.ConfigureRequest
+	11, // 19: copydesk.v1.Linter.Check:input_type -> copydesk.v1.CheckRequest
+	11, // 20: copydesk.v1.Linter.CheckStream:input_type -> copydesk.v1.CheckRequest
+	5,  // 21: copydesk.v1.Linter.Describe:output_type -> copydesk.v1.DescribeResponse
+	8,  // 22: copydesk.v1.Linter.Configure:output_type -> copydesk.v1.ConfigureResponse
+	16, // 23: copydesk.v1.Linter.Check:output_type -> copydesk.v1.CheckResponse
+	16, // 24: copydesk.v1.Linter.CheckStream:output_type -> copydesk.v1.CheckResponse
+	21, // [21:25] is the sub-list for method output_type
+	17, // [17:21] is the sub-list for method input_type
+	17, // [17:17] is the sub-list for extension type_name
+	17, // [17:17] is the sub-list for extension extendee
+	0,  // [0:17] is the sub-list for field type_name
 }
 
 func init() { file_copydesk_proto_init() }
