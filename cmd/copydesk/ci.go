@@ -27,7 +27,8 @@ type ciFlags struct {
 	batch        int
 
 	parsedShard *runner.Shard
-	hidden      int // findings the baseline hid
+	hidden      int  // findings the baseline hid
+	pathsGiven  bool // PATHS on the command line, which --ndjson refuses
 }
 
 // outputFlag is --output FORMAT=PATH, repeatable.
@@ -66,6 +67,7 @@ func addCIFlags(fs *flag.FlagSet) *ciFlags {
 // defaultPaths makes --changed-since without paths mean the working
 // directory.
 func (ci *ciFlags) defaultPaths(paths []string) []string {
+	ci.pathsGiven = len(paths) > 0
 	if len(paths) == 0 && ci.changedSince != "" && !ci.ndjson {
 		return []string{"."}
 	}
@@ -91,6 +93,10 @@ func (ci *ciFlags) validate() int {
 	if ci.ndjson {
 		if ci.batch < 1 {
 			fmt.Fprintln(os.Stderr, "copydesk check: --ndjson-batch must be at least 1")
+			return exitUsage
+		}
+		if ci.pathsGiven {
+			fmt.Fprintln(os.Stderr, "copydesk check: --ndjson reads articles from stdin; give no PATHS")
 			return exitUsage
 		}
 		if ci.changedSince != "" || ci.shard != "" || ci.baseline != "" || len(ci.outputs) > 0 || writeBaselineTo != "" {

@@ -414,6 +414,9 @@ func TestNDJSON(t *testing.T) {
 	if r := runCLI(t, "", "{}\n", "check", "--ndjson", "--shard", "1/2"); r.code != exitUsage {
 		t.Errorf("--ndjson with --shard: exit %d", r.code)
 	}
+	if r := runCLI(t, "", "{}\n", "check", "--ndjson", "story.json"); r.code != exitUsage || !strings.Contains(r.stderr, "no PATHS") {
+		t.Errorf("--ndjson with PATHS: exit %d, stderr %s", r.code, r.stderr)
+	}
 }
 
 // The pre-commit hook definition is what pre-commit reads.
