@@ -38,6 +38,7 @@ func FuzzParseMarkdown(f *testing.F) {
 		"# H *e*\n\nP [l](u) `c` &amp; \\* x\nsoft.\n\n- a\n- b\n\n> q\n\n```\nc\n```\n<!-- want x -->",
 		"Setext\n===\n\n1. a\n   > b\r\n\r\n<div>raw</div>\n\n<http://x> ![i](j)",
 		">>>>> - - - deep", "&#0; &#x110000; &bogus; \\",
+		"---\ntitle: 'T'\nx: \"y\"\n---\n# H\n\nP.", "---\r\ntitle:\r\n...\r\n",
 	} {
 		f.Add([]byte(s))
 	}

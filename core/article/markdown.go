@@ -24,8 +24,78 @@ func parseMarkdown(path string, src []byte) (*Article, error) {
 	if bytes.HasPrefix(src, bom) {
 		start = 3
 	}
-	mdBlocks(&sink{b: b, base: start}, src[start:], true)
+	s := &sink{b: b, base: start}
+	n, titled := frontMatter(s, src[start:])
+	s.base += n
+	mdBlocks(s, src[start+n:], !titled)
 	return b.Finish(), nil
+}
+
+// frontMatter reads a YAML front matter block ("---" lines around
+// "key: value" lines, as static site generators and many CMS exports write
+// them) at the start of src: its title (or headline) becomes the headline
+// block, every simple key goes to Meta. It returns the bytes the block takes
+// and whether it gave a headline. Nested YAML is skipped, not parsed.
+func frontMatter(s *sink, src []byte) (int, bool) {
+	first, rest, ok := cutLine(src, 0)
+	if !ok || string(bytes.TrimRight(first, " \t")) != "---" {
+		return 0, false
+	}
+	type field struct {
+		key, value string
+		at         int
+	}
+	var fields []field
+	for off := rest; off < len(src); {
+		line, next, ok := cutLine(src, off)
+		t := string(bytes.TrimRight(line, " \t"))
+		if t == "---" || t == "..." {
+			titled := false
+			for _, f := range fields {
+				if (f.key == "title" || f.key == "headline") && !titled && f.value != "" {
+					bs := s.startBlock(f.at)
+					s.copy(f.value, f.at)
+					s.b.AddBlock(Headline, f.key, bs, s.b.Len())
+					titled = true
+				}
+				s.b.SetMeta(f.key, f.value)
+			}
+			return next, titled
+		}
+		if !ok {
+			break
+		}
+		if k := bytes.IndexByte(line, ':'); k > 0 && line[0] != ' ' && line[0] != '\t' && line[0] != '#' && line[0] != '-' {
+			key := string(bytes.TrimSpace(line[:k]))
+			v := line[k+1:]
+			at := off + k + 1
+			lead := len(v) - len(bytes.TrimLeft(v, " \t"))
+			v, at = bytes.TrimSpace(v), at+lead
+			if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
+				v, at = v[1:len(v)-1], at+1
+			}
+			fields = append(fields, field{key, string(v), at})
+		}
+		off = next
+	}
+	return 0, false // no closing line: not front matter
+}
+
+// cutLine returns the line of src starting at off (without its ending), the
+// offset of the next line, and whether the line had an ending.
+func cutLine(src []byte, off int) ([]byte, int, bool) {
+	for i := off; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			return src[off:i], i + 1, true
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				return src[off:i], i + 2, true
+			}
+			return src[off:i], i + 1, true
+		}
+	}
+	return src[off:], len(src), false
 }
 
 // mdBlocks adds the blocks of a Markdown document. With headline set, a

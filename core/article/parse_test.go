@@ -220,6 +220,19 @@ func TestParseMarkdown(t *testing.T) {
 		at:        []at{{"cont", 4, ""}, {"Para one", 3, ""}},
 		sentences: []string{"Head", "Para one.", "Para cont."},
 	}, {
+		name:   "front matter gives the headline and metadata",
+		format: FormatMarkdown,
+		src:    "---\r\ntitle: \"Talks „stall” in Geneva\"\r\nauthor: Ana Pérez\r\ntags:\r\n  - trade\r\n---\r\n# Not the headline\r\n\r\nBody text.\r\n",
+		kinds:  []BlockKind{Headline, Heading, Paragraph},
+		blocks: []string{"Talks „stall” in Geneva", "Not the headline", "Body text."},
+		meta:   map[string]string{"title": "Talks „stall” in Geneva", "author": "Ana Pérez", "tags": ""},
+		at:     []at{{"Talks", 2, ""}, {"Geneva", 2, ""}, {"Not the", 7, ""}, {"Body", 9, ""}},
+	}, {
+		name:   "a thematic break first is not front matter",
+		format: FormatMarkdown,
+		src:    "---\n\nHead line\n\nBody.",
+		kinds:  []BlockKind{Paragraph, Paragraph},
+	}, {
 		name:   "heading after a paragraph is not the headline",
 		format: FormatMarkdown,
 		src:    "Lead paragraph.\n\n# Late heading\n\nSetext\n======\n",
