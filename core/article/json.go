@@ -31,12 +31,35 @@ type cmsField struct {
 	m     *pieceMap
 }
 
+// ParseCMSAt reads the CMS JSON object at file[start:end], one line of an
+// NDJSON file, keeping the whole file as the source: positions and errors
+// name the line and column in the file, not in the object.
+func ParseCMSAt(path string, file []byte, start, end int) (*Article, error) {
+	if start < 0 || end > len(file) || start > end {
+		return nil, &InputError{Path: path, Msg: fmt.Sprintf("bad object range %d..%d of a %d-byte file", start, end, len(file))}
+	}
+	if err := checkText(path, file[start:end]); err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) && ie.Line > 0 {
+			ie.Line += bytes.Count(file[:start], []byte("\n"))
+		}
+		return nil, err
+	}
+	return parseJSONRange(path, file, start, end)
+}
+
 func parseJSON(path string, src []byte) (*Article, error) {
 	start := 0
 	if bytes.HasPrefix(src, bom) {
 		start = 3
 	}
-	body := src[start:]
+	return parseJSONRange(path, src, start, len(src))
+}
+
+// parseJSONRange reads the object at src[start:end]; src is the whole
+// source the positions refer to.
+func parseJSONRange(path string, src []byte, start, end int) (*Article, error) {
+	body := src[start:end]
 	var probe any
 	if err := json.Unmarshal(body, &probe); err != nil {
 		return nil, jsonError(path, src, start, err)
@@ -48,7 +71,7 @@ func parseJSON(path string, src []byte) (*Article, error) {
 
 	b := NewBuilder(path, FormatJSON, src)
 	fields := map[string]cmsField{}
-	if err := scanObject(src, start, func(key string, valStart, valEnd int) {
+	if err := scanObject(src[:end], start, func(key string, valStart, valEnd int) {
 		raw := src[valStart:valEnd]
 		if raw[0] == '"' {
 			v, m := decodeJSONString(src, valStart)

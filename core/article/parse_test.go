@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -531,5 +532,30 @@ func TestSegmentConcurrent(t *testing.T) {
 		if a := <-done; !reflect.DeepEqual(a.Blocks, want.Blocks) {
 			t.Errorf("concurrent parse gave %+v, want %+v", a.Blocks, want.Blocks)
 		}
+	}
+}
+
+func TestParseCMSAtNDJSONLine(t *testing.T) {
+	file := []byte("{\"headline\": \"One\", \"body\": \"First.\"}\n" +
+		"{\"headline\": \"Two \\u00e9\", \"body\": \"Second „x”. More.\"}\n" +
+		"{\"headline\": \"Three\", \"body\": }\n")
+	lines := bytes.SplitAfter(file, []byte("\n"))
+	start := len(lines[0])
+	a, err := ParseCMSAt("feed.ndjson", file, start, start+len(lines[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, a)
+	if got := a.BlockText(a.Blocks[0]); got != "Two é" {
+		t.Errorf("headline %q", got)
+	}
+	more := strings.Index(a.Text, "More")
+	if p := a.Position(more); p.Line != 2 || p.Column != 1+utf8.RuneCountInString(string(lines[1][:bytes.Index(lines[1], []byte("More"))])) {
+		t.Errorf("More at %+v", p)
+	}
+	start += len(lines[1])
+	_, err = ParseCMSAt("feed.ndjson", file, start, start+len(lines[2]))
+	if ie := inputError(t, err); ie.Line != 3 || !strings.Contains(ie.Msg, "line 3, column 31") {
+		t.Errorf("error %q (line %d), want line 3 column 31", ie.Error(), ie.Line)
 	}
 }
