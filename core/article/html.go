@@ -228,28 +228,31 @@ func (r *htmlReader) endTag(a atom.Atom, at int) {
 // context works out the kind of block text at the current position belongs
 // to.
 func (r *htmlReader) context() (BlockKind, string) {
-	var quote, item, caption, code bool
+	var quote, item bool
+	var caption, code atom.Atom
 	var inner atom.Atom
 	for _, t := range r.stack {
 		switch {
 		case furniture[t] && t != atom.Header:
 			return Aside, t.String()
 		case t == atom.Pre || t == atom.Code && !textBlock[inner]:
-			code = true
+			if code == 0 {
+				code = t
+			}
 		case t == atom.Blockquote:
 			quote = true
 		case t == atom.Li || t == atom.Dd || t == atom.Dt:
 			item = true
 		case t == atom.Figcaption || t == atom.Caption:
-			caption = true
+			caption = t
 		}
 		if blockLevel[t] && t != atom.Body && t != atom.Html {
 			inner = t
 		}
 	}
 	switch {
-	case code:
-		return Code, "pre"
+	case code != 0:
+		return Code, code.String()
 	case isHeading(inner):
 		if inner == atom.H1 && !r.hadHeadline {
 			return Headline, "h1"
@@ -267,8 +270,8 @@ func (r *htmlReader) context() (BlockKind, string) {
 		}
 	}
 	switch {
-	case caption:
-		return Caption, "figcaption"
+	case caption != 0:
+		return Caption, caption.String()
 	case quote:
 		return BlockQuote, "blockquote"
 	case item:

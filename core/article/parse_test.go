@@ -298,12 +298,17 @@ func TestParseHTML(t *testing.T) {
 		at:     []at{{"قال", 1, ""}, {"ثم", 1, ""}},
 	}})
 	// The Element of an aside block names its tag.
-	a, err := Parse("x.html", FormatHTML, []byte("<nav>Menu</nav><footer>Foot</footer><p>Body.</p>"))
+	a, err := Parse("x.html", FormatHTML, []byte("<nav>Menu</nav><footer>Foot</footer><p>Body.</p>"+
+		"<table><caption>Cap</caption></table><figure><figcaption>Fig</figcaption></figure><div><code>x</code></div><pre>y</pre>"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := []string{a.Blocks[0].Element, a.Blocks[1].Element, a.Blocks[2].Element}; !reflect.DeepEqual(got, []string{"nav", "footer", "p"}) {
-		t.Errorf("elements = %v", got)
+	var got []string
+	for _, b := range a.Blocks {
+		got = append(got, b.Element)
+	}
+	if want := []string{"nav", "footer", "p", "caption", "figcaption", "code", "pre"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("elements = %v, want %v", got, want)
 	}
 }
 
