@@ -527,3 +527,36 @@ func TestPluginEnvironmentIsMinimal(t *testing.T) {
 		t.Error("the host's environment leaked into the plugin")
 	}
 }
+
+// A clean run must not greet the user with log lines: killing plugins at
+// Close is routine. A crash is not.
+func TestCleanRunLogsNothing(t *testing.T) {
+	ctx := testCtx(t)
+	var buf strings.Builder
+	w := &syncWriter{w: &buf}
+	opts := testOptions()
+	opts.Logger = hclog.New(&hclog.LoggerOptions{Level: hclog.Warn, Output: w})
+	h := start(t, opts, builtin("words", "crash")...)
+	if r := pluginNamed(t, h, "words").Check(ctx, newArticle("banana")); r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	h.Close()
+	w.mu.Lock()
+	out := buf.String()
+	w.mu.Unlock()
+	if out != "" {
+		t.Fatalf("a clean run logged:\n%s", out)
+	}
+
+	h = start(t, opts, builtin("crash")...)
+	if r := h.Plugins()[0].Check(ctx, newArticle("CRASH")); r.Err == nil {
+		t.Fatal("no crash")
+	}
+	h.Close()
+	w.mu.Lock()
+	out = buf.String()
+	w.mu.Unlock()
+	if !strings.Contains(out, "[ERROR]") || !strings.Contains(out, "deliberate crash") {
+		t.Fatalf("a crash was not logged as an error:\n%s", out)
+	}
+}

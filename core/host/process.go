@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/go-plugin"
@@ -27,6 +28,7 @@ type process struct {
 	rpc    pb.LinterClient
 	stderr *tail
 	pid    int
+	killed atomic.Bool // the host is killing it: its end is no error
 
 	mu     sync.Mutex
 	broken error // why the host stopped using it
@@ -100,7 +102,8 @@ func (p *Plugin) launch() (*process, error) {
 	cmd.Env = env(h.socketDir)
 	setProcAttr(cmd)
 	errTail := newTail(8 << 10)
-	logger := h.opts.Logger.Named(p.spec.Name)
+	pr := &process{cmd: cmd, stderr: errTail}
+	logger := killLogger{Logger: h.opts.Logger.Named(p.spec.Name), killed: &pr.killed}
 	client := plugin.NewClient(&plugin.ClientConfig{
 		HandshakeConfig:  protocol.Handshake,
 		VersionedPlugins: protocol.PluginSets(nil),
@@ -117,7 +120,7 @@ func (p *Plugin) launch() (*process, error) {
 			grpc.MaxCallSendMsgSize(protocol.MaxMessageBytes),
 		)},
 	})
-	pr := &process{client: client, cmd: cmd, stderr: errTail}
+	pr.client = client
 	fail := func(err error) (*process, error) {
 		pr.kill()
 		return nil, err
@@ -168,6 +171,7 @@ func startError(err error, path string, timeout time.Duration, stderr *tail) err
 // kill stops the process at once and waits until it is reaped. Plugins hold
 // no state worth a graceful shutdown, and a hung one would not take it.
 func (pr *process) kill() {
+	pr.killed.Store(true)
 	if pr.cmd.Process != nil {
 		_ = pr.cmd.Process.Kill()
 	}
