@@ -1,0 +1,328 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/creack/pty"
+)
+
+// The editor workflow (--diff, --fix, --format html, the progress bar),
+// exercised through the built binary on temporary files with the real
+// plugins.
+
+// A story with fixable findings of both kinds: a doubled word inside a
+// line, and page furniture on lines of their own between paragraphs.
+const fixableStory = "Harbour board backs café expansion\n\n" +
+	"The harbour board approved the the expansion of the pier café on Thursday.\n\n" +
+	"Share this article\n\n" +
+	"Board chair Olu Adeyemi said the plan was “a modest step” for the waterfront.\n\n" +
+	"Read more: Ferry timetable changes next month\n\n" +
+	"Members voted five to two in favour.\n"
+
+func noTempFiles(t *testing.T, dir string) {
+	t.Helper()
+	left, _ := filepath.Glob(filepath.Join(dir, ".*copydesk*"))
+	if len(left) != 0 {
+		t.Errorf("temporary files left behind: %v", left)
+	}
+}
+
+// applyPatch applies a diff with patch(1), as a user would, and returns the
+// patched text ("" when there is no patch program).
+func applyPatch(t *testing.T, name, content, diff string) string {
+	t.Helper()
+	prog, err := exec.LookPath("patch")
+	if err != nil {
+		t.Log("no patch program; not applying the diff")
+		return ""
+	}
+	dir := t.TempDir()
+	writeFile(t, dir, name, content)
+	cmd := exec.Command(prog, "-s", "-p0")
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(diff)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("patch -p0 refuses the diff: %v\n%s\n%s", err, out, diff)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, name))
+	return string(got)
+}
+
+func TestDiffThenFix(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "story.txt", fixableStory)
+	if err := os.Chmod(p, 0o640); err != nil {
+		t.Fatal(err)
+	}
+
+	d := runCLI(t, dir, "", "check", "--diff", "story.txt")
+	if d.code != exitFindings {
+		t.Fatalf("--diff exit %d, want 1 (something to fix); stderr:\n%s", d.code, d.stderr)
+	}
+	if got, _ := os.ReadFile(p); string(got) != fixableStory {
+		t.Fatal("--diff wrote to the file")
+	}
+	for _, want := range []string{"--- story.txt\n+++ story.txt\n@@ ", "-The harbour board approved the the expansion", "+The harbour board approved the expansion", "-Share this article\n", "-Read more: Ferry timetable changes next month\n"} {
+		if !strings.Contains(d.stdout, want) {
+			t.Errorf("diff lacks %q:\n%s", want, d.stdout)
+		}
+	}
+	if !strings.Contains(d.stderr, "3 fixes in 1 file would be applied; nothing was written") {
+		t.Errorf("--diff summary missing: %s", d.stderr)
+	}
+	predicted := applyPatch(t, "story.txt", fixableStory, d.stdout)
+
+	f := runCLI(t, dir, "", "check", "--fix", "--format", "json", "story.txt")
+	if f.code != exitOK {
+		t.Errorf("--fix exit %d, want 0 (nothing left at error); stderr:\n%s", f.code, f.stderr)
+	}
+	got, _ := os.ReadFile(p)
+	if predicted != "" && string(got) != predicted {
+		t.Errorf("--fix wrote\n%q\nbut --diff predicted\n%q", got, predicted)
+	}
+	if strings.Contains(string(got), "\n\n\n") || strings.Contains(string(got), "Share this") || strings.Contains(string(got), "the the") {
+		t.Errorf("fixed file still has a hole or a defect:\n%s", got)
+	}
+	if !strings.Contains(f.stderr, "applied 3 fixes in 1 file") {
+		t.Errorf("--fix summary missing: %s", f.stderr)
+	}
+	// The report is of the fixed file, checked again: none of the fixed
+	// findings remain, and positions refer to the new text.
+	out := decode(t, f.stdout)
+	for _, dg := range out.Files[0].Diagnostics {
+		if len(dg.Suggestions) > 0 {
+			t.Errorf("a fixable finding remains after --fix: %+v", dg)
+		}
+	}
+	if st, _ := os.Stat(p); runtime.GOOS != "windows" && st.Mode().Perm() != 0o640 {
+		t.Errorf("permissions %v, want 0640 kept", st.Mode().Perm())
+	}
+	noTempFiles(t, dir)
+
+	// Nothing left to fix: --diff is empty and exits 0; --fix writes nothing.
+	if d := runCLI(t, dir, "", "check", "--diff", "story.txt"); d.code != exitOK || d.stdout != "" {
+		t.Errorf("second --diff: exit %d, output %q", d.code, d.stdout)
+	}
+}
+
+func TestFixKeepsCRLFAndHTML(t *testing.T) {
+	dir := t.TempDir()
+	crlf := strings.ReplaceAll(fixableStory, "\n", "\r\n")
+	writeFile(t, dir, "story.txt", crlf)
+	html := "<html><body>\n<h1>Harbour board backs café expansion</h1>\n" +
+		"<p>The harbour board approved the the expansion of the pier café on Thursday.</p>\n" +
+		"<p>Share this article</p>\n" +
+		"<p>Members voted five to two in favour &amp; the chair abstained.</p>\n</body></html>\n"
+	writeFile(t, dir, "story.html", html)
+	r := runCLI(t, dir, "", "check", "--fix", "story.txt", "story.html")
+	if r.code != exitOK {
+		t.Fatalf("exit %d; stderr:\n%s", r.code, r.stderr)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "story.txt"))
+	if want := strings.ReplaceAll(string(got), "\r\n", ""); strings.Contains(want, "\n") {
+		t.Errorf("a bare LF crept into a CRLF file:\n%q", got)
+	}
+	if strings.Contains(string(got), "Share this") || strings.Contains(string(got), "\r\n\r\n\r\n") {
+		t.Errorf("CRLF file not fixed cleanly:\n%q", got)
+	}
+	gotHTML, _ := os.ReadFile(filepath.Join(dir, "story.html"))
+	wantHTML := "<html><body>\n<h1>Harbour board backs café expansion</h1>\n" +
+		"<p>The harbour board approved the expansion of the pier café on Thursday.</p>\n" +
+		"<p>Members voted five to two in favour &amp; the chair abstained.</p>\n</body></html>\n"
+	if string(gotHTML) != wantHTML {
+		t.Errorf("HTML fixed to\n%s\nwant\n%s", gotHTML, wantHTML)
+	}
+}
+
+func TestFixSkipsOverlappingFixes(t *testing.T) {
+	dir := t.TempDir()
+	// The doubled word sits inside a related-article link: deleting the
+	// line (first by position) wins and the word fix is skipped, not merged.
+	story := "Council approves budget\n\nThe council approved the budget on Tuesday.\n\n" +
+		"Read more: The the council elections next year\n\nThe vote was seven to two.\n"
+	writeFile(t, dir, "story.txt", story)
+	r := runCLI(t, dir, "", "check", "--diff", "story.txt")
+	if !strings.Contains(r.stderr, "story.txt:5: fix from repetition/doubled-word not applied: overlaps an earlier fix at line 5") {
+		t.Errorf("the skipped fix is not reported:\n%s", r.stderr)
+	}
+	if !strings.Contains(r.stderr, "1 fix in 1 file would be applied; 1 fix skipped") {
+		t.Errorf("skipped fixes not counted:\n%s", r.stderr)
+	}
+	if !strings.Contains(r.stdout, "-Read more: The the council elections next year\n-\n") {
+		t.Errorf("the line deletion is not in the diff:\n%s", r.stdout)
+	}
+}
+
+func TestFixRefusesReadOnlyFiles(t *testing.T) {
+	dir := t.TempDir()
+	ro := writeFile(t, dir, "locked.txt", fixableStory)
+	rw := writeFile(t, dir, "open.txt", fixableStory)
+	if err := os.Chmod(ro, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, dir, "", "check", "--fix", "open.txt", "locked.txt")
+	if r.code != exitUsage {
+		t.Errorf("exit %d, want 2", r.code)
+	}
+	if !strings.Contains(r.stderr, "locked.txt: cannot fix: the file is read-only; nothing was written") {
+		t.Errorf("no clear message:\n%s", r.stderr)
+	}
+	for _, p := range []string{ro, rw} {
+		if got, _ := os.ReadFile(p); string(got) != fixableStory {
+			t.Errorf("%s was written although a file of the run is read-only", p)
+		}
+	}
+	noTempFiles(t, dir)
+}
+
+// TestFixRefusesFileChangedDuringRun saves the file while copydesk runs: the
+// only plugin is a script that appends to the story as it starts (after
+// copydesk has read its inputs) and then serves the built-in repetition
+// plugin.
+func TestFixRefusesFileChangedDuringRun(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("needs a shell script as plugin")
+	}
+	dir := t.TempDir()
+	p := writeFile(t, dir, "story.txt", fixableStory)
+	script := "#!/bin/sh\necho 'A line the editor saved meanwhile.' >> '" + p + "'\nexec '" + binary + "' __plugin repetition\n"
+	if err := os.WriteFile(filepath.Join(dir, "saver.sh"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	toml := "[repetition]\nenabled = false\n[fragment]\nenabled = false\n[strayui]\nenabled = false\n" +
+		"[quotes]\nenabled = false\n[byline]\nenabled = false\n[contradiction]\nenabled = false\n[consistency]\nenabled = false\n" +
+		"[saver]\npath = \"saver.sh\"\n"
+	writeFile(t, dir, "rules.toml", toml)
+	r := runCLI(t, dir, "", "check", "--fix", "story.txt")
+	if r.code != exitUsage {
+		t.Errorf("exit %d, want 2; stderr:\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "story.txt changed on disk after it was checked; not overwritten") {
+		t.Errorf("no clear message:\n%s", r.stderr)
+	}
+	got, _ := os.ReadFile(p)
+	if string(got) != fixableStory+"A line the editor saved meanwhile.\n" {
+		t.Errorf("the editor's save was overwritten:\n%s", got)
+	}
+}
+
+func TestFixFlagsRefusals(t *testing.T) {
+	r := runCLI(t, "", fixableStory, "check", "--fix", "-")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "--fix cannot write back to standard input") {
+		t.Errorf("--fix on stdin: exit %d, stderr %s", r.code, r.stderr)
+	}
+	r = runCLI(t, "", fixableStory, "check", "--fix", "--diff", "-")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "not both") {
+		t.Errorf("--fix --diff: exit %d, stderr %s", r.code, r.stderr)
+	}
+	// --diff on standard input shows the changes under the stdin name.
+	r = runCLI(t, "", fixableStory, "check", "--diff", "--stdin-name", "desk/story.txt", "-")
+	if r.code != exitFindings || !strings.HasPrefix(r.stdout, "--- desk/story.txt\n+++ desk/story.txt\n") {
+		t.Errorf("--diff on stdin: exit %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestChecksNeverWrite: without --fix no file is touched, whatever the
+// format.
+func TestChecksNeverWrite(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "story.txt", fixableStory)
+	before, _ := os.Stat(p)
+	for _, format := range []string{"text", "json", "html"} {
+		runCLI(t, dir, "", "check", "--format", format, "story.txt")
+	}
+	after, _ := os.Stat(p)
+	got, _ := os.ReadFile(p)
+	if string(got) != fixableStory || !after.ModTime().Equal(before.ModTime()) {
+		t.Error("a check without --fix modified the file")
+	}
+	noTempFiles(t, dir)
+}
+
+func TestHTMLFormat(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "story.txt", fixableStory)
+	j := decode(t, runCLI(t, dir, "", "check", "--format", "json", "story.txt").stdout)
+	h := runCLI(t, dir, "", "check", "--format", "html", "story.txt")
+	if !strings.HasPrefix(h.stdout, "<!DOCTYPE html>") || !strings.HasSuffix(h.stdout, "</html>\n") {
+		t.Fatalf("not an HTML page:\n%.300s", h.stdout)
+	}
+	if n := len(j.Files[0].Diagnostics); n == 0 || strings.Count(h.stdout, `<li id="l-f0-d`) != n {
+		t.Errorf("the page lists %d findings, the JSON %d", strings.Count(h.stdout, `<li id="l-f0-d`), n)
+	}
+	if regexp.MustCompile(`(?i)https?://|\bsrc\s*=|<link\b`).MatchString(h.stdout) {
+		t.Error("the page refers to outside resources")
+	}
+}
+
+// TestProgressBar runs a batch with stderr on a pseudo-terminal: the bar is
+// drawn there, and stdout (the report) is byte for byte what a run without a
+// terminal prints. With stderr piped there is no bar.
+func TestProgressBar(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("needs a Unix pseudo-terminal")
+	}
+	dir := t.TempDir()
+	const n = 25
+	for i := 0; i < n; i++ {
+		story := fixableStory
+		if i%2 == 0 {
+			story = cleanStory
+		}
+		writeFile(t, dir, filepath.Join("desk", string(rune('a'+i))+".txt"), story)
+	}
+	plain := runCLI(t, dir, "", "check", "--format", "json", "desk")
+	if strings.Contains(plain.stderr, "checking") {
+		t.Errorf("progress bar drawn on a stderr that is not a terminal:\n%s", plain.stderr)
+	}
+
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer ptmx.Close()
+	cmd := exec.Command(binary, "check", "--format", "json", "desk")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	var stdout bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, tty
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	tty.Close()
+	var term bytes.Buffer
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // drain the terminal; reading fails with EIO once the child is gone
+		defer wg.Done()
+		io.Copy(&term, ptmx)
+	}()
+	err = cmd.Wait()
+	if ee, ok := err.(*exec.ExitError); err != nil && !ok {
+		t.Fatal(err)
+	} else if ok && ee.ExitCode() != plain.code {
+		t.Errorf("exit %d on a terminal, %d without", ee.ExitCode(), plain.code)
+	}
+	ptmx.Close()
+	wg.Wait()
+	if !strings.Contains(term.String(), "checking") || !strings.Contains(term.String(), "0/25") {
+		t.Errorf("no progress bar on the terminal:\n%q", term.String())
+	}
+	if stdout.String() != plain.stdout {
+		t.Errorf("the report differs when the bar is drawn:\n%s\nvs\n%s", stdout.String(), plain.stdout)
+	}
+	var v any
+	if err := json.Unmarshal(stdout.Bytes(), &v); err != nil {
+		t.Errorf("stdout is not clean JSON with the bar on: %v", err)
+	}
+}
