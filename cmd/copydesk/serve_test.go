@@ -110,6 +110,12 @@ func startServe(t testing.TB, env []string, args ...string) *served {
 	}
 	cmd := exec.Command(bin, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
 	cmd.Dir = t.TempDir()
+	// Generous plugin timeouts: a race-instrumented build on a busy CI
+	// machine can take more than the default 5s to start its plugins.
+	rules := "[timeouts]\nstart = \"60s\"\ncheck = \"60s\"\n"
+	if err := os.WriteFile(filepath.Join(cmd.Dir, "rules.toml"), []byte(rules), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	cmd.Env = append(os.Environ(), env...)
 	pipe, err := cmd.StderrPipe()
 	if err != nil {
