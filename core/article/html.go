@@ -93,7 +93,9 @@ type htmlReader struct {
 // htmlBlocks adds the blocks of an HTML document or fragment. A whole
 // document's <title> is the headline when it has no <h1>.
 func htmlBlocks(s *sink, src []byte, doc bool) {
-	r := &htmlReader{s: s, pending: -1}
+	// In a fragment (a CMS body) the headline is a field of its own, so
+	// an <h1> there is a heading like any other.
+	r := &htmlReader{s: s, pending: -1, hadHeadline: !doc}
 	r.useTitle = doc && !bytes.Contains(bytes.ToLower(src), []byte("<h1"))
 	z := html.NewTokenizer(bytes.NewReader(src))
 	z.SetMaxBuf(0)

@@ -335,9 +335,9 @@ func TestParseJSON(t *testing.T) {
 	}, {
 		name:      "HTML body by its first character",
 		format:    FormatJSON,
-		src:       `{"headline": "H", "body": " <p>One &amp; two.</p>\n<p>Three \u00e9 four.</p>"}`,
-		kinds:     []BlockKind{Headline, Paragraph, Paragraph},
-		sentences: []string{"H", "One & two.", "Three é four."},
+		src:       `{"headline": "H", "body": " <h1>Sub</h1><p>One &amp; two.</p>\n<p>Three \u00e9 four.</p>"}`,
+		kinds:     []BlockKind{Headline, Heading, Paragraph, Paragraph},
+		sentences: []string{"H", "Sub", "One & two.", "Three é four."},
 		at:        []at{{"One", 1, ""}, {"& two", 1, "&amp;"}, {"four", 1, ""}, {"é", 1, `\u00e9`}},
 	}, {
 		name:   "HTML body by body_format",
