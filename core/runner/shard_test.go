@@ -195,6 +195,22 @@ func TestSelectChangedSince(t *testing.T) {
 		t.Errorf("changed under desk: got %v, want %v (committed, uncommitted and untracked; not deleted, ignored, unchanged or outside the paths)", got, want)
 	}
 
+	// Combined with --shard, the changed files are split between shards.
+	var union []string
+	for k := 1; k <= 2; k++ {
+		got, err := Select([]string{"."}, Selection{ChangedSince: "base", Shard: &Shard{k, 2}, Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range got {
+			union = append(union, filepath.ToSlash(p))
+		}
+	}
+	sort.Strings(union)
+	if want := []string{"desk/a.txt", "desk/b.txt", "desk/new.txt", "other/e.txt"}; !reflect.DeepEqual(union, want) {
+		t.Errorf("changed files over two shards: %v, want %v", union, want)
+	}
+
 	// A branch that parted from main: files changed on main since are not
 	// this branch's changes.
 	runGit(t, dir, "add", "-A")
