@@ -65,7 +65,25 @@ func ParseFormat(s string) (Format, error) {
 }
 
 // Parse checks that data is text copydesk can read and parses it in the given
-// format.
+// format. Every reader keeps the visible text only, records where each piece
+// of it came from (so Position lands on the exact source line and column,
+// escapes and entities included), and separates blocks with blank lines:
+//
+//   - txt: blank-line separated blocks; a first one-line block is the
+//     headline. A line break inside a block ends a sentence unless the text
+//     is hard-wrapped prose.
+//   - md (goldmark, CommonMark): headings, paragraphs, list items, block
+//     quotes and code blocks; the first heading before any other text, or a
+//     front matter title, is the headline. Inline markup is dropped, raw HTML
+//     and comments skipped; a soft line break is "\n" but does not end a
+//     sentence.
+//   - html (x/net/html tokenizer): p, h1-h6, li, blockquote, figcaption and
+//     caption, aside/nav/footer/header/form (Aside, Element naming the tag),
+//     pre/code, and Line for text outside any of them; scripts, styles,
+//     hidden elements and the like are skipped. White space collapses as a
+//     browser shows it; <br> is "\n". The first <h1>, or the <title> when
+//     there is no <h1>, is the headline. Nesting is bounded, not recursive.
+//   - json: see ParseCMS.
 func Parse(path string, format Format, data []byte) (*Article, error) {
 	if err := checkText(path, data); err != nil {
 		return nil, err

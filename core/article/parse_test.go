@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -562,5 +563,26 @@ func TestParseCMSAtNDJSONLine(t *testing.T) {
 	_, err = ParseCMSAt("feed.ndjson", file, start, start+len(lines[2]))
 	if ie := inputError(t, err); ie.Line != 3 || !strings.Contains(ie.Msg, "line 3, column 31") {
 		t.Errorf("error %q (line %d), want line 3 column 31", ie.Error(), ie.Line)
+	}
+}
+
+func TestParseFile(t *testing.T) {
+	dir := t.TempDir()
+	md := filepath.Join(dir, "story.md")
+	if err := os.WriteFile(md, []byte("# Head\n\nBody *text*."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := ParseFile(md, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Format != FormatMarkdown || a.Text != "Head\n\nBody text." || a.Path != md {
+		t.Errorf("got %s %q %s", a.Format, a.Text, a.Path)
+	}
+	if _, err := ParseFile(filepath.Join(dir, "story.docx"), 0); !strings.Contains(fmt.Sprint(err), "unknown file type") {
+		t.Errorf("docx: %v", err)
+	}
+	if _, err := ParseFile(md, 5); !strings.Contains(fmt.Sprint(err), "--max-file-size") {
+		t.Errorf("limit: %v", err)
 	}
 }

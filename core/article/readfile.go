@@ -71,3 +71,18 @@ func sizeString(n int64) string {
 	}
 	return fmt.Sprintf("%d-byte", n)
 }
+
+// ParseFile reads a file (at most max bytes, see ReadFile) and parses it in
+// the format its extension names.
+func ParseFile(path string, max int64) (*Article, error) {
+	format, ok := FormatFromPath(path)
+	if !ok {
+		return nil, &InputError{Path: path, Msg: "unknown file type",
+			Hint: "copydesk reads .txt, .md, .html, .htm and .json files; rename the file or pass its format explicitly"}
+	}
+	data, err := ReadFile(path, max)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, format, data)
+}
