@@ -75,6 +75,7 @@ type htmlReader struct {
 	s        *sink
 	stack    []atom.Atom
 	hidden   []bool // per stacked element: it carried the hidden attribute
+	byline   []bool // per stacked element: it is marked as the byline
 	overflow int    // open elements not pushed because the stack was full
 	skip     int    // open skipped elements (counted, not just stacked)
 
@@ -117,15 +118,13 @@ func htmlBlocks(s *sink, src []byte, doc bool) {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
-			hidden := false
+			var attrs attrFlags
 			for hasAttr {
-				var key []byte
-				key, _, hasAttr = z.TagAttr()
-				if string(key) == "hidden" {
-					hidden = true
-				}
+				var key, val []byte
+				key, val, hasAttr = z.TagAttr()
+				attrs.read(key, val)
 			}
-			r.startTag(a, at, tt == html.SelfClosingTagToken, hidden)
+			r.startTag(a, at, tt == html.SelfClosingTagToken, attrs)
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			r.endTag(atom.Lookup(name), at)
@@ -134,7 +133,30 @@ func htmlBlocks(s *sink, src []byte, doc bool) {
 	r.closeBlock()
 }
 
-func (r *htmlReader) startTag(a atom.Atom, at int, selfClosing, hidden bool) {
+// attrFlags is what copydesk reads from an element's attributes.
+type attrFlags struct {
+	hidden bool // the hidden attribute: not shown
+	byline bool // class "byline" or "author", rel or itemprop "author"
+}
+
+func (f *attrFlags) read(key, val []byte) {
+	switch string(key) {
+	case "hidden":
+		f.hidden = true
+	case "class":
+		for _, c := range bytes.Fields(bytes.ToLower(val)) {
+			if bytes.Contains(c, []byte("byline")) || string(c) == "author" || bytes.HasSuffix(c, []byte("-author")) || bytes.HasSuffix(c, []byte("__author")) {
+				f.byline = true
+			}
+		}
+	case "rel", "itemprop":
+		if string(bytes.ToLower(val)) == "author" {
+			f.byline = true
+		}
+	}
+}
+
+func (r *htmlReader) startTag(a atom.Atom, at int, selfClosing bool, attrs attrFlags) {
 	if a == atom.Br {
 		if r.skip == 0 && r.open && r.content {
 			r.s.insert("\n", at)
@@ -155,17 +177,17 @@ func (r *htmlReader) startTag(a atom.Atom, at int, selfClosing, hidden bool) {
 		r.overflow++
 		return
 	}
-	if hidden && r.skip == 0 {
+	if attrs.hidden && r.skip == 0 {
 		// An element with the hidden attribute is not shown, nor is
 		// anything inside it; it counts as one skipped element.
 		r.skip++
-		r.push(a, true)
+		r.push(a, true, false)
 		return
 	}
 	if r.skipped(a) {
 		r.skip++
 	}
-	r.push(a, false)
+	r.push(a, false, attrs.byline)
 }
 
 // skipped reports whether an element's text is not visible: scripts, styles
@@ -190,9 +212,10 @@ func (r *htmlReader) autoClose(a atom.Atom) {
 	}
 }
 
-func (r *htmlReader) push(a atom.Atom, hidden bool) {
+func (r *htmlReader) push(a atom.Atom, hidden, byline bool) {
 	r.stack = append(r.stack, a)
 	r.hidden = append(r.hidden, hidden)
+	r.byline = append(r.byline, byline)
 }
 
 func (r *htmlReader) popTo(i int) {
@@ -201,7 +224,7 @@ func (r *htmlReader) popTo(i int) {
 			r.skip--
 		}
 	}
-	r.stack, r.hidden = r.stack[:i], r.hidden[:i]
+	r.stack, r.hidden, r.byline = r.stack[:i], r.hidden[:i], r.byline[:i]
 	if r.skip < 0 {
 		r.skip = 0
 	}
@@ -209,7 +232,7 @@ func (r *htmlReader) popTo(i int) {
 
 func (r *htmlReader) endTag(a atom.Atom, at int) {
 	if a == atom.Br { // </br> is a <br> to browsers
-		r.startTag(a, at, false, false)
+		r.startTag(a, at, false, attrFlags{})
 		return
 	}
 	if r.overflow > 0 {
@@ -233,6 +256,12 @@ func (r *htmlReader) context() (BlockKind, string) {
 	var quote, item bool
 	var caption, code atom.Atom
 	var inner atom.Atom
+	for i, t := range r.stack {
+		if r.byline[i] {
+			// Marked up as the byline: not furniture, even in a header.
+			return Byline, t.String()
+		}
+	}
 	for _, t := range r.stack {
 		switch {
 		case furniture[t] && t != atom.Header:

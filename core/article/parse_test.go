@@ -293,6 +293,13 @@ func TestParseHTML(t *testing.T) {
 		kinds:  []BlockKind{Code, Paragraph, Paragraph},
 		blocks: []string{"x = 1", "See y here.", "Yes"},
 	}, {
+		name:   "bylines by class, rel or itemprop",
+		format: FormatHTML,
+		src: "<header><h1>Head</h1><p class=\"story-byline\">By <a rel=author>Ana Pérez</a></p><time>Today</time></header>" +
+			"<p>By <span class=author>Lead</span> text.</p><div itemprop=author>Bo Li</div><p class=authorship>Not a byline.</p>",
+		kinds:  []BlockKind{Headline, Byline, Aside, Paragraph, Byline, Paragraph},
+		blocks: []string{"Head", "By Ana Pérez", "Today", "By Lead text.", "Bo Li", "Not a byline."},
+	}, {
 		name:   "BOM and right-to-left",
 		format: FormatHTML,
 		src:    "\uFEFF<p>قال المسؤولون. ثم غادروا.</p>",
