@@ -249,7 +249,7 @@ func (e *Engine) Check(ctx context.Context, articles []*article.Article) *Result
 		}
 	}
 	for _, f := range files {
-		f.Diagnostics = process(e.cfg, e.severities(), f.Path, f.Diagnostics)
+		f.Diagnostics = process(e.cfg, e.severities(), f.Path, suppress(f.Article, f.Diagnostics))
 	}
 	res.Files = files
 	sort.SliceStable(res.Failures, func(i, j int) bool {
