@@ -124,6 +124,13 @@ func checkInvariants(t testing.TB, a *Article) {
 			}
 			sEnd = s.Span.End
 			pos(s.Span.Start)
+			// A sentence's end maps to the source no earlier than its start.
+			if st, en := a.SourceOffset(s.Span.Start), a.SourceEndOffset(s.Span.End); en < st {
+				t.Fatalf("sentence %v maps to source %d..%d", s.Span, st, en)
+			}
+			if p := a.SourcePosition(a.SourceEndOffset(s.Span.End)); p.Line < 1 || p.Column < 1 || p.Line > nlines {
+				t.Fatalf("end of sentence %v at %+v", s.Span, p)
+			}
 		}
 	}
 	// Every piece copied from the source is what the source holds there (a
