@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -67,9 +68,19 @@ func stateOf(p *sdk.Pass) *config {
 	if c, ok := p.State.(*config); ok {
 		return c
 	}
-	c, _ := configure(sdk.WithDefaults(options, nil))
-	return c.(*config)
+	defaultOnce.Do(func() {
+		c, _ := configure(sdk.WithDefaults(options, nil))
+		defaultCfg = c.(*config)
+	})
+	return defaultCfg
 }
+
+// defaultCfg serves passes made without Configure (test helpers); one value,
+// so that the analysis cache recognises it.
+var (
+	defaultOnce sync.Once
+	defaultCfg  *config
+)
 
 // Bio is an author bio: a block in the article's tail that opens with a
 // person's name and says what they cover ("Jane Doe is a correspondent...").
@@ -124,9 +135,33 @@ func (an *analysis) creditedNames() []Name {
 	return out
 }
 
+// The rules run one after another on the same article, and each needs the
+// whole analysis; it is kept for the article last analysed so that the
+// plugin reads an article once, not once per rule (it was seven times).
+// Holding the article keeps its address from being reused by another.
+var (
+	cacheMu   sync.Mutex
+	cacheArt  *sdk.Article
+	cacheText string
+	cacheCfg  *config
+	cacheAn   *analysis
+)
+
+// analyse returns the analysis of p's article. Rules only read it.
 func analyse(p *sdk.Pass) *analysis {
-	a := p.Article
-	an := &analysis{a: a, cfg: stateOf(p), body: make([]bool, len(a.Blocks))}
+	cfg := stateOf(p)
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	if cacheAn != nil && cacheArt == p.Article && cacheText == p.Article.Text && cacheCfg == cfg {
+		return cacheAn
+	}
+	an := analyseArticle(p.Article, cfg)
+	cacheArt, cacheText, cacheCfg, cacheAn = p.Article, p.Article.Text, cfg, an
+	return an
+}
+
+func analyseArticle(a *sdk.Article, cfg *config) *analysis {
+	an := &analysis{a: a, cfg: cfg, body: make([]bool, len(a.Blocks))}
 	for i, b := range a.Blocks {
 		if !copyBlock(b.Kind) {
 			continue
@@ -293,10 +328,20 @@ func bodyParagraph(text string) bool {
 // parseBio recognises an author bio: the block opens with a person's name
 // and a verb such as "is" or "covers", and mentions the trade.
 func parseBio(text string, off int) (Name, bool) {
-	words := strings.Fields(text)
-	if len(words) < 4 {
+	// A bio's verb is one of its first six words: test that before
+	// splitting the whole block, which most blocks fail.
+	head := firstFields(text, 6)
+	if len(head) < 4 {
 		return Name{}, false
 	}
+	verb := false
+	for n := 2; n <= 5 && n < len(head); n++ {
+		verb = verb || bioVerbs[head[n]]
+	}
+	if !verb {
+		return Name{}, false
+	}
+	words := strings.Fields(text)
 	trade := false
 	for _, w := range words {
 		if bioWords[fold(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))] {
@@ -317,6 +362,24 @@ func parseBio(text string, off int) (Name, bool) {
 		}
 	}
 	return Name{}, false
+}
+
+// firstFields is strings.Fields(s) cut to its first n words.
+func firstFields(s string, n int) []string {
+	var out []string
+	for len(out) < n {
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		if s == "" {
+			break
+		}
+		end := strings.IndexFunc(s, unicode.IsSpace)
+		if end < 0 {
+			end = len(s)
+		}
+		out = append(out, s[:end])
+		s = s[end:]
+	}
+	return out
 }
 
 // metaByline is the CMS byline field when it was not a plain string (the

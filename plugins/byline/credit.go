@@ -87,6 +87,13 @@ var roleParts = regexp.MustCompile(`\s*(?:,|&|\band\b)\s*`)
 // the first capitalised ("Additional reporting", "Statement").
 var roleShape = regexp.MustCompile(`^\pL[\p{L}'’-]*(?:,? (?:&|[\p{L}'’-]+)){0,3}$`)
 
+func contributedIndex(s string) []int {
+	if !strings.Contains(s, " contributed ") {
+		return nil
+	}
+	return contributed.FindStringSubmatchIndex(s)
+}
+
 var contributed = regexp.MustCompile(`^(.+?) contributed (?:reporting|additional reporting|to this (?:report|story|article)|research|writing)\b`)
 
 // parseCredit reads one line as a credit line. off is the line's offset in
@@ -95,7 +102,7 @@ var contributed = regexp.MustCompile(`^(.+?) contributed (?:reporting|additional
 func parseCredit(line string, off int, bare bool) (CreditLine, bool) {
 	c := CreditLine{Start: off, End: off + len(line)}
 	t := strings.TrimRight(line, " \t")
-	if t == "" || len(t) > 300 || sentenceBreak.MatchString(t) && !bare {
+	if t == "" || len(t) > 300 || !bare && sentenceBreak(t) {
 		return c, false
 	}
 	for _, seg := range splitSegments(t) {
@@ -108,9 +115,40 @@ func parseCredit(line string, off int, bare bool) (CreditLine, bool) {
 	return c, len(c.Segments) > 0
 }
 
-// sentenceBreak is a full stop after a word (not an initial) followed by
-// more text: a line of prose, not a credit.
-var sentenceBreak = regexp.MustCompile(`\p{Ll}{2}\. \S`)
+// sentenceBreak reports a full stop after a word (not an initial) followed
+// by more text: a line of prose, not a credit. It is the regexp
+// `\p{Ll}{2}\. \S` written out, because every line of every article goes
+// through it and the regexp engine made it the plugin's largest cost.
+func sentenceBreak(t string) bool {
+	for i := strings.Index(t, ". "); i >= 0; {
+		if i+2 < len(t) && !asciiSpace(t[i+2]) && lowerBefore(t[:i], 2) {
+			return true
+		}
+		j := strings.Index(t[i+1:], ". ")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// asciiSpace is the regexp class \s (RE2's, which is ASCII only).
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// lowerBefore reports whether s ends with n lower-case letters.
+func lowerBefore(s string, n int) bool {
+	for ; n > 0; n-- {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if size == 0 || !unicode.IsLower(r) {
+			return false
+		}
+		s = s[:len(s)-size]
+	}
+	return true
+}
 
 // segmentComma is a comma that starts a new role rather than another name:
 // "Reporting by Jane Doe, Editing by John Roe".
@@ -175,7 +213,9 @@ func parseSegment(s string, off int, bare bool) (Segment, bool) {
 		return Segment{Role: s[:2], RoleStart: off, Prep: "by", Names: names}, ok
 	}
 	// "Jane Doe and John Roe contributed reporting"
-	if m := contributed.FindStringSubmatchIndex(s); m != nil {
+	// (The Contains test spares the regexp's backtracking over lines that
+	// cannot match.)
+	if m := contributedIndex(s); m != nil {
 		names, ok := parseNames(s[:m[3]], off)
 		return Segment{Role: "contributed", RoleStart: off + m[3] + 1, Prep: "contributed", Names: names}, ok
 	}
@@ -185,7 +225,7 @@ func parseSegment(s string, off int, bare bool) (Segment, bool) {
 		return Segment{Role: s[:i], RoleStart: off, Prep: ":", Names: names}, ok
 	}
 	// "Reporting by Jane Doe", "Coverage of Jane Doe"
-	for _, m := range prepRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range prepRE.FindAllStringSubmatchIndex(roleHead(s), -1) {
 		role := s[:m[0]]
 		if !roleShape.MatchString(role) {
 			continue
@@ -202,6 +242,9 @@ func parseSegment(s string, off int, bare bool) (Segment, bool) {
 	// "Coverage Jane Doe": a role with no "by" at all.
 	words := strings.Fields(s)
 	for k := 1; k <= 3 && k < len(words)-1; k++ {
+		if len(words)-k > 5 {
+			continue // personName takes two to five words
+		}
 		role := strings.Join(words[:k], " ")
 		rest := strings.Join(words[k:], " ")
 		if strings.HasPrefix(s, role+" ") && roleShape.MatchString(role) && personName(rest) && !strings.HasSuffix(role, ",") {
@@ -209,6 +252,22 @@ func parseSegment(s string, off int, bare bool) (Segment, bool) {
 		}
 	}
 	return Segment{}, false
+}
+
+// roleHead is the part of s where a prepRE match can follow a role that
+// roleShape accepts: a role has at most three spaces, so the match starts at
+// the fourth space at the latest and ends by the fifth. Long lines of prose
+// need not be searched to their end.
+func roleHead(s string) string {
+	spaces := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			if spaces++; spaces == 5 {
+				return s[:i+1]
+			}
+		}
+	}
+	return s
 }
 
 // prepRE is what may join a role to its names. Only "by" is right; the

@@ -41,6 +41,11 @@ var foldRunes = map[rune]string{'ß': "ss", 'ø': "o", 'Ø': "o", 'ł': "l", 'Ł
 // "Jose Alvarez" compare equal: a missing accent is a house-style matter,
 // not a different person.
 func fold(s string) string {
+	if ascii(s) {
+		// Nothing to decompose or strip: the common case, a plain English
+		// word, without the cost of normalisation.
+		return strings.ToLower(s)
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		if unicode.Is(unicode.Mn, r) {
@@ -53,6 +58,15 @@ func fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // sameName reports whether two names are the same spelling, allowing for
