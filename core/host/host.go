@@ -104,7 +104,7 @@ func Start(ctx context.Context, specs []Spec, opts Options) (*Host, []*PluginErr
 	h := &Host{opts: opts.withDefaults()}
 	var errs []*PluginError
 	sweepSocketDirs()
-	dir, err := os.MkdirTemp("", fmt.Sprintf("%s%d-", socketDirPrefix, os.Getpid()))
+	dir, err := os.MkdirTemp(socketBase(), fmt.Sprintf("%s%d-", socketDirPrefix, os.Getpid()))
 	if err != nil {
 		for _, s := range specs {
 			errs = append(errs, &PluginError{Plugin: s.Name, Err: fmt.Errorf("cannot create a directory for plugin sockets: %w", err)})
@@ -147,6 +147,21 @@ func Start(ctx context.Context, specs []Spec, opts Options) (*Host, []*PluginErr
 	return h, errs
 }
 
+// socketBase is the folder for socket directories: the temporary folder,
+// unless its path is so long that a socket inside it would pass the ~104-byte
+// limit of a unix socket address (long TMPDIRs are common on macOS and in
+// test runners); then /tmp.
+func socketBase() string {
+	base := os.TempDir()
+	// base + "/copydesk-plugins-PID-RANDOM10/pluginRANDOM10"
+	if len(base)+len(socketDirPrefix)+50 > 100 {
+		if fi, err := os.Stat("/tmp"); err == nil && fi.IsDir() {
+			return "/tmp"
+		}
+	}
+	return base
+}
+
 // socketDirPrefix names run socket directories: the prefix, the owning
 // copydesk's pid, a dash and a random suffix.
 const socketDirPrefix = "copydesk-plugins-"
@@ -156,7 +171,7 @@ const socketDirPrefix = "copydesk-plugins-"
 // is gone and it has not changed for a while, so a live run in another pid
 // namespace sharing /tmp keeps its own.
 func sweepSocketDirs() {
-	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), socketDirPrefix+"*-*"))
+	dirs, _ := filepath.Glob(filepath.Join(socketBase(), socketDirPrefix+"*-*"))
 	for _, d := range dirs {
 		pidStr, _, _ := strings.Cut(strings.TrimPrefix(filepath.Base(d), socketDirPrefix), "-")
 		pid, err := strconv.Atoi(pidStr)

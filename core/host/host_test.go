@@ -65,7 +65,7 @@ func quietLogger() hclog.Logger {
 }
 
 func testOptions() Options {
-	return Options{Executable: testBin, Logger: quietLogger(), StartTimeout: 10 * time.Second, CheckTimeout: 3 * time.Second}
+	return Options{Executable: testBin, Logger: quietLogger(), StartTimeout: 10 * time.Second, CheckTimeout: 10 * time.Second}
 }
 
 func builtin(names ...string) []Spec {
@@ -226,6 +226,19 @@ func TestCheckAllPipelines(t *testing.T) {
 	if res := p.CheckAll(ctx, nil); len(res) != 0 {
 		t.Fatalf("no articles: %v", res)
 	}
+
+	// An article protobuf cannot carry fails alone.
+	bad := article.FromWire("bad.txt", article.FormatText, "banana \xff", nil, nil)
+	res = p.CheckAll(ctx, []*article.Article{arts[1], bad, nil, arts[3]})
+	if res[0].Err != nil || len(res[0].Findings) != 1 || res[3].Err != nil || len(res[3].Findings) != 3 {
+		t.Fatalf("good articles next to bad ones: %+v", res)
+	}
+	if res[1].Err == nil || !strings.Contains(res[1].Err.Error(), "UTF-8") || res[2].Err == nil {
+		t.Fatalf("bad articles: %+v", res[1:3])
+	}
+	if r := p.Check(ctx, bad); r.Err == nil {
+		t.Fatal("unary check of invalid UTF-8 succeeded")
+	}
 }
 
 func TestPanickingRule(t *testing.T) {
@@ -311,7 +324,7 @@ func TestCrashingPlugin(t *testing.T) {
 func TestHangingPlugin(t *testing.T) {
 	ctx := testCtx(t)
 	opts := testOptions()
-	opts.CheckTimeout = 500 * time.Millisecond
+	opts.CheckTimeout = 2 * time.Second // long enough for a loaded machine to answer the others
 	h := start(t, opts, builtin("hang", "words")...)
 	hang, words := pluginNamed(t, h, "hang"), pluginNamed(t, h, "words")
 	pid := hang.PID()
@@ -389,20 +402,24 @@ func TestStartFailures(t *testing.T) {
 	if err := os.WriteFile(notExec, []byte("#!/bin/sh\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	opts := testOptions()
-	opts.StartTimeout = time.Second
-	specs := append(builtin("words", "garbage", "silent", "nosuch"),
+	specs := append(builtin("words", "garbage", "nosuch"),
 		Spec{Name: "missing", Path: filepath.Join(dir, "missing")},
 		Spec{Name: "notexec", Path: notExec},
 		Spec{Name: "dir", Path: dir},
 		Spec{Name: "nopath"},
 		Spec{Name: "words"},
 	)
-	h, errs := Start(ctx, specs, opts)
+	h, errs := Start(ctx, specs, testOptions())
 	defer h.Close()
 	if ps := h.Plugins(); len(ps) != 1 || ps[0].Name() != "words" {
 		t.Fatalf("running: %v", ps)
 	}
+	// A plugin that never shakes hands costs the start timeout, no more.
+	opts := testOptions()
+	opts.StartTimeout = time.Second
+	h2, errs2 := Start(ctx, builtin("silent"), opts)
+	h2.Close()
+	errs = append(errs, errs2...)
 	want := map[string]string{
 		"garbage": `wrote "Hello! I am not a plugin." to stdout instead of the plugin handshake`,
 		"silent":  "did not complete the plugin handshake within 1s",

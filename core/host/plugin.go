@@ -177,6 +177,9 @@ func (p *Plugin) configure(ctx context.Context, pr *process, req *pb.ConfigureRe
 
 // Check checks one article with a unary call bounded by CheckTimeout.
 func (p *Plugin) Check(ctx context.Context, a *article.Article) Result {
+	if err := p.sendable(a); err != nil {
+		return Result{Err: err}
+	}
 	pr, err := p.current()
 	if err != nil {
 		return Result{Err: err}

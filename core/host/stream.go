@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"time"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/core/article"
 	"github.com/copydesk/copydesk/core/protocol"
@@ -30,9 +31,13 @@ const maxReopen = 3
 // already answered keep their findings.
 func (p *Plugin) CheckAll(ctx context.Context, articles []*article.Article) []Result {
 	results := make([]Result, len(articles))
-	pending := make([]int, len(articles))
-	for i := range pending {
-		pending[i] = i
+	pending := make([]int, 0, len(articles))
+	for i, a := range articles {
+		if err := p.sendable(a); err != nil {
+			results[i].Err = err
+			continue
+		}
+		pending = append(pending, i)
 	}
 	failRest := func(err error) {
 		for _, i := range pending {
@@ -74,6 +79,18 @@ func (p *Plugin) CheckAll(ctx context.Context, articles []*article.Article) []Re
 }
 
 var errHung = errors.New("hung")
+
+// sendable refuses an article that protobuf would refuse: its text must be
+// UTF-8, and one bad article must not break the stream for the others.
+func (p *Plugin) sendable(a *article.Article) error {
+	if a == nil {
+		return fmt.Errorf("plugin %s: no article", p.spec.Name)
+	}
+	if !utf8.ValidString(a.Text) {
+		return fmt.Errorf("plugin %s: the article's text is not valid UTF-8, so it cannot be sent", p.spec.Name)
+	}
+	return nil
+}
 
 // stream sends the pending articles over one stream and fills results as
 // answers arrive. It returns the articles still unanswered and why the

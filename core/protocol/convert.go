@@ -3,6 +3,8 @@ package protocol
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/core/article"
 	"github.com/copydesk/copydesk/core/protocol/pb"
@@ -18,10 +20,30 @@ func spanFromWire(s *pb.Span) article.Span {
 	return article.Span{Start: int(s.Start), End: int(s.End)}
 }
 
+// valid makes s fit a protobuf string field, which must be UTF-8: one bad
+// byte would fail the whole message and break the stream it travels on.
+func valid(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
 // ArticleToWire converts an article for sending: text, blocks and metadata.
-// The source map stays in the host.
+// The source map stays in the host. The text must be valid UTF-8 (the
+// readers guarantee it); a path or metadata value that is not is repaired,
+// as plugins only display them.
 func ArticleToWire(a *article.Article) *pb.Article {
-	w := &pb.Article{Path: a.Path, Format: string(a.Format), Text: a.Text, Meta: a.Meta}
+	w := &pb.Article{Path: valid(a.Path), Format: string(a.Format), Text: a.Text, Meta: a.Meta}
+	for k, v := range a.Meta {
+		if !utf8.ValidString(k) || !utf8.ValidString(v) {
+			w.Meta = make(map[string]string, len(a.Meta))
+			for k, v := range a.Meta {
+				w.Meta[valid(k)] = valid(v)
+			}
+			break
+		}
+	}
 	w.Blocks = make([]*pb.Block, len(a.Blocks))
 	for i, b := range a.Blocks {
 		wb := &pb.Block{Kind: string(b.Kind), Element: b.Element, Span: spanToWire(b.Span)}
@@ -199,6 +221,8 @@ func ConfigureFromWire(req *pb.ConfigureRequest) (sdk.Options, map[string]sdk.Ru
 
 // FindingsToWire encodes one article's findings, at most limit+1 of them
 // when limit > 0 (the host only needs to see that the limit was passed).
+// Texts that are not UTF-8 (a rule that quoted half a character) are
+// repaired rather than lose the article's every finding.
 func FindingsToWire(found []sdk.Finding, limit int) []*pb.Finding {
 	if limit > 0 && len(found) > limit+1 {
 		found = found[:limit+1]
@@ -207,13 +231,13 @@ func FindingsToWire(found []sdk.Finding, limit int) []*pb.Finding {
 	for i, f := range found {
 		w := &pb.Finding{
 			Rule: f.Rule, Category: f.Category, Severity: int32(f.Severity),
-			Span: spanToWire(f.Span), Message: f.Message,
+			Span: spanToWire(f.Span), Message: valid(f.Message),
 		}
 		for _, s := range f.Suggestions {
-			w.Suggestions = append(w.Suggestions, &pb.Suggestion{Span: spanToWire(s.Span), Replacement: s.Replacement, Description: s.Description})
+			w.Suggestions = append(w.Suggestions, &pb.Suggestion{Span: spanToWire(s.Span), Replacement: valid(s.Replacement), Description: valid(s.Description)})
 		}
 		for _, r := range f.Related {
-			w.Related = append(w.Related, &pb.Related{Span: spanToWire(r.Span), Message: r.Message})
+			w.Related = append(w.Related, &pb.Related{Span: spanToWire(r.Span), Message: valid(r.Message)})
 		}
 		out[i] = w
 	}
@@ -245,7 +269,7 @@ func FindingsFromWire(ws []*pb.Finding) []sdk.Finding {
 func FailuresToWire(fs []sdk.RuleFailure) []*pb.RuleFailure {
 	out := make([]*pb.RuleFailure, len(fs))
 	for i, f := range fs {
-		out[i] = &pb.RuleFailure{Rule: f.Rule, Error: f.Error}
+		out[i] = &pb.RuleFailure{Rule: f.Rule, Error: valid(f.Error)}
 	}
 	return out
 }

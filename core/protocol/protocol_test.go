@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"google.golang.org/protobuf/proto"
+
 	"github.com/copydesk/copydesk/core/article"
 	"github.com/copydesk/copydesk/core/protocol/pb"
 	"github.com/copydesk/copydesk/core/sdk"
@@ -168,5 +170,29 @@ func TestFindingsCapped(t *testing.T) {
 	}
 	if got := len(FindingsToWire(found, 0)); got != 50 {
 		t.Fatalf("uncapped: %d", got)
+	}
+}
+
+// Protobuf refuses strings that are not UTF-8; one such message from a rule
+// must not cost the article its findings.
+func TestInvalidUTF8Repaired(t *testing.T) {
+	found := []sdk.Finding{{Rule: "shout", Category: "x", Diagnostic: sdk.Diagnostic{
+		Message:     "quoted \xe2\x80 half",
+		Suggestions: []sdk.Suggestion{{Replacement: "\xff"}},
+		Related:     []sdk.Related{{Message: "ok"}},
+	}}}
+	resp := &pb.CheckResponse{Findings: FindingsToWire(found, 0), Failures: FailuresToWire([]sdk.RuleFailure{{Rule: "shout", Error: "\xc3"}})}
+	if _, err := proto.Marshal(resp); err != nil {
+		t.Fatalf("marshal: %v", err)
+	}
+	if m := resp.Findings[0].Message; m != "quoted \uFFFD half" {
+		t.Fatalf("message %q", m)
+	}
+	a := article.FromWire("bad\xffname.txt", article.FormatText, "fine", nil, map[string]string{"k": "\xfe"})
+	if _, err := proto.Marshal(ArticleToWire(a)); err != nil {
+		t.Fatalf("article: %v", err)
+	}
+	if a.Meta["k"] != "\xfe" {
+		t.Fatal("ArticleToWire changed the article")
 	}
 }

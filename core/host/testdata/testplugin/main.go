@@ -89,7 +89,7 @@ var testPlugins = map[string]*sdk.Plugin{
 			// Give gRPC time to deliver the answers already sent, as a
 			// plugin working on an article before dying would; the host
 			// keeps those answers.
-			time.Sleep(200 * time.Millisecond)
+			time.Sleep(time.Second)
 			// A panic outside the rule's goroutine kills the process,
 			// as a real bug in a plugin's helper goroutine would.
 			go func() { panic("deliberate crash") }()
