@@ -123,6 +123,9 @@ func (p *Plugin) describe(ctx context.Context, pr *process) (*sdk.Plugin, map[st
 	ctx, cancel := context.WithTimeout(ctx, p.host.opts.StartTimeout)
 	defer cancel()
 	resp, err := pr.rpc.Describe(ctx, &pb.DescribeRequest{})
+	if err != nil && errors.Is(ctx.Err(), context.Canceled) {
+		return nil, nil, fmt.Errorf("start cancelled: %w", ctx.Err())
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("did not describe its rules within %s: %w%s", p.host.opts.StartTimeout, err, pr.stderr.summary())
 	}
@@ -207,6 +210,12 @@ func (p *Plugin) hung() error {
 
 // streamFailure explains a failed call: a crash when the process is gone.
 func (p *Plugin) streamFailure(ctx context.Context, pr *process, err error) error {
+	p.mu.Lock()
+	replaced := p.proc != pr
+	p.mu.Unlock()
+	if replaced {
+		return fmt.Errorf("plugin %s was restarted during the check", p.spec.Name)
+	}
 	if pr.exited(ctx, timeToExit) {
 		pr.stop(errors.New("it crashed"))
 		return fmt.Errorf("plugin %s crashed; its rules are skipped for the rest of the run%s", p.spec.Name, pr.stderr.summary())
