@@ -94,6 +94,14 @@ func builtinNames() []string {
 // prints the error and returns the exit code to use.
 func (c *common) startEngine(ctx context.Context, cfg *config.Config) (*runner.Engine, int) {
 	e, err := runner.Start(ctx, runner.Options{Config: cfg, Builtins: plugins.Builtin, Logger: c.logger()})
+	if err == nil && ctx.Err() != nil {
+		e.Close()
+		err = ctx.Err()
+	}
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintln(os.Stderr, "copydesk: interrupted while starting plugins; no results written")
+		return nil, exitInterrupted
+	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "copydesk: %v\n", err)
 		var ce *config.Error
