@@ -17,7 +17,7 @@ punctuation); headlines, labels, credit lines, bios and page furniture after
 a credit line are left to other plugins. Quoted speech is never checked:
 people speak in fragments.
 
-Part-of-speech tags come from github.com/jdkato/prose/v2, whose model is
+Part-of-speech tags come from github.com/jdkato/prose/v2's model, which is
 loaded once per process, in the background from the moment the run is
 configured.`,
 	Rules: []*sdk.Rule{Verbless, StrandedClause, Orphan},
