@@ -91,14 +91,15 @@ type Plan struct {
 //     string escapes in CMS JSON (edits there land inside string values).
 //     In a file whose line breaks are CRLF, "\n" in a replacement becomes
 //     "\r\n".
-//  4. A deletion is widened (see widen) so whole-line deletions leave no
-//     empty line behind.
-//  5. A fix is applied when none of its edits overlaps an edit already
+//  4. A fix is applied when none of its edits overlaps an edit already
 //     applied. Two ranges overlap when they share a byte, or when both start
 //     at the same offset (an insertion there would have no defined order).
-//     A widened deletion that overlaps falls back to its narrow form first.
 //     An edit identical to one already applied counts as applied (two rules
 //     suggesting the same correction are not in conflict).
+//  5. Then deletions that touch (one ends where the next starts) are joined,
+//     and each deletion is widened (see widen) so whole-line deletions leave
+//     no empty line behind. A widening that would reach a neighbouring edit
+//     is reduced to the whole lines alone, else to the deletion as suggested.
 func Make(src []byte, format article.Format, fixes []Fix) *Plan {
 	p := &Plan{Source: src, Format: format}
 	order := make([]int, len(fixes))
@@ -138,15 +139,7 @@ func Make(src []byte, format article.Format, fixes []Fix) *Plan {
 		var add []Edit
 		conflict := ""
 		for _, e := range want {
-			wide := e
-			if e.New == "" && format != article.FormatJSON {
-				wide = widen(src, e, format)
-			}
-			if dup(taken, e) || dup(taken, wide) {
-				continue
-			}
-			if c := overlapping(append(taken, add...), wide); c == nil {
-				add = append(add, wide)
+			if dup(taken, e) {
 				continue
 			}
 			if c := overlapping(append(taken, add...), e); c != nil {
@@ -163,8 +156,40 @@ func Make(src []byte, format article.Format, fixes []Fix) *Plan {
 		p.Applied = append(p.Applied, f)
 	}
 	sort.SliceStable(taken, func(i, j int) bool { return taken[i].Start < taken[j].Start })
+	if format != article.FormatJSON {
+		taken = widenAll(src, format, taken)
+	}
 	p.Edits = taken
 	return p
+}
+
+// widenAll joins touching deletions (a plugin deleting a line and another
+// the next line delete one block) and widens each deletion as far as its
+// neighbours allow.
+func widenAll(src []byte, format article.Format, edits []Edit) []Edit {
+	var joined []Edit
+	for _, e := range edits {
+		if n := len(joined); n > 0 && e.New == "" && joined[n-1].New == "" && joined[n-1].End == e.Start && e.Start < e.End {
+			joined[n-1].End = e.End
+			continue
+		}
+		joined = append(joined, e)
+	}
+	for i, e := range joined {
+		if e.New != "" || e.Start == e.End {
+			continue
+		}
+		lines, full := widen(src, e, format)
+		for _, w := range []Edit{full, lines} {
+			clear := (i == 0 || !overlaps(joined[i-1], w) && joined[i-1].End <= w.Start) &&
+				(i+1 == len(joined) || !overlaps(w, joined[i+1]) && w.End <= joined[i+1].Start)
+			if clear {
+				joined[i] = w
+				break
+			}
+		}
+	}
+	return joined
 }
 
 // Changed reports whether the plan changes anything.

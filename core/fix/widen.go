@@ -7,15 +7,19 @@ import (
 	"github.com/copydesk/copydesk/core/article"
 )
 
-// widen grows a deletion so that deleting whole lines leaves no empty line:
+// widen grows a deletion so that deleting whole lines leaves no empty line.
+// It returns the deletion grown to whole lines (lines) and, further, to a
+// neighbouring blank line (full); both are e itself when e is not a
+// whole-line deletion.
 //
 //   - HTML: while the deletion is exactly the text of an element
 //     (<p>text</p>, <li><a href=..>text</a></li>), the element's tags go too
 //     (never html, head or body).
 //   - When only spaces and tabs lie between the start of its line and the
-//     deletion, and between the deletion and the end of its last line, the
-//     deletion covers whole lines: it is widened to the start of the first
-//     line and past the line break (LF, CRLF or CR) that ends the last.
+//     deletion, and between the deletion and the end of its last line (or
+//     the deletion itself ends with a line break), the deletion covers whole
+//     lines: it is widened to the start of the first line and past the line
+//     break (LF, CRLF or CR) that ends the last.
 //   - If the deleted lines then sit between two blank lines (a line of only
 //     spaces and tabs, or the start of the file before them), the blank line
 //     after them goes too; if they ran to the end of the file after a blank
@@ -23,10 +27,10 @@ import (
 //     thus leaves exactly one blank line where there were two.
 //
 // A deletion inside a line (a repeated word) is left as it is.
-func widen(src []byte, e Edit, format article.Format) Edit {
+func widen(src []byte, e Edit, format article.Format) (lines, full Edit) {
 	s, end := e.Start, e.End
 	if s == end {
-		return e
+		return e, e
 	}
 	if format == article.FormatHTML {
 		for {
@@ -38,11 +42,21 @@ func widen(src []byte, e Edit, format article.Format) Edit {
 		}
 	}
 	ls := lineStart(src, s)
-	le := lineEnd(src, end)
-	if !blank(src[ls:s]) || !blank(src[end:le]) {
-		return Edit{Start: s, End: end}
+	if !blank(src[ls:s]) {
+		return Edit{Start: s, End: end}, Edit{Start: s, End: end}
 	}
-	s, end = ls, le+breakLen(src, le)
+	if src[end-1] == '\r' && end < len(src) && src[end] == '\n' {
+		end++ // never leave half a CRLF
+	}
+	if c := src[end-1]; c != '\n' && c != '\r' {
+		le := lineEnd(src, end)
+		if !blank(src[end:le]) {
+			return Edit{Start: s, End: end}, Edit{Start: s, End: end}
+		}
+		end = le + breakLen(src, le)
+	}
+	s = ls
+	lines = Edit{Start: s, End: end}
 	prev := s // the end of the previous line's text
 	if prev > fileStart(src) {
 		prev--
@@ -58,7 +72,7 @@ func widen(src []byte, e Edit, format article.Format) Edit {
 	case blankBefore && end == len(src) && s > fileStart(src):
 		s = lineStart(src, prev)
 	}
-	return Edit{Start: s, End: end}
+	return lines, Edit{Start: s, End: end}
 }
 
 // fileStart is 0, or 3 after a UTF-8 byte-order mark, which belongs to no
