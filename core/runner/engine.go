@@ -190,9 +190,11 @@ func (e *Engine) Plugins() []PluginStatus {
 			src = ep.table.Path
 		}
 		status := "running"
+		ep.mu.Lock()
 		if ep.broken != nil {
 			status = "failed: " + ep.broken.Error()
 		}
+		ep.mu.Unlock()
 		out = append(out, PluginStatus{Name: ep.decl.Name, Version: ep.decl.Version, Source: src, Status: status})
 	}
 	for _, f := range e.failed {
@@ -281,11 +283,18 @@ func (ep *enginePlugin) check(ctx context.Context, articles []*article.Article) 
 		}
 		return out
 	}
+	pid := ep.p.PID()
 	results := ep.p.CheckAll(ctx, articles)
 	for _, r := range results {
 		if r.Err != nil && ctx.Err() == nil {
+			// Restart only the process this call saw die: under concurrent
+			// requests, calls still running on a dead process must not kill
+			// the fresh one another call already started. An article the
+			// plugin answered badly while staying alive needs no restart.
 			ep.mu.Lock()
-			ep.crashed = true
+			if ep.p.PID() == pid && !processAlive(pid) {
+				ep.crashed = true
+			}
 			ep.mu.Unlock()
 			break
 		}
