@@ -92,7 +92,11 @@ type Rule struct {
 	// Disabled rules are off unless rules.toml turns them on.
 	Disabled bool
 
-	// Check inspects one article and reports through the pass.
+	// Check inspects one article and reports through the pass. It may be
+	// called for several articles at once (copydesk serve streams
+	// concurrent requests to one plugin process), so it must not write to
+	// shared state: keep per-article data in locals, build lookup tables
+	// once (sync.Once or Plugin.Configure) and only read them here.
 	Check func(*Pass)
 }
 
