@@ -326,3 +326,32 @@ func TestProgressBar(t *testing.T) {
 		t.Errorf("stdout is not clean JSON with the bar on: %v", err)
 	}
 }
+
+// TestFixExampleArticle fixes the repository's example article, whose
+// defects include page furniture at its end that two rules delete as
+// touching ranges: the fixed copy has no blank-line pile-up and no trailing
+// blank line, and is what the diff predicted.
+func TestFixExampleArticle(t *testing.T) {
+	src, err := os.ReadFile(repoFile(t, "testdata/example-article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	p := writeFile(t, dir, "example.txt", string(src))
+	d := runCLI(t, dir, "", "check", "--diff", "example.txt")
+	predicted := applyPatch(t, "example.txt", string(src), d.stdout)
+	f := runCLI(t, dir, "", "check", "--fix", "example.txt")
+	if f.code == exitUsage || f.code == exitFailure {
+		t.Fatalf("--fix exit %d:\n%s", f.code, f.stderr)
+	}
+	got, _ := os.ReadFile(p)
+	if predicted != "" && string(got) != predicted {
+		t.Errorf("--fix and --diff disagree")
+	}
+	if bytes.Contains(got, []byte("\n\n\n")) || bytes.HasSuffix(got, []byte("\n\n")) {
+		t.Errorf("blank lines piled up:\n%s", got)
+	}
+	if len(got) >= len(src) {
+		t.Errorf("nothing was fixed")
+	}
+}
