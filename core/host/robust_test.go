@@ -210,7 +210,7 @@ func syscallKill(pid int) error {
 func TestSweepStaleSocketDirs(t *testing.T) {
 	old := time.Now().Add(-time.Hour)
 	mk := func(name string, mtime time.Time) string {
-		d := filepath.Join(os.TempDir(), name)
+		d := filepath.Join(socketBase(), name)
 		if err := os.MkdirAll(filepath.Join(d, "sub"), 0o700); err != nil {
 			t.Fatal(err)
 		}
@@ -232,5 +232,24 @@ func TestSweepStaleSocketDirs(t *testing.T) {
 		if _, err := os.Stat(d); err != nil {
 			t.Errorf("%s removed: %v", d, err)
 		}
+	}
+}
+
+// A socket path is limited to about 104 bytes; a long TMPDIR (macOS, test
+// runners) must not make every plugin fail to bind.
+func TestLongTempDir(t *testing.T) {
+	long := filepath.Join(t.TempDir(), strings.Repeat("a-very-long-temporary-folder-name/", 3))
+	if err := os.MkdirAll(long, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TMPDIR", long)
+	h := start(t, testOptions(), builtin("words")...)
+	if r := h.Plugins()[0].Check(testCtx(t), newArticle("banana")); r.Err != nil || len(r.Findings) != 1 {
+		t.Fatalf("%+v", r)
+	}
+	dir := h.socketDir
+	h.Close()
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("socket dir %s left: %v", dir, err)
 	}
 }
