@@ -355,3 +355,59 @@ func TestFixExampleArticle(t *testing.T) {
 		t.Errorf("nothing was fixed")
 	}
 }
+
+// editorInputs writes the fixable story as Markdown, HTML and CMS JSON (with
+// JSON escapes in the body) and returns their names.
+func editorInputs(t *testing.T, dir string) []string {
+	t.Helper()
+	md := "# " + strings.Replace(fixableStory, "approved the the", "approved *the the*", 1)
+	var html strings.Builder
+	html.WriteString("<html><body>\n")
+	for i, para := range strings.Split(strings.TrimSpace(fixableStory), "\n\n") {
+		tag := "p"
+		if i == 0 {
+			tag = "h1"
+		}
+		html.WriteString("<" + tag + ">" + strings.ReplaceAll(para, "“", "&ldquo;") + "</" + tag + ">\n")
+	}
+	html.WriteString("</body></html>\n")
+	body, _ := json.Marshal(strings.Join(strings.Split(fixableStory, "\n\n")[1:], "\n\n"))
+	// Escape the curly quotes as \u201c/\u201d, as some CMS exports do.
+	esc := strings.NewReplacer("“", `\u201c`, "”", `\u201d`).Replace(string(body))
+	cms := `{"headline": "Harbour board backs café expansion", "byline": "By Mara Lind", "body": ` + esc + "}\n"
+	writeFile(t, dir, "story.md", md)
+	writeFile(t, dir, "story.html", html.String())
+	writeFile(t, dir, "story.json", cms)
+	return []string{"story.md", "story.html", "story.json"}
+}
+
+func TestFixMarkdownHTMLAndJSON(t *testing.T) {
+	dir := t.TempDir()
+	names := editorInputs(t, dir)
+	r := runCLI(t, dir, "", append([]string{"check", "--fix", "--format", "json"}, names...)...)
+	if r.code == exitUsage || r.code == exitFailure {
+		t.Fatalf("exit %d:\n%s", r.code, r.stderr)
+	}
+	for _, n := range names {
+		got, _ := os.ReadFile(filepath.Join(dir, n))
+		if bytes.Contains(got, []byte("the the")) || bytes.Contains(got, []byte("Share this")) {
+			t.Errorf("%s not fixed:\n%s", n, got)
+		}
+		if bytes.Contains(got, []byte("\n\n\n")) {
+			t.Errorf("%s: blank lines piled up:\n%s", n, got)
+		}
+	}
+	var cms map[string]string
+	got, _ := os.ReadFile(filepath.Join(dir, "story.json"))
+	if err := json.Unmarshal(got, &cms); err != nil {
+		t.Fatalf("the fixed CMS file is no longer JSON: %v\n%s", err, got)
+	}
+	if !strings.Contains(cms["body"], "“a modest step”") || strings.Contains(cms["body"], "Read more") {
+		t.Errorf("CMS body after fixing: %q", cms["body"])
+	}
+	for _, f := range decode(t, r.stdout).Files {
+		if f.Error != "" {
+			t.Errorf("%s no longer parses after fixing: %s", f.Path, f.Error)
+		}
+	}
+}
