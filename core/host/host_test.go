@@ -402,7 +402,7 @@ func TestStartFailures(t *testing.T) {
 	if err := os.WriteFile(notExec, []byte("#!/bin/sh\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	specs := append(builtin("words", "garbage", "nosuch"),
+	specs := append(builtin("words", "garbage", "nosuch", "future"),
 		Spec{Name: "missing", Path: filepath.Join(dir, "missing")},
 		Spec{Name: "notexec", Path: notExec},
 		Spec{Name: "dir", Path: dir},
@@ -424,6 +424,7 @@ func TestStartFailures(t *testing.T) {
 		"garbage": `wrote "Hello! I am not a plugin." to stdout instead of the plugin handshake`,
 		"silent":  "did not complete the plugin handshake within 1s",
 		"nosuch":  "exited before the plugin handshake\nplugin stderr:\ncopydesk: no built-in plugin \"nosuch\"",
+		"future":  "speaks another version of the copydesk plugin protocol (incompatible API version with plugin. Plugin version: 2, Client versions: [1]; this copydesk speaks 1)",
 		"missing": "does not exist",
 		"notexec": "is not executable",
 		"dir":     "is a directory",

@@ -155,6 +155,9 @@ func startError(err error, path string, timeout time.Duration, stderr *tail) err
 		return fmt.Errorf("refused to start %s: its sha256 does not match rules.toml. If you rebuilt or upgraded the plugin on purpose, update sha256 (sha256sum %s); otherwise do not run it", path, path)
 	}
 	msg := err.Error()
+	if strings.Contains(msg, "incompatible API version with plugin") {
+		return fmt.Errorf("%s speaks another version of the copydesk plugin protocol (%s; this copydesk speaks %d): rebuild the plugin against this copydesk's core/sdk, or use the copydesk it was built for", path, msg, protocol.ProtocolVersion)
+	}
 	if strings.Contains(msg, "timeout while waiting for plugin to start") {
 		return fmt.Errorf("%s did not complete the plugin handshake within %s: is it a copydesk plugin (built with protocol.Serve)?%s", path, timeout, stderr.summary())
 	}

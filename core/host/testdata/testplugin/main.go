@@ -8,7 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/go-plugin"
+
 	"github.com/copydesk/copydesk/core/host"
+	"github.com/copydesk/copydesk/core/protocol"
 	"github.com/copydesk/copydesk/core/sdk"
 )
 
@@ -125,6 +128,17 @@ func main() {
 			os.Args[2] = "words"
 		case "silent":
 			time.Sleep(time.Hour)
+		case "future":
+			// A plugin built for protocol version 2, which this host
+			// does not speak.
+			hs := protocol.Handshake
+			hs.ProtocolVersion = 2
+			plugin.Serve(&plugin.ServeConfig{
+				HandshakeConfig:  hs,
+				VersionedPlugins: map[int]plugin.PluginSet{2: protocol.PluginSets(testPlugins["words"])[1]},
+				GRPCServer:       plugin.DefaultGRPCServer,
+			})
+			return
 		case "env":
 			// Dumps its environment to stderr, then serves normally.
 			for _, kv := range os.Environ() {
