@@ -1,9 +1,7 @@
 package fragment
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/gob"
 	"math"
 	"regexp"
 	"strconv"
@@ -12,94 +10,34 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/jdkato/prose/v2"
-	"github.com/mingrammer/commonregex"
 )
 
 // Tagging is nearly all of the plugin's cost, and prose's own tagger spends
 // most of it on bookkeeping: a map of feature strings per word and a map of
 // scores per word, summed over maps of maps. The rules tag with prose's
-// averaged-perceptron model (its built-in weights, decoded from prose's
-// assets) but score with flat slices, which tags the bench corpus about
-// five times faster. Words are still split by prose's tokenizer, and
-// tagWords follows prose v2.0.0's perceptronTagger.tag step by step, so the
-// tags are prose's; only a tie between two tags' scores, which prose breaks
-// by map order (at random), is broken by the model's class order instead.
+// averaged-perceptron model, but scored from flat data (see posModel),
+// which tags the bench corpus about five times faster. Words are split as
+// prose's tokenizer splits them, and tagWords follows prose v2.0.0's
+// perceptronTagger.tag step by step, so the tags are prose's; only a tie
+// between two tags' scores, which prose breaks by map order (at random),
+// is broken by the model's class order instead.
 //
-// The model is decoded on first use, once per process: a plugin process
-// that is started but never given a sentence worth tagging (or that only
-// answers `copydesk rules`) does not pay for it.
+// The model is read on first use, once per process, straight from the
+// binary: a plugin process that is never given a sentence worth tagging
+// (or that only answers `copydesk rules`) does not touch it.
 var (
 	modelOnce sync.Once
-	model     *perceptron
+	model     *posModel
 	modelLoad time.Duration
 )
 
-// perceptron is prose's averaged-perceptron POS model in a form that is
-// cheap to score.
-type perceptron struct {
-	classes []string
-	tagMap  map[string]string        // words whose tag is fixed
-	weights map[string][]classWeight // feature -> weight per class
-}
-
-type classWeight struct {
-	class int
-	w     float64
-}
-
-func tagModel() *perceptron {
+func tagModel() *posModel {
 	modelOnce.Do(func() {
 		start := time.Now()
-		model = loadPerceptron()
+		model, _ = readModel(posModelData)
 		modelLoad = time.Since(start)
 	})
 	return model
-}
-
-func loadPerceptron() *perceptron {
-	var (
-		classes []string
-		tags    map[string]string
-		weights map[string]map[string]float64
-	)
-	for _, a := range []struct {
-		name string
-		dst  any
-	}{{"classes", &classes}, {"tags", &tags}, {"weights", &weights}} {
-		b, err := prose.Asset("model/AveragedPerceptron/" + a.name + ".gob")
-		if err != nil {
-			return nil
-		}
-		if gob.NewDecoder(bytes.NewReader(b)).Decode(a.dst) != nil {
-			return nil
-		}
-	}
-	p := &perceptron{classes: classes, tagMap: tags, weights: make(map[string][]classWeight, len(weights))}
-	index := map[string]int{}
-	for i, c := range classes {
-		index[c] = i
-	}
-	n := 0
-	for _, ws := range weights {
-		n += len(ws)
-	}
-	flat := make([]classWeight, 0, n) // one allocation for every feature's row
-	for feat, ws := range weights {
-		start := len(flat)
-		for label, w := range ws {
-			i, ok := index[label]
-			if !ok {
-				i = len(p.classes)
-				index[label] = i
-				p.classes = append(p.classes, label)
-			}
-			flat = append(flat, classWeight{i, w})
-		}
-		p.weights[feat] = flat[start:len(flat):len(flat)]
-	}
-	return p
 }
 
 // ModelLoadTime is how long building the tagger took in this process (zero
@@ -272,6 +210,19 @@ var emoticons = func() map[string]bool {
 	return out
 }()
 
+// github.com/mingrammer/commonregex's LinkPattern and EmailPattern (v1.0.1,
+// MIT licence), which prose tags NN. They are copied rather than imported:
+// the package compiles a dozen large regexps at init, in every plugin
+// process. These two compile on first use.
+var (
+	linkRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:(?:https?:\/\/)?(?:[a-z0-9.\-]+|www|[a-z0-9.\-])[.](?:[^\s()<>]+|\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\))+(?:\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\)|[^\s!()\[\]{};:\'".,<>?]))`)
+	})
+	emailRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)([A-Za-z0-9!#$%&'*+\/=?^_{|.}~-]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)`)
+	})
+)
+
 // prose's patterns for placeholder tokens of the Penn Treebank (tagged
 // -NONE-) and for bracket tokens such as -LRB- (tagged as themselves).
 var (
@@ -280,7 +231,7 @@ var (
 )
 
 // tagWords tags a tokenized sentence as prose's perceptronTagger.tag does.
-func (m *perceptron) tagWords(words []string) []string {
+func (m *posModel) tagWords(words []string) []string {
 	p1, p2 := "-START-", "-START2-"
 	ctx := make([]string, len(words)+4)
 	ctx[0], ctx[1] = p1, p2
@@ -302,8 +253,8 @@ func (m *perceptron) tagWords(words []string) []string {
 		case strings.HasPrefix(word, "@"),
 			// Both patterns need a "." or an "@"; most words have neither
 			// and skip the (large) regexps.
-			strings.Contains(word, ".") && commonregex.LinkRegex.MatchString(word),
-			strings.Contains(word, "@") && commonregex.EmailRegex.MatchString(word):
+			strings.Contains(word, ".") && linkRE().MatchString(word),
+			strings.Contains(word, "@") && emailRE().MatchString(word):
 			tag = "NN"
 		case noneRE.MatchString(word):
 			tag = "-NONE-"
@@ -323,7 +274,7 @@ func (m *perceptron) tagWords(words []string) []string {
 
 // predict scores the features prose's featurize builds for word i and
 // returns the best class. scores, touched and key are scratch space.
-func (m *perceptron) predict(i int, ctx []string, w, p1, p2 string, scores []float64, touched []bool, key []byte) (string, []byte) {
+func (m *posModel) predict(i int, ctx []string, w, p1, p2 string, scores []float64, touched []bool, key []byte) (string, []byte) {
 	clear(scores)
 	clear(touched)
 	suf := min(len(w), 3)
@@ -338,10 +289,7 @@ func (m *perceptron) predict(i int, ctx []string, w, p1, p2 string, scores []flo
 			}
 			key = append(key, p...)
 		}
-		for _, cw := range m.weights[string(key)] {
-			scores[cw.class] += cw.w
-			touched[cw.class] = true
-		}
+		m.score(key, scores, touched)
 	}
 	add("bias")
 	add("i suffix", w[len(w)-suf:])

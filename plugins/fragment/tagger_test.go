@@ -66,3 +66,15 @@ func TestTaggerAgreesWithProse(t *testing.T) {
 		t.Errorf("%d of %d words tagged differently from prose", differ, words)
 	}
 }
+
+// A damaged model file is refused rather than read out of bounds.
+func TestReadModelRejectsDamage(t *testing.T) {
+	if _, err := readModel(posModelData); err != nil {
+		t.Fatalf("the embedded model: %v", err)
+	}
+	for _, n := range []int{0, 5, 100, len(posModelData) / 3} {
+		if _, err := readModel(posModelData[:n]); err == nil {
+			t.Errorf("a model cut to %d bytes was accepted", n)
+		}
+	}
+}
