@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -12,7 +14,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/creack/pty"
 )
 
@@ -410,4 +414,96 @@ func TestFixMarkdownHTMLAndJSON(t *testing.T) {
 			t.Errorf("%s no longer parses after fixing: %s", f.Path, f.Error)
 		}
 	}
+}
+
+// TestHTMLReportInBrowser loads the HTML report of real runs (Markdown,
+// HTML, CMS JSON, the example article, and the seed article when ../shared
+// is there) in headless Chromium and checks that every finding of the JSON
+// report of the same run is highlighted on exactly its source text.
+func TestHTMLReportInBrowser(t *testing.T) {
+	var chromium string
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			chromium = p
+			break
+		}
+	}
+	if chromium == "" {
+		t.Skip("no chromium binary on PATH (.ci/run installs Debian's chromium)")
+	}
+	dir := t.TempDir()
+	inputs := editorInputs(t, dir)
+	inputs = append(inputs, repoFile(t, "testdata/example-article.txt"))
+	if seed := repoFile(t, "../shared/corpus/seed/blinken-china-trip.txt"); fileExists(seed) {
+		inputs = append(inputs, seed)
+	}
+	jsonRun := runCLI(t, dir, "", append([]string{"check", "--format", "json"}, inputs...)...)
+	h := runCLI(t, dir, "", append([]string{"check", "--format", "html"}, inputs...)...)
+	page := filepath.Join(dir, "report.html")
+	writeFile(t, dir, "report.html", h.stdout)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium), chromedp.NoSandbox,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	defer cancelTimeout()
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(page))); err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](`(() => {
+		const out = {};
+		document.querySelectorAll("mark[data-d]").forEach(m => {
+			const id = m.getAttribute("data-d");
+			out[id] = (out[id] || "") + m.textContent;
+		});
+		return out;
+	})()`))
+	if err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	var offsets struct {
+		Files []struct {
+			Path        string
+			Diagnostics []struct {
+				Message   string
+				Offset    int `json:"offset"`
+				EndOffset int `json:"end_offset"`
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(jsonRun.stdout), &offsets); err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for i, f := range offsets.Files {
+		path := f.Path
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(dir, path)
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, d := range f.Diagnostics {
+			total++
+			id := fmt.Sprintf("f%d-d%d", i, k)
+			want := strings.ReplaceAll(string(src[d.Offset:d.EndOffset]), "\r\n", "\n")
+			if got[id] != want {
+				t.Errorf("%s %s (%s): highlighted %q, want %q", f.Path, id, d.Message, got[id], want)
+			}
+		}
+	}
+	if total == 0 || len(got) != total {
+		t.Errorf("%d highlighted findings in the page, %d in the JSON report", len(got), total)
+	}
+	t.Logf("%d findings over %d files highlighted on their source text", total, len(offsets.Files))
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
