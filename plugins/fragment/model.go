@@ -50,6 +50,21 @@ func readModel(data []byte) (*posModel, error) {
 		return nil, errModel
 	}
 	m.mask = slots - 1
+	// Records follow the table in slot-independent order, the last one
+	// ending the file: it must read to the very end.
+	last := uint32(0)
+	for i := 0; i < len(m.slots); i += 4 {
+		last = max(last, binary.LittleEndian.Uint32(m.slots[i:]))
+	}
+	if last == 0 || int(last-1) < r.i {
+		return nil, errModel
+	}
+	r = reader{b: data, i: int(last - 1)}
+	r.next(int(r.u16()))
+	r.next(5 * int(r.u16()))
+	if !r.ok() || r.i != len(data) {
+		return nil, errModel
+	}
 	return m, nil
 }
 

@@ -72,7 +72,7 @@ func TestReadModelRejectsDamage(t *testing.T) {
 	if _, err := readModel(posModelData); err != nil {
 		t.Fatalf("the embedded model: %v", err)
 	}
-	for _, n := range []int{0, 5, 100, len(posModelData) / 3} {
+	for _, n := range []int{0, 5, 100, len(posModelData) / 3, len(posModelData) - 1} {
 		if _, err := readModel(posModelData[:n]); err == nil {
 			t.Errorf("a model cut to %d bytes was accepted", n)
 		}
