@@ -14,7 +14,7 @@ import (
 //
 //   - HTML: while the deletion is exactly the text of an element
 //     (<p>text</p>, <li><a href=..>text</a></li>), the element's tags go too
-//     (never html, head or body).
+//     (never html, head or body, nor a table cell: td, th).
 //   - When only spaces and tabs lie between the start of its line and the
 //     deletion, and between the deletion and the end of its last line (or
 //     the deletion itself ends with a line break), the deletion covers whole
@@ -141,7 +141,7 @@ func enclosingElement(src []byte, s, e int) (int, int, bool) {
 	}
 	name := strings.ToLower(fields[0])
 	switch name {
-	case "html", "head", "body":
+	case "html", "head", "body", "td", "th": // a table cell taken out would shift its row
 		return 0, 0, false
 	}
 	rest := src[e:]
