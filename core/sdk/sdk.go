@@ -8,7 +8,7 @@
 //
 //	var Plugin = &sdk.Plugin{Name: "house", Version: "1.0.0", Rules: []*sdk.Rule{NoShouting}}
 //
-//	func main() { sdk.Serve(Plugin) }
+//	func main() { protocol.Serve(Plugin) }  // package core/protocol
 package sdk
 
 import (
@@ -92,11 +92,11 @@ type Rule struct {
 	// Disabled rules are off unless rules.toml turns them on.
 	Disabled bool
 
-	// Check inspects one article and reports through the pass. It may be
-	// called for several articles at once (copydesk serve streams
-	// concurrent requests to one plugin process), so it must not write to
-	// shared state: keep per-article data in locals, build lookup tables
-	// once (sync.Once or Plugin.Configure) and only read them here.
+	// Check inspects one article and reports through the pass. The plugin
+	// server calls it for one article at a time, even when copydesk serve
+	// streams concurrent requests to the process; still, keep per-article
+	// data in locals and build lookup tables once (sync.Once or
+	// Plugin.Configure), so a rule is cheap and testable on its own.
 	Check func(*Pass)
 }
 
