@@ -308,6 +308,11 @@ mark.caret::before { content: "\2038"; font-weight: bold; }
 mark.caret.sev-error::before { color: var(--error); }
 mark.caret.sev-warning::before { color: var(--warning); }
 mark.caret.sev-info::before { color: var(--info); }
+body.hide-error mark.sev-error, body.hide-warning mark.sev-warning, body.hide-info mark.sev-info { background: none; border-bottom-color: transparent; }
+body.hide-error mark.caret.sev-error::before, body.hide-warning mark.caret.sev-warning::before, body.hide-info mark.caret.sev-info::before { content: none; }
+body.hide-error li.sev-error, body.hide-warning li.sev-warning, body.hide-info li.sev-info { display: none; }
+.filters { margin: 0 0 1rem; font-size: .9rem; }
+.filters label { margin-right: 1rem; cursor: pointer; }
 mark.hot, mark:target { outline: 2px solid var(--ink); outline-offset: 1px; }
 ol.findings { list-style: none; margin: 0; padding: 0; position: sticky; top: .8rem; max-height: calc(100vh - 1.6rem); overflow: auto; }
 ol.findings li { background: #fff; border: 1px solid var(--line); border-left: 4px solid; border-radius: 4px; padding: .45rem .7rem; margin-bottom: .45rem; font-size: .9rem; }
@@ -330,6 +335,10 @@ ol.findings a:hover .msg { text-decoration: underline; }
 <header>
 <h1>copydesk report{{if .Version}} <small>copydesk {{.Version}}</small>{{end}}</h1>
 <p class="totals">{{.Totals}} in {{.Checked}} {{if eq .Checked 1}}file{{else}}files{{end}}{{if .Failures}}; {{len .Failures}} plugin {{if eq (len .Failures) 1}}failure{{else}}failures{{end}}{{end}}</p>
+<p class="filters">Show:
+<label class="sev-error"><input type="checkbox" data-sev="error" checked> errors</label>
+<label class="sev-warning"><input type="checkbox" data-sev="warning" checked> warnings</label>
+<label class="sev-info"><input type="checkbox" data-sev="info" checked> info</label></p>
 <div class="overview">
 <table class="summary">
 <thead><tr><th>Category</th><th class="sev-error">Errors</th><th class="sev-warning">Warnings</th><th class="sev-info">Info</th><th>Total</th></tr></thead>
@@ -376,6 +385,12 @@ ol.findings a:hover .msg { text-decoration: underline; }
   }
   document.addEventListener("mouseover", function (e) { var id = target(e); if (id) mark(id, true); });
   document.addEventListener("mouseout", function (e) { var id = target(e); if (id) mark(id, false); });
+  // The severity boxes hide a severity's highlights and list entries.
+  document.querySelectorAll("input[data-sev]").forEach(function (box) {
+    box.addEventListener("change", function () {
+      document.body.classList.toggle("hide-" + box.getAttribute("data-sev"), !box.checked);
+    });
+  });
 })();
 </script>
 </body>

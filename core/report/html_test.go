@@ -351,6 +351,37 @@ func TestHTMLInBrowser(t *testing.T) {
 	if len(seen) != 3 {
 		t.Errorf("want three highlight colours, one per severity; got %v", seen)
 	}
+
+	// Unticking "info" hides info highlights and list entries, not others.
+	type shown struct {
+		InfoMark, WarningMark, InfoItem, WarningItem string
+	}
+	const state = `({
+		infoMark: getComputedStyle(document.querySelector("mark.sev-info:not(.caret)")).backgroundColor,
+		warningMark: getComputedStyle(document.querySelector("mark.sev-warning")).backgroundColor,
+		infoItem: getComputedStyle(document.querySelector("li.sev-info")).display,
+		warningItem: getComputedStyle(document.querySelector("li.sev-warning")).display})`
+	before, err := chromedp.Run(ctx, chromedp.Evaluate[shown](state))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('input[data-sev="info"]').click()`)); err != nil {
+		t.Fatal(err)
+	}
+	after, err := chromedp.Run(ctx, chromedp.Evaluate[shown](state))
+	if err != nil {
+		t.Fatal(err)
+	}
+	transparent := "rgba(0, 0, 0, 0)"
+	if before.InfoMark == transparent || before.InfoItem == "none" {
+		t.Errorf("info findings hidden before unticking: %+v", before)
+	}
+	if after.InfoMark != transparent || after.InfoItem != "none" {
+		t.Errorf("unticking info did not hide info findings: %+v", after)
+	}
+	if after.WarningMark != before.WarningMark || after.WarningItem != before.WarningItem {
+		t.Errorf("unticking info changed warnings: %+v -> %+v", before, after)
+	}
 }
 
 // TestHTMLScreenshot writes a picture of the report for people to look at:
