@@ -3,6 +3,7 @@ package consistency
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,14 +20,69 @@ type occurrence struct {
 	quoted bool // inside a quotation, where copy may keep the source's wording
 }
 
-// scan finds every counted occurrence of the groups' forms in the article.
-func scan(a *sdk.Article, groups []*group, names []string) []occurrence {
-	type blockInfo struct {
-		span   sdk.Span
-		quoted []sdk.Span
-		table  bool
+// scanned is what scan needs to know about an article whatever the groups:
+// its blocks, the proper names in it, its text in lower case and the words
+// present. Both rules scan (spelling-system twice), so it is worked out
+// once per article.
+type scanned struct {
+	blocks  []blockInfo
+	named   []sdk.Span
+	lower   string
+	present map[string]bool
+}
+
+type blockInfo struct {
+	span   sdk.Span
+	quoted []sdk.Span
+	table  bool
+}
+
+// blockAt finds the block holding [st, en), or nil: forms are matched over
+// the whole text at once and then placed.
+func (sc *scanned) blockAt(st, en int) *blockInfo {
+	blocks := sc.blocks
+	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].span.End >= en })
+	if i < len(blocks) && blocks[i].span.Start <= st {
+		return &blocks[i]
 	}
-	var blocks []blockInfo
+	return nil
+}
+
+// The last article prepared, for the next rule's scan of it. Holding the
+// article keeps its address from being reused by another.
+var (
+	cacheMu    sync.Mutex
+	cacheArt   *sdk.Article
+	cacheText  string
+	cacheNames []string
+	cacheScan  *scanned
+)
+
+func prepared(a *sdk.Article, names []string) *scanned {
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	if cacheScan != nil && cacheArt == a && cacheText == a.Text && sameStrings(cacheNames, names) {
+		return cacheScan
+	}
+	sc := prepare(a, names)
+	cacheArt, cacheText, cacheNames, cacheScan = a, a.Text, names, sc
+	return sc
+}
+
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func prepare(a *sdk.Article, names []string) *scanned {
+	sc := &scanned{}
 	for _, b := range a.Blocks {
 		if b.Kind == article.Code {
 			continue
@@ -36,37 +92,35 @@ func scan(a *sdk.Article, groups []*group, names []string) []occurrence {
 		case "table", "thead", "tbody", "tr", "td", "th":
 			table = true
 		}
-		blocks = append(blocks, blockInfo{span: b.Span, quoted: quotedSpans(a.Text, b.Span), table: table})
-	}
-	// blockAt finds the block holding [st, en), or nil: forms are matched
-	// over the whole text at once and then placed.
-	blockAt := func(st, en int) *blockInfo {
-		i := sort.Search(len(blocks), func(i int) bool { return blocks[i].span.End >= en })
-		if i < len(blocks) && blocks[i].span.Start <= st {
-			return &blocks[i]
-		}
-		return nil
+		sc.blocks = append(sc.blocks, blockInfo{span: b.Span, quoted: quotedSpans(a.Text, b.Span), table: table})
 	}
 	// Proper names keep their own form whatever the article's style: the
 	// US Open is the US Open even in copy that writes "U.S.".
-	var named []sdk.Span
 	for _, n := range names {
 		for off := 0; ; {
 			i := strings.Index(a.Text[off:], n)
 			if i < 0 {
 				break
 			}
-			named = append(named, sdk.Span{Start: off + i, End: off + i + len(n)})
+			sc.named = append(sc.named, sdk.Span{Start: off + i, End: off + i + len(n)})
 			off += i + len(n)
 		}
 	}
-	lower := asciiLower(a.Text)
+	sc.lower = asciiLower(a.Text)
 	// Most forms do not occur in a given article: look each one up by its
 	// first word before searching the text for it.
-	present := map[string]bool{}
-	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !isWordRune(r) }) {
-		present[w] = true
+	sc.present = map[string]bool{}
+	for _, w := range strings.FieldsFunc(sc.lower, func(r rune) bool { return !isWordRune(r) }) {
+		sc.present[w] = true
 	}
+	return sc
+}
+
+// scan finds every counted occurrence of the groups' forms in the article.
+func scan(a *sdk.Article, groups []*group, names []string) []occurrence {
+	sc := prepared(a, names)
+	named, lower, present := sc.named, sc.lower, sc.present
+	blockAt := sc.blockAt
 	var out []occurrence
 	for _, g := range groups {
 		for s, forms := range g.styles {
