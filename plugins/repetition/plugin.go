@@ -165,8 +165,37 @@ func isJoiner(r rune) bool {
 // find every repeat, longest first, so that a phrase is never also
 // reported as a doubled word, and each keeps the ones of its own length.
 func checkRepeats(pass *sdk.Pass, minLen, maxLen int) {
+	for _, r := range repeatsOf(pass.Article) {
+		if n := r.n; minLen <= n && n <= maxLen {
+			report(pass, r.ws[r.i:r.i+n], r.ws[r.i+n:r.i+2*n])
+		}
+	}
+}
+
+// repeat is a run of n words at ws[i] followed by a copy of itself.
+type repeat struct {
+	ws   []word
+	i, n int
+}
+
+// The two rules read the same repeats, found in one pass over the article
+// and kept for the last article (holding it keeps its address from being
+// reused by another).
+var (
+	cacheMu      sync.Mutex
+	cacheArt     *sdk.Article
+	cacheText    string
+	cacheRepeats []repeat
+)
+
+func repeatsOf(a *sdk.Article) []repeat {
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	if cacheArt == a && cacheText == a.Text {
+		return cacheRepeats
+	}
 	listsOnce.Do(loadLists)
-	a := pass.Article
+	var out []repeat
 	for _, b := range a.Blocks {
 		if b.Kind == article.Code {
 			continue
@@ -178,12 +207,12 @@ func checkRepeats(pass *sdk.Pass, minLen, maxLen int) {
 				i++
 				continue
 			}
-			if minLen <= n && n <= maxLen {
-				report(pass, ws[i:i+n], ws[i+n:i+2*n])
-			}
+			out = append(out, repeat{ws, i, n})
 			i += 2 * n
 		}
 	}
+	cacheArt, cacheText, cacheRepeats = a, a.Text, out
+	return out
 }
 
 func report(pass *sdk.Pass, first, second []word) {
