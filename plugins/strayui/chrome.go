@@ -189,7 +189,7 @@ func (t *chromeTable) match(line string) *phrase {
 	}
 	// Wildcard phrases ("Click to share on …") match short lines only: a
 	// sentence that happens to begin "Posted in" or "More from" is copy.
-	if w := words(n); len(w) <= maxPatternWords {
+	if !moreWords(n, maxPatternWords) {
 		for _, p := range t.patterns {
 			if strings.HasPrefix(n, p.lead) && strings.Contains(n, p.core) && p.pattern.MatchString(n) && (p.Kind == kindCookie || p.Kind == kindFooter || !strings.HasSuffix(strings.TrimSpace(line), ".")) {
 				return p

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/core/sdk"
 	"github.com/pemistahl/lingua-go"
@@ -199,23 +200,38 @@ var englishLineWords = func() map[string]bool {
 
 // scripts are the writing systems scriptOf tells apart.
 var scripts = []struct {
-	name  string
+	name  int // index in scriptNames
 	table *unicode.RangeTable
 }{
-	{"Latin", unicode.Latin}, {"Cyrillic", unicode.Cyrillic}, {"Greek", unicode.Greek},
-	{"Arabic", unicode.Arabic}, {"Hebrew", unicode.Hebrew}, {"Han", unicode.Han},
-	{"Japanese", unicode.Hiragana}, {"Japanese", unicode.Katakana}, {"Hangul", unicode.Hangul},
-	{"Thai", unicode.Thai}, {"Devanagari", unicode.Devanagari}, {"Bengali", unicode.Bengali},
-	{"Tamil", unicode.Tamil}, {"Georgian", unicode.Georgian}, {"Armenian", unicode.Armenian},
-	{"Ethiopic", unicode.Ethiopic},
+	{0, unicode.Latin}, {1, unicode.Cyrillic}, {2, unicode.Greek},
+	{3, unicode.Arabic}, {4, unicode.Hebrew}, {5, unicode.Han},
+	{6, unicode.Hiragana}, {6, unicode.Katakana}, {7, unicode.Hangul},
+	{8, unicode.Thai}, {9, unicode.Devanagari}, {10, unicode.Bengali},
+	{11, unicode.Tamil}, {12, unicode.Georgian}, {13, unicode.Armenian},
+	{14, unicode.Ethiopic},
+}
+
+// scriptNames names the scripts; Latin must stay first (scriptOf).
+var scriptNames = [...]string{
+	"Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Japanese", "Hangul",
+	"Thai", "Devanagari", "Bengali", "Tamil", "Georgian", "Armenian", "Ethiopic",
 }
 
 // scriptOf returns the script that holds at least 60% of a line's letters,
-// or "" for lines with no letters or no clear script.
+// or "" for lines with no letters or no clear script. (Counts are kept by
+// position in scripts, not in a map: this runs over every letter of the
+// copy, and plain ASCII letters are Latin without a table lookup.)
 func scriptOf(text string) string {
-	counts := map[string]int{}
+	var counts [len(scriptNames)]int
 	letters := 0
 	for _, r := range text {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				letters++
+				counts[0]++ // Latin
+			}
+			continue
+		}
 		if !unicode.IsLetter(r) {
 			continue
 		}
@@ -228,8 +244,8 @@ func scriptOf(text string) string {
 		}
 	}
 	for name, n := range counts {
-		if n*5 >= letters*3 {
-			return name
+		if n > 0 && n*5 >= letters*3 {
+			return scriptNames[name]
 		}
 	}
 	return ""

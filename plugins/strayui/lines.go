@@ -2,6 +2,7 @@ package strayui
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/copydesk/copydesk/core/article"
@@ -19,8 +20,29 @@ type unit struct {
 	skip bool
 }
 
+// The four rules read the same lines; they are split once and kept for the
+// last article (holding it keeps its address from being reused by
+// another). Rules only read them.
+var (
+	cacheMu    sync.Mutex
+	cacheArt   *sdk.Article
+	cacheText  string
+	cacheUnits []unit
+)
+
 // linesOf splits every block into its lines, skipping code.
 func linesOf(a *sdk.Article) []unit {
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	if cacheArt == a && cacheText == a.Text {
+		return cacheUnits
+	}
+	out := splitLines(a)
+	cacheArt, cacheText, cacheUnits = a, a.Text, out
+	return out
+}
+
+func splitLines(a *sdk.Article) []unit {
 	var out []unit
 	for bi, b := range a.Blocks {
 		if b.Kind == article.Code {
@@ -67,9 +89,30 @@ func deletion(text string, span sdk.Span) sdk.Span {
 // words splits a line into its words (letters and digits, with inner
 // apostrophes and hyphens).
 func words(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-')
-	})
+	return strings.FieldsFunc(s, notWordRune)
+}
+
+func notWordRune(r rune) bool {
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-')
+}
+
+// moreWords reports len(words(s)) > n without splitting all of s: most
+// lines are paragraphs of copy, far over any limit.
+func moreWords(s string, n int) bool {
+	count, in := 0, false
+	for _, r := range s {
+		if notWordRune(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			if count++; count > n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headlineShaped reports whether s reads like a linked headline: a few words
