@@ -27,6 +27,12 @@ type Engine struct {
 	// Failed lists plugins that could not start; their findings are missing
 	// from every result.
 	failed []Failure
+	// hostOpts start helper processes (parallel.go) the way the plugins
+	// were started.
+	hostOpts host.Options
+	helpers  helperSet
+	// oneStream turns chunks and helpers off (tests compare both ways).
+	oneStream bool
 }
 
 type enginePlugin struct {
@@ -83,8 +89,8 @@ func Start(ctx context.Context, opt Options) (*Engine, error) {
 		specs = append(specs, host.Spec{Name: t.Name, Builtin: decls[t.Name] != nil, Path: t.Path, SHA256: t.SHA256})
 		enabled = append(enabled, t)
 	}
-	e := &Engine{cfg: cfg}
-	h, errs := host.Start(ctx, specs, host.Options{StartTimeout: cfg.StartTimeout, CheckTimeout: cfg.CheckTimeout, Logger: opt.Logger})
+	e := &Engine{cfg: cfg, hostOpts: host.Options{StartTimeout: cfg.StartTimeout, CheckTimeout: cfg.CheckTimeout, Logger: opt.Logger}}
+	h, errs := host.Start(ctx, specs, e.hostOpts)
 	e.host = h
 	for _, pe := range errs {
 		e.failed = append(e.failed, Failure{Plugin: pe.Plugin, Error: pe.Error()})
@@ -129,6 +135,7 @@ func anyRuleEnabled(cfg *config.Config, t *config.Plugin, d *sdk.Plugin) bool {
 
 // Close stops every plugin process. It is safe to call more than once.
 func (e *Engine) Close() {
+	e.helpers.close()
 	if e.host != nil {
 		e.host.Close()
 	}
@@ -222,17 +229,23 @@ func (e *Engine) Check(ctx context.Context, articles []*article.Article) *Result
 		elapsed time.Duration
 	}
 	outs := make([]pluginOut, len(e.plugins))
-	var wg sync.WaitGroup
-	for i, ep := range e.plugins {
-		wg.Add(1)
-		go func(i int, ep *enginePlugin) {
-			defer wg.Done()
-			t0 := time.Now()
-			results := ep.check(ctx, articles)
-			outs[i] = pluginOut{ep: ep, results: results, elapsed: time.Since(t0)}
-		}(i, ep)
+	if e.parallel(len(articles)) {
+		for i, j := range e.checkChunked(ctx, articles) {
+			outs[i] = pluginOut{ep: j.ep, results: j.results, elapsed: j.elapsed}
+		}
+	} else {
+		var wg sync.WaitGroup
+		for i, ep := range e.plugins {
+			wg.Add(1)
+			go func(i int, ep *enginePlugin) {
+				defer wg.Done()
+				t0 := time.Now()
+				results := ep.check(ctx, articles)
+				outs[i] = pluginOut{ep: ep, results: results, elapsed: time.Since(t0)}
+			}(i, ep)
+		}
+		wg.Wait()
 	}
-	wg.Wait()
 	for _, o := range outs {
 		name := o.ep.decl.Name
 		res.Stats = append(res.Stats, PluginStat{Plugin: name, Articles: len(articles), Elapsed: o.elapsed, PeakRSS: peakRSS(o.ep.p.PID())})
