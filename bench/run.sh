@@ -61,37 +61,47 @@ EOF
 fi
 
 # median VALUE-KEY CMD...: run the command $runs times under benchtool
-# measure and print the median of the key (seconds or peak_rss_mib).
+# measure and print the median of the key (seconds, cpu, peak_rss_mib or
+# peak_pss_mib); the other keys stay in $tmp/m.txt for med.
 median() {
   local key=$1; shift
   for _ in $(seq "$runs"); do "$bt" measure -- "$@"; done >"$tmp/m.txt"
-  grep -o "$key=[0-9.]*" "$tmp/m.txt" | cut -d= -f2 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  med "$key"
 }
+med() { grep -o "\b$1=[0-9.]*" "$tmp/m.txt" | cut -d= -f2 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 cd "$tmp"   # no rules.toml here: the built-in default configuration
 echo "measuring copydesk ..." >&2
 cd_cold=$(median seconds "$tmp/copydesk" check --format json "$one")
+cd_cold_cpu=$(med cpu)
 cd_tput_s=$(median seconds "$tmp/copydesk" check --format json "$tmp/corpus")
-cd_mem=$(grep -o 'peak_rss_mib=[0-9.]*' "$tmp/m.txt" | cut -d= -f2 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+cd_cpu=$(med cpu)
+cd_mem=$(med peak_rss_mib)
+cd_pss=$(med peak_pss_mib)
 "$tmp/copydesk" check --format json --stats "$tmp/corpus" >/dev/null 2>"$tmp/stats.txt" || true
 
-row() { printf '| %-34s | %14s | %16s | %14s |\n' "$@"; }
+row() { printf '| %-30s | %14s | %13s | %16s | %16s | %14s | %14s |\n' "$@"; }
 wps() { awk -v w="$words" -v s="$1" 'BEGIN { printf "%.0f", w / s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
 echo
-echo "corpus: $n articles, $words words; medians of $runs runs; $(nproc) cores"
+echo "corpus: $n articles, $words words; medians of $runs runs; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "CPU is user+sys of the whole process tree (steadier than wall time on a shared machine);"
+echo "RSS sums each process's resident pages (the plugin processes share one binary's pages, counted once per process); PSS counts shared pages once."
 echo
-row "tool" "cold start (s)" "words per second" "peak RSS (MiB)"
-row "----" "---" "---" "---"
-row "copydesk (all default plugins)" "$cd_cold" "$(wps "$cd_tput_s")" "$cd_mem"
+row "tool" "cold start (s)" "cold CPU (s)" "words per second" "words per CPU-s" "peak RSS (MiB)" "peak PSS (MiB)"
+row "----" "---" "---" "---" "---" "---" "---"
+row "copydesk (all default plugins)" "$cd_cold" "$cd_cold_cpu" "$(wps "$cd_tput_s")" "$(wps "$cd_cpu")" "$cd_mem" "$cd_pss"
 if [ -n "$vale" ]; then
   for cfg in styles builtin; do
     v_cold=$(median seconds "$vale" --config="$tmp/vale-$cfg.ini" --output=JSON --no-exit "$one")
+    v_cold_cpu=$(med cpu)
     v_s=$(median seconds "$vale" --config="$tmp/vale-$cfg.ini" --output=JSON --no-exit "$tmp/corpus")
-    v_mem=$(grep -o 'peak_rss_mib=[0-9.]*' "$tmp/m.txt" | cut -d= -f2 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    row "vale ($cfg)" "$v_cold" "$(wps "$v_s")" "$v_mem"
-    echo "ratio copydesk/vale ($cfg): throughput $(ratio "$v_s" "$cd_tput_s")x, cold start $(ratio "$cd_cold" "$v_cold")x" >>"$tmp/ratios.txt"
+    v_cpu=$(med cpu)
+    v_mem=$(med peak_rss_mib)
+    v_pss=$(med peak_pss_mib)
+    row "vale ($cfg)" "$v_cold" "$v_cold_cpu" "$(wps "$v_s")" "$(wps "$v_cpu")" "$v_mem" "$v_pss"
+    echo "ratio copydesk/vale ($cfg): throughput $(ratio "$v_s" "$cd_tput_s")x (per CPU-second $(ratio "$v_cpu" "$cd_cpu")x), cold start $(ratio "$cd_cold" "$v_cold")x" >>"$tmp/ratios.txt"
   done
   echo; cat "$tmp/ratios.txt"
 else
