@@ -10,13 +10,16 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/copydesk/copydesk/core/config"
+	"github.com/copydesk/copydesk/core/runner"
 	"github.com/copydesk/copydesk/core/sdk"
 )
 
-func cmdRules(args []string) int {
-	c := newCommon("rules")
-	asJSON := c.fs.Bool("json", false, "print JSON")
-	if _, err := c.parse(args); err != nil {
+// withEngine parses the flags of an information command, loads the
+// configuration, starts the plugins and hands them to fn.
+func (c *common) withEngine(args []string, fn func(cfg *config.Config, e *runner.Engine, rest []string) int) int {
+	rest, err := c.parse(args)
+	if err != nil {
 		return flagExit(err)
 	}
 	cfg, err := c.loadConfig()
@@ -29,116 +32,93 @@ func cmdRules(args []string) int {
 		return code
 	}
 	defer e.Close()
-	rules := e.Rules()
-	if *asJSON {
-		return printJSON(rules)
-	}
-	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "RULE\tCATEGORY\tSEVERITY\tENABLED\tDESCRIPTION")
-	for _, r := range rules {
-		on := "yes"
-		if !r.Enabled {
-			on = "no"
+	return fn(cfg, e, rest)
+}
+
+func cmdRules(args []string) int {
+	c := newCommon("rules")
+	asJSON := c.fs.Bool("json", false, "print JSON")
+	return c.withEngine(args, func(cfg *config.Config, e *runner.Engine, _ []string) int {
+		rules := e.Rules()
+		if *asJSON {
+			return printJSON(rules)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Category, r.Severity, on, r.Summary)
-	}
-	tw.Flush()
-	fmt.Printf("\nconfiguration: %s\n", cfg.Path)
-	return exitOK
+		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "RULE\tCATEGORY\tSEVERITY\tENABLED\tDESCRIPTION")
+		for _, r := range rules {
+			on := "yes"
+			if !r.Enabled {
+				on = "no"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Category, r.Severity, on, r.Summary)
+		}
+		tw.Flush()
+		fmt.Printf("\nconfiguration: %s\n", cfg.Path)
+		return exitOK
+	})
 }
 
 func cmdPlugins(args []string) int {
 	c := newCommon("plugins")
 	asJSON := c.fs.Bool("json", false, "print JSON")
-	if _, err := c.parse(args); err != nil {
-		return flagExit(err)
-	}
-	cfg, err := c.loadConfig()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "copydesk: %v\n", err)
-		return exitUsage
-	}
-	e, code := c.startEngine(context.Background(), cfg)
-	if e == nil {
-		return code
-	}
-	defer e.Close()
-	ps := e.Plugins()
-	if *asJSON {
-		return printJSON(ps)
-	}
-	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "PLUGIN\tVERSION\tSOURCE\tSTATUS")
-	failed := false
-	for _, p := range ps {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Name, p.Version, p.Source, p.Status)
-		failed = failed || !strings.HasPrefix(p.Status, "running")
-	}
-	tw.Flush()
-	if failed {
-		return exitFailure
-	}
-	return exitOK
+	return c.withEngine(args, func(_ *config.Config, e *runner.Engine, _ []string) int {
+		ps := e.Plugins()
+		if *asJSON {
+			return printJSON(ps)
+		}
+		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "PLUGIN\tVERSION\tSOURCE\tSTATUS")
+		failed := false
+		for _, p := range ps {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Name, p.Version, p.Source, p.Status)
+			failed = failed || !strings.HasPrefix(p.Status, "running")
+		}
+		tw.Flush()
+		if failed {
+			return exitFailure
+		}
+		return exitOK
+	})
 }
 
 func cmdExplain(args []string) int {
 	c := newCommon("explain")
-	rest, err := c.parse(args)
-	if err != nil {
-		return flagExit(err)
-	}
-	if len(rest) != 1 {
-		fmt.Fprintln(os.Stderr, "usage: copydesk explain PLUGIN/RULE   (see 'copydesk rules' for the list)")
-		return exitUsage
-	}
-	cfg, err := c.loadConfig()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "copydesk: %v\n", err)
-		return exitUsage
-	}
-	e, code := c.startEngine(context.Background(), cfg)
-	if e == nil {
-		return code
-	}
-	defer e.Close()
-	id := rest[0]
-	pn, rn, _ := strings.Cut(id, "/")
-	var ids []string
-	for _, d := range e.Declarations() {
-		for _, r := range d.Rules {
-			ids = append(ids, d.Name+"/"+r.Name)
-			if d.Name == pn && r.Name == rn {
-				printRuleDoc(d, r)
-				return exitOK
+	return c.withEngine(args, func(_ *config.Config, e *runner.Engine, rest []string) int {
+		if len(rest) != 1 {
+			fmt.Fprintln(os.Stderr, "usage: copydesk explain PLUGIN/RULE   (see 'copydesk rules' for the list)")
+			return exitUsage
+		}
+		id := rest[0]
+		// A bare rule name is accepted when it is unambiguous.
+		var match []string
+		for _, d := range e.Declarations() {
+			for _, r := range d.Rules {
+				full := d.Name + "/" + r.Name
+				if full == id {
+					printRuleDoc(d, r)
+					return exitOK
+				}
+				if !strings.Contains(id, "/") && (r.Name == id || d.Name == id) {
+					match = append(match, full)
+				}
 			}
 		}
-	}
-	// A bare rule name is accepted when it is unambiguous.
-	var match []string
-	for _, x := range ids {
-		if strings.HasSuffix(x, "/"+id) || strings.HasPrefix(x, id+"/") {
-			match = append(match, x)
+		if len(match) == 1 {
+			pn, rn, _ := strings.Cut(match[0], "/")
+			for _, d := range e.Declarations() {
+				if r := d.Rule(rn); d.Name == pn && r != nil {
+					printRuleDoc(d, r)
+					return exitOK
+				}
+			}
 		}
-	}
-	if len(match) == 1 && !strings.Contains(id, "/") {
-		return cmdExplain(append([]string{match[0]}, argsWithoutPositional(args, id)...))
-	}
-	fmt.Fprintf(os.Stderr, "copydesk explain: no rule %q", id)
-	if len(match) > 0 {
-		fmt.Fprintf(os.Stderr, "; did you mean one of: %s", strings.Join(match, ", "))
-	}
-	fmt.Fprintln(os.Stderr, " (see 'copydesk rules')")
-	return exitUsage
-}
-
-func argsWithoutPositional(args []string, drop string) []string {
-	var out []string
-	for _, a := range args {
-		if a != drop {
-			out = append(out, a)
+		fmt.Fprintf(os.Stderr, "copydesk explain: no rule %q", id)
+		if len(match) > 0 {
+			fmt.Fprintf(os.Stderr, "; did you mean one of: %s", strings.Join(match, ", "))
 		}
-	}
-	return out
+		fmt.Fprintln(os.Stderr, " (see 'copydesk rules')")
+		return exitUsage
+	})
 }
 
 func printRuleDoc(p *sdk.Plugin, r *sdk.Rule) {
