@@ -124,21 +124,6 @@ func TestRuleDocs(t *testing.T) {
 // TestDevSet scores the plugin on the shared dev set and on clean
 // professional copy (skipped when ../shared is absent).
 func TestDevSet(t *testing.T) {
-	s := sdktest.Score(t, repetition.Plugin, sdktest.Config{}, sdk.CategoryRepetition)
-	t.Logf("repetition: %s", s)
-	for _, m := range s.Misses {
-		t.Logf("miss: %s", m)
-	}
-	for _, f := range s.FalseAlarms {
-		t.Logf("false alarm: %s", f)
-	}
-	if s.Recall() < 0.8 {
-		t.Errorf("recall %.2f < 0.8", s.Recall())
-	}
-	if s.Precision() < 0.9 {
-		t.Errorf("precision %.2f < 0.9", s.Precision())
-	}
-	if fp := s.ControlFalsePos + s.CleanFalsePos; fp > 1 {
-		t.Errorf("%d findings on clean copy (controls and clean articles), want at most 1", fp)
-	}
+	sdktest.Score(t, repetition.Plugin, sdktest.Config{}, sdk.CategoryRepetition).Require(t, sdk.CategoryRepetition,
+		sdktest.Targets{Recall: 0.8, Precision: 0.9, MaxControl: 0, MaxClean: 1})
 }

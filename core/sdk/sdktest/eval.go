@@ -232,3 +232,33 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// Targets are what a category must reach on the dev set, and how many
+// findings it may leave on the controls and on the clean articles.
+type Targets struct {
+	Recall, Precision    float64
+	MaxControl, MaxClean int
+}
+
+// Require logs the scores, the misses and the false alarms, and fails the
+// test when the category falls short of its targets.
+func (s Scores) Require(t *testing.T, category string, tg Targets) {
+	t.Helper()
+	t.Logf("%s: %s", category, s)
+	for _, m := range s.Misses {
+		t.Logf("miss: %s", m)
+	}
+	for _, f := range s.FalseAlarms {
+		t.Logf("false alarm: %s", f)
+	}
+	if s.Recall() < tg.Recall {
+		t.Errorf("%s recall %.2f < %.2f", category, s.Recall(), tg.Recall)
+	}
+	if s.Precision() < tg.Precision {
+		t.Errorf("%s precision %.2f < %.2f", category, s.Precision(), tg.Precision)
+	}
+	if s.ControlFalsePos > tg.MaxControl || s.CleanFalsePos > tg.MaxClean {
+		t.Errorf("%s: %d findings on the controls (at most %d) and %d on the clean articles (at most %d)",
+			category, s.ControlFalsePos, tg.MaxControl, s.CleanFalsePos, tg.MaxClean)
+	}
+}
