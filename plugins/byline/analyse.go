@@ -3,7 +3,6 @@ package byline
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -304,7 +303,7 @@ func (an *analysis) acceptCredit(c CreditLine, l line) bool {
 
 // nameLine is a stray line that could be a name: one to four words of
 // letters, no sentence punctuation.
-var nameLine = regexp.MustCompile(`^\pL[\pL\pM'’.-]*(?: \pL[\pL\pM'’.-]*){0,3}$`)
+var nameLine = lazy(`^\pL[\pL\pM'’.-]*(?: \pL[\pL\pM'’.-]*){0,3}$`)
 
 func copyBlock(k article.BlockKind) bool {
 	switch k {

@@ -1,7 +1,6 @@
 package byline
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,11 +80,11 @@ func (rs roleSet) known(role, prep string) bool {
 	return true
 }
 
-var roleParts = regexp.MustCompile(`\s*(?:,|&|\band\b)\s*`)
+var roleParts = lazy(`\s*(?:,|&|\band\b)\s*`)
 
 // roleShape is what can stand before "by" in a credit: one to four words,
 // the first capitalised ("Additional reporting", "Statement").
-var roleShape = regexp.MustCompile(`^\pL[\p{L}'’-]*(?:,? (?:&|[\p{L}'’-]+)){0,3}$`)
+var roleShape = lazy(`^\pL[\p{L}'’-]*(?:,? (?:&|[\p{L}'’-]+)){0,3}$`)
 
 func contributedIndex(s string) []int {
 	if !strings.Contains(s, " contributed ") {
@@ -94,7 +93,7 @@ func contributedIndex(s string) []int {
 	return contributed.FindStringSubmatchIndex(s)
 }
 
-var contributed = regexp.MustCompile(`^(.+?) contributed (?:reporting|additional reporting|to this (?:report|story|article)|research|writing)\b`)
+var contributed = lazy(`^(.+?) contributed (?:reporting|additional reporting|to this (?:report|story|article)|research|writing)\b`)
 
 // parseCredit reads one line as a credit line. off is the line's offset in
 // Article.Text. bare allows a list of names with no role (a CMS byline
@@ -152,7 +151,7 @@ func lowerBefore(s string, n int) bool {
 
 // segmentComma is a comma that starts a new role rather than another name:
 // "Reporting by Jane Doe, Editing by John Roe".
-var segmentComma = regexp.MustCompile(`, *\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,3} (?:by|of|from) `)
+var segmentComma = lazy(`, *\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,3} (?:by|of|from) `)
 
 // splitSegments splits a credit line into its roles at semicolons, and at
 // commas that open a new role.
@@ -272,9 +271,9 @@ func roleHead(s string) string {
 
 // prepRE is what may join a role to its names. Only "by" is right; the
 // others are what machine translation and bad templates write.
-var prepRE = regexp.MustCompile(` (by|of|from|via|through|with|for|per|to|on|at|in) `)
+var prepRE = lazy(` (by|of|from|via|through|with|for|per|to|on|at|in) `)
 
-var nameSep = regexp.MustCompile(`\s*(?:,\s*and\b|,|\band\b|&)\s*`)
+var nameSep = lazy(`\s*(?:,\s*and\b|,|\band\b|&)\s*`)
 
 // parseNames reads "A, B and C in London, Agency": people's names, each
 // optionally followed by where they reported from, and perhaps a trailing

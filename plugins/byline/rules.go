@@ -2,7 +2,6 @@ package byline
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -454,7 +453,7 @@ Without a roster the rule is silent.`,
 	},
 }
 
-var wordRE = regexp.MustCompile(`\pL+`)
+var wordRE = lazy(`\pL+`)
 
 func (an *analysis) rosterEntry(n Name) (staffEntry, bool) {
 	for _, s := range an.cfg.staff {
