@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -46,10 +47,10 @@ var kindWords = map[string]string{
 type phrase struct {
 	Lang, Kind, Text string
 	norm             string
-	pattern          *regexp.Regexp // for phrases with "…" wildcards
-	lead             string         // the pattern's literal start, a cheap first test
-	core             string         // its longest literal part, another
-	weak             bool           // a single everyday word: needs corroboration
+	pattern          *lazyPattern // for phrases with "…" wildcards
+	lead             string       // the pattern's literal start, a cheap first test
+	core             string       // its longest literal part, another
+	weak             bool         // a single everyday word: needs corroboration
 }
 
 // chromeTable indexes known phrases by their normalised text.
@@ -112,10 +113,26 @@ func parseChrome(src string, lines []string, t *chromeTable) error {
 // maxPatternWords is the longest line a wildcard phrase may match.
 const maxPatternWords = 20
 
-// wildcard compiles a phrase with "…" wildcards into a pattern over
+// lazyPattern is a wildcard phrase's regexp, compiled on first use: the
+// prefix and core tests in match rule out nearly every line first, and
+// compiling the few hundred built-in patterns cost the strayui process
+// several milliseconds at start. The pattern is quoted literals and fixed
+// syntax, so it cannot fail to compile.
+type lazyPattern struct {
+	src  string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+func (l *lazyPattern) MatchString(s string) bool {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
+	return l.re.MatchString(s)
+}
+
+// wildcard turns a phrase with "…" wildcards into a pattern over
 // normalised lines. A literal part ending in a letter must end at a word
 // boundary, so "Tagged …" does not match "Taggedness".
-func wildcard(text string) (*regexp.Regexp, error) {
+func wildcard(text string) (*lazyPattern, error) {
 	parts := strings.Split(text, "…")
 	var b strings.Builder
 	b.WriteString("^")
@@ -138,7 +155,7 @@ func wildcard(text string) (*regexp.Regexp, error) {
 	if b.Len() == 1 {
 		return nil, fmt.Errorf("phrase %q is only wildcards", text)
 	}
-	return regexp.Compile(b.String())
+	return &lazyPattern{src: b.String()}, nil
 }
 
 // normalize folds the differences that do not distinguish one UI string from

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -455,6 +456,24 @@ func TestForeignWordMidStory(t *testing.T) {
 		text, line := insert(2, w)
 		if got := strayFindings(t, sdktest.Config{}, text); len(got) != 1 || got[0].Line != line {
 			t.Errorf("%q mid-story: want one finding on line %d, got %v", w, line, got)
+		}
+	}
+}
+
+// Wildcard patterns are compiled on first use; every built-in one must
+// compile.
+func TestBuiltinWildcardsCompile(t *testing.T) {
+	cfg, err := configure(sdk.WithDefaults(pluginOptions, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := cfg.(*state)
+	if len(st.table.patterns) == 0 {
+		t.Fatal("no wildcard phrases in the built-in data")
+	}
+	for _, p := range st.table.patterns {
+		if _, err := regexp.Compile(p.pattern.src); err != nil {
+			t.Errorf("%q: %v", p.Text, err)
 		}
 	}
 }
