@@ -18,6 +18,8 @@ var (
 	creditData string
 	//go:embed data/abbreviations.txt
 	abbreviationData string
+	//go:embed data/quantifiers.txt
+	quantifierData string
 
 	subordinators = wordSet(subordinatorData)
 	relatives     = wordSet(relativeData)
@@ -25,6 +27,7 @@ var (
 	stylistic     = wordSet(stylisticData)
 	creditMarkers = wordList(creditData)
 	abbreviations = wordSet(abbreviationData)
+	quantifiers   = wordSet(quantifierData)
 )
 
 // wordList reads a data file: one entry a line, # comments and blank lines

@@ -31,6 +31,8 @@ func TestFiniteVerbs(t *testing.T) {
 		"Exports grow when the currency weakens.",
 		"The request results from a ruling of the court.",
 		"They'll save and invest more.",
+		"Both sides say their offer is final.",
+		"Several analysts said the figures were weak.",
 	}
 	for _, s := range finite {
 		if !hasFiniteVerb(tagSentence(s)) {
@@ -44,6 +46,8 @@ func TestFiniteVerbs(t *testing.T) {
 		"And the showdown, for the chance.",
 		"Complaints about late sailings and cancelled crossings.",
 		"Here north of the town then.",
+		"Several times their face value.", // a plural after a quantifier is a noun, not a verb
+		"Many times the usual amount.",
 	}
 	for _, s := range verbless {
 		if hasFiniteVerb(tagSentence(s)) {

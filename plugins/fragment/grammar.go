@@ -81,6 +81,12 @@ func verbReadAsPlural(toks []token, i int) bool {
 	if !strings.HasPrefix(prev, "NN") && !strings.HasPrefix(prev, "JJ") {
 		return false
 	}
+	if quantifiers[toks[i-1].Lower] {
+		// "several times their value", "many years the norm": a plural
+		// after a quantifier heads a noun phrase; no verb takes one as
+		// its subject.
+		return false
+	}
 	switch toks[i+1].Tag {
 	case "IN":
 		return toks[i+1].Lower != "of"
@@ -95,8 +101,8 @@ func verbReadAsPlural(toks []token, i int) bool {
 // possessive starts a second noun phrase with nothing to join them, which a
 // verb does ("our visitor bore/NN every mark").
 func nounBeforeDeterminer(toks []token, i int) bool {
-	if i == 0 || i+1 >= len(toks) {
-		return false
+	if i == 0 || i+1 >= len(toks) || quantifiers[toks[i-1].Lower] {
+		return false // "several times their value": a noun phrase, not a verb
 	}
 	switch toks[i+1].Tag {
 	case "DT":
