@@ -168,6 +168,9 @@ func counts(text string, blk sdk.Span, g *group, f string, st, en int) bool {
 		r, _ := utf8.DecodeLastRuneInString(p)
 		return unicode.IsDigit(r)
 	}
+	if f == "dollars" {
+		return afterAmount(text[blk.Start:st])
+	}
 	if isWordRune(prev) || prev == '.' && isWordRune(firstRune(f)) {
 		return false
 	}
@@ -353,4 +356,25 @@ func firstWord(s string) string {
 		return s[start:]
 	}
 	return s[start : start+end]
+}
+
+// amountWords end an amount that a currency word may follow.
+var amountWords = map[string]bool{"mln": true, "million": true, "billion": true, "bln": true, "trillion": true}
+
+// afterAmount reports whether before ends in an amount, directly or with one
+// capitalised currency word between ("60 mln", "112 mln Canadian"), so that
+// "dollars" there is a sum of money and not the currency in prose.
+func afterAmount(before string) bool {
+	fields := strings.Fields(before)
+	for k := 0; k < 2 && k < len(fields); k++ {
+		w := fields[len(fields)-1-k]
+		r, _ := utf8.DecodeLastRuneInString(w)
+		if unicode.IsDigit(r) || amountWords[w] {
+			return true
+		}
+		if !unicode.IsUpper(firstRune(w)) {
+			return false
+		}
+	}
+	return false
 }
