@@ -152,6 +152,11 @@ var englishChrome = []string{
 	"Join 2,345 other subscribers",
 	"Share this: Twitter Facebook WhatsApp",
 	"Share | Tweet | Email",
+	"Post a Comment",
+	"E-mail this to a friend",
+	"Printable version",
+	"Related Internet Links",
+	"The BBC is not responsible for the content of external internet sites",
 }
 
 func TestEnglishChrome(t *testing.T) {
