@@ -20,6 +20,8 @@ var (
 	abbreviationData string
 	//go:embed data/quantifiers.txt
 	quantifierData string
+	//go:embed data/reporting.txt
+	reportingData string
 
 	subordinators = wordSet(subordinatorData)
 	relatives     = wordSet(relativeData)
@@ -28,6 +30,7 @@ var (
 	creditMarkers = wordList(creditData)
 	abbreviations = wordSet(abbreviationData)
 	quantifiers   = wordSet(quantifierData)
+	reporting     = wordSet(reportingData)
 )
 
 // wordList reads a data file: one entry a line, # comments and blank lines

@@ -54,9 +54,23 @@ func stranded(rest []token) bool {
 	that := end < len(rest) && rest[end].Lower == "that"
 	if that {
 		end++ // "after it became known that he left..."
+	} else {
+		// "because some said they expected...": a verb of saying takes
+		// its clause without "that".
+		that = reporting[rest[end-1].Lower]
 	}
+	relative := false
 	for j := end; j < len(rest); j++ {
+		switch rest[j].Tag {
+		case "WDT", "WP", "WP$":
+			relative = true // "...losing customers who drive in"
+			continue
+		}
 		if !isFiniteTag(rest[j].Tag) {
+			continue
+		}
+		if relative {
+			relative = false // the relative clause's own verb
 			continue
 		}
 		// A second finite verb is the clause's own complement only when
