@@ -61,7 +61,14 @@ type EvalCase struct {
 // EvalCases loads ../shared/eval-public/cases.
 func EvalCases(t testing.TB) []EvalCase {
 	t.Helper()
-	dir := filepath.Join(SharedDir(t), "eval-public", "cases")
+	return LoadCases(t, filepath.Join(SharedDir(t), "eval-public", "cases"))
+}
+
+// LoadCases loads labelled cases (NNNN.txt beside NNNN.json, in the format
+// of ../shared/eval-public) from any folder, such as the project's own
+// red-team set in testdata/redteam. It skips the test when there are none.
+func LoadCases(t testing.TB, dir string) []EvalCase {
+	t.Helper()
 	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil || len(paths) == 0 {
 		t.Skipf("no cases in %s", dir)
@@ -150,6 +157,23 @@ type Located struct {
 // dev set and the clean articles. check returns the findings for one file.
 func ScoreWith(t *testing.T, category string, check func(path string) []Located) Scores {
 	t.Helper()
+	s := ScoreCases(t, EvalCases(t), category, check)
+	for _, path := range CleanArticles(t) {
+		for _, r := range check(path) {
+			if r.Category == category {
+				s.CleanFalsePos++
+				s.FalseAlarms = append(s.FalseAlarms, fmt.Sprintf("clean %s:%s", filepath.Base(path), r.Desc))
+			}
+		}
+	}
+	return s
+}
+
+// ScoreCases scores any checker on the given cases only, counted as
+// ScoreWith counts them (CleanFalsePos stays zero: controls are the clean
+// copy here).
+func ScoreCases(t *testing.T, cases []EvalCase, category string, check func(path string) []Located) Scores {
+	t.Helper()
 	var s Scores
 	near := func(line int, l EvalLabel) bool {
 		if abs(line-l.Line) <= 1 {
@@ -162,7 +186,7 @@ func ScoreWith(t *testing.T, category string, check func(path string) []Located)
 		}
 		return false
 	}
-	for _, c := range EvalCases(t) {
+	for _, c := range cases {
 		results := check(c.Path)
 		for _, l := range c.Labels {
 			if l.Class != category {
@@ -199,14 +223,6 @@ func ScoreWith(t *testing.T, category string, check func(path string) []Located)
 			}
 			if c.Control {
 				s.ControlFalsePos++
-			}
-		}
-	}
-	for _, path := range CleanArticles(t) {
-		for _, r := range check(path) {
-			if r.Category == category {
-				s.CleanFalsePos++
-				s.FalseAlarms = append(s.FalseAlarms, fmt.Sprintf("clean %s:%s", filepath.Base(path), r.Desc))
 			}
 		}
 	}
