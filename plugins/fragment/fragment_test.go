@@ -88,6 +88,8 @@ func TestRules(t *testing.T) {
 		{"stranded while with a relative clause", "The county bought more ploughs. While others feared losing crews who drive in from the coast.", "stranded-clause"},
 		{"stranded because with a reported clause", "The buses were called off. Because the drivers said they feared the side streets.", "stranded-clause"},
 		{"as with a relative clause and a main clause", "The county kept the hall open late. As the crews who had worked all night arrived the manager waved them in.", ""},
+		{"wire table row", "The county published its snow budget on Tuesday. Oper net 6,120,000 vs 5,190,000. Oper shr 1.20 dlrs vs 1.01 dlrs.", ""},
+		{"wire table with a period label", "Oper shr 42 cts vs 36 cts. Oper net 6,120,000 vs 5,190,000. Nine mths. Oper shr 1.20 dlrs vs 1.01 dlrs.", ""},
 		{"since as preposition", "The county kept records of the snow. Since 1996 the valley has seen no storm like it.", ""},
 		{"imperative", "The county issued a warning about the roads. Stay home if you can.", ""},
 		{"imperative read as a name", "The county asked for patience. Imagine shovelling Riverton out to reach just your own front gate.", ""},

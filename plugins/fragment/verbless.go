@@ -102,7 +102,7 @@ func candidate(s *sentence, para []*sentence) bool {
 func isList(para []*sentence) bool {
 	verbless := 0
 	for _, s := range para {
-		if !hasFiniteVerb(s.Toks()) {
+		if !hasFiniteVerb(s.Toks()) || comparesFigures(s.Toks()) {
 			verbless++
 		}
 	}
@@ -174,7 +174,29 @@ func mostlyFigures(s *sentence) bool {
 			figures++
 		}
 	}
-	return words > 0 && 2*figures >= words
+	return words > 0 && 2*figures >= words || comparesFigures(s.Toks())
+}
+
+// comparesFigures reports a wire-table row, a figure set against another
+// with "vs" ("Oper net 6,120,000 vs 5,190,000", "Shr 42 cts vs 36 cts"):
+// labels and units make it look like words, but it has no verb by design.
+func comparesFigures(toks []token) bool {
+	for i, t := range toks {
+		if t.Lower != "vs" && t.Lower != "vs." {
+			continue
+		}
+		before, after := false, false
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			before = before || toks[j].Tag == "CD"
+		}
+		for j := i + 1; j < len(toks) && j <= i+3; j++ {
+			after = after || toks[j].Tag == "CD"
+		}
+		if before && after {
+			return true
+		}
+	}
+	return false
 }
 
 // isDateline reports a sentence made only of place names, dates and
