@@ -152,6 +152,9 @@ func checkRestatedFigure(pass *sdk.Pass) {
 			if !whole && !clause {
 				continue
 			}
+			if li > 0 && datedApart(stateOf(pass), later.shape[:li]) {
+				continue
+			}
 			if reportFigureChange(pass, earlier, later, ei, li, n) {
 				break
 			}
@@ -259,4 +262,16 @@ func longestCommonRun(a, b []string) (int, int, int) {
 		prev, cur = cur, prev
 	}
 	return bestA, bestB, best
+}
+
+// datedApart reports a lead-in that sets the later sentence in another
+// period ("In January,", "In 1985,", "For the year,"): the same wording
+// with another figure is then a second fact, not a slipped restatement.
+func datedApart(st *state, leadIn []string) bool {
+	for _, w := range leadIn {
+		if w == "#" || st.lex["periods"][w] {
+			return true
+		}
+	}
+	return false
 }

@@ -88,6 +88,9 @@ func TestSelfReference(t *testing.T) {
 		{"war on itself", copyText("Ukraine declared war on Kyiv, the statement said."), "self-reference", 3, "Ukraine"},
 		{"consulted", copyText("Japanese officials said they had not consulted Tokyo on the release."), "self-reference", 3, "Japan"},
 		{"informed", copyText("The Italian government said it had informed Rome of the decision."), "self-reference", 3, "Italy"},
+		{name: "delegation goes home", text: copyText("The Japanese delegation returned to Tokyo for consultations with the government.")},
+		{name: "envoy flies home", text: copyText("The Swedish envoy flew back to Stockholm on Friday.")},
+		{"relation with modifiers before its preposition", copyText("Chinese officials said talks on trade with Beijing had stalled."), "self-reference", 3, "China"},
 		{name: "consulted another state", text: copyText("Japanese officials said they had consulted Washington on the release.")},
 		{name: "consulted a city's residents", text: copyText("The French government said it had consulted Paris residents on the plan.")},
 		{name: "rejects another's proposal", text: copyText("Sweden has rejected Oslo's proposal for a new border regime.")},
@@ -128,6 +131,9 @@ func TestRestatedFigure(t *testing.T) {
 		{name: "update marked", text: copyText("The death toll rose from 12 to 15 on Wednesday, officials in the province said.", "The toll had stood at 12 on Tuesday.")},
 		{name: "parallel template", text: copyText("Net profit in the first quarter rose to 5.3 mln dlrs from 4.2 mln dlrs a year earlier.", "Net profit in the second quarter rose to 6.1 mln dlrs from 4.8 mln dlrs a year earlier.")},
 		{name: "different endings", text: copyText("The central bank said it had lent the commercial banks 36 billion yen through its window in the morning session.", "The central bank said it had lent the commercial banks 200 billion yen through its window in the afternoon session.")},
+		{name: "another month", text: copyText("Exports fell 2.1 pct to 17.9 billion dlrs, the ministry said.", "In January, exports fell 1.2 pct to 18.3 billion dlrs.")},
+		{name: "another year", text: copyText("The company said sales rose 12 pct to 1.2 billion dlrs.", "In 1985, the company said sales rose 9 pct to 1.1 billion dlrs.")},
+		{"recap of a dated sentence", copyText("In January, exports fell 1.2 pct to 18.3 billion dlrs, the ministry said.", "As reported earlier, in January, exports fell 2.2 pct to 18.3 billion dlrs, the ministry said."), "restated-figure", 5, "1.2 there, 2.2 here"},
 		{name: "range", text: copyText("Shares traded between 12 and 15 dollars in a thin session on the exchange, dealers said.")},
 	})
 }

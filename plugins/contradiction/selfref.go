@@ -302,6 +302,12 @@ func (r *sentenceReader) check(pass *sdk.Pass) {
 						start = k + 1
 						break
 					}
+					if w := r.lowerAt(k); r.st.lex["verbs"][w] || len(w) > 4 && strings.HasSuffix(w, "ed") {
+						// "the delegation returned to Tokyo": the
+						// head noun is the subject of a verb of its
+						// own, not a relation ("delegation to").
+						break
+					}
 				}
 				if start < 0 {
 					continue
