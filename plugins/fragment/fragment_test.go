@@ -33,6 +33,9 @@ func TestFiniteVerbs(t *testing.T) {
 		"They'll save and invest more.",
 		"Both sides say their offer is final.",
 		"Several analysts said the figures were weak.",
+		"Demand for the product grows in winter.",
+		"The company earns 1.61 dlrs a share.",
+		"In most years the river floods in spring.", // an opening phrase, then the subject
 	}
 	for _, s := range finite {
 		if !hasFiniteVerb(tagSentence(s)) {
@@ -48,6 +51,11 @@ func TestFiniteVerbs(t *testing.T) {
 		"Here north of the town then.",
 		"Several times their face value.", // a plural after a quantifier is a noun, not a verb
 		"Many times the usual amount.",
+		"At larger venues in the UK.",             // the -s noun is the opening preposition's object
+		"On auction websites at twice the price.", // likewise
+		"From 4.55 billion dlrs a month earlier.", // "dlrs a month" is a rate, not a verb and its object
+		"At 10 cts a share, payable to holders of record.",
+		"On its copper and zinc operations in Quebec.",
 	}
 	for _, s := range verbless {
 		if hasFiniteVerb(tagSentence(s)) {

@@ -42,11 +42,11 @@ func finiteVerb(toks []token, forgiveNouns bool) bool {
 				return true
 			}
 		case "NNS":
-			if forgiveNouns && (verbReadAsPlural(toks, i) || nounBeforeDeterminer(toks, i)) {
+			if forgiveNouns && !inOpeningPhrase(toks, i) && (verbReadAsPlural(toks, i) || nounBeforeDeterminer(toks, i)) {
 				return true
 			}
 		case "NN":
-			if forgiveNouns && nounBeforeDeterminer(toks, i) {
+			if forgiveNouns && !inOpeningPhrase(toks, i) && nounBeforeDeterminer(toks, i) {
 				return true
 			}
 		}
@@ -104,6 +104,9 @@ func nounBeforeDeterminer(toks []token, i int) bool {
 	if i == 0 || i+1 >= len(toks) || quantifiers[toks[i-1].Lower] {
 		return false // "several times their value": a noun phrase, not a verb
 	}
+	if w := toks[i+1].Lower; (w == "a" || w == "an") && figureBefore(toks, i) {
+		return false // "1.61 dlrs a share", "3,500 tonnes a year": a rate
+	}
 	switch toks[i+1].Tag {
 	case "DT":
 		// "each", "all" and "both" float after nouns ("31 pct each").
@@ -111,6 +114,44 @@ func nounBeforeDeterminer(toks []token, i int) bool {
 		return w != "each" && w != "all" && w != "both"
 	case "PRP$":
 		return true
+	}
+	return false
+}
+
+// inOpeningPhrase reports a noun at i inside the prepositional phrase a
+// sentence opens with ("At larger venues in the UK.", "On auction websites
+// at..."): the noun is the preposition's object, so the tagger's -s slip
+// cannot make a verb of it. A subject after the phrase is set off by a
+// comma in news copy, which ends the phrase here.
+func inOpeningPhrase(toks []token, i int) bool {
+	first := firstWord(toks)
+	if first >= i || toks[first].Tag != "IN" || subordinators[toks[first].Lower] {
+		return false
+	}
+	sawNoun := false
+	for j := first + 1; j < i; j++ {
+		switch t := toks[j].Tag; {
+		case t == "DT" || t == "PRP$":
+			if sawNoun {
+				return false // "In most years the river floods": a subject follows
+			}
+		case t == "CD" || t == "POS" || t == "CC" || strings.HasPrefix(t, "JJ"):
+		case strings.HasPrefix(t, "NN"):
+			sawNoun = true
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// figureBefore reports a figure in the two words before i ("1.61 dlrs",
+// "3,500 tonnes", "10 mln dlrs").
+func figureBefore(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if toks[j].Tag == "CD" || strings.ContainsAny(toks[j].Text, "0123456789") {
+			return true
+		}
 	}
 	return false
 }
