@@ -66,6 +66,8 @@ func TestMixedForms(t *testing.T) {
 		{"million tie settled by dlrs", "Headline\n\nSales were 112 mln Canadian dlrs. Debt was 60 million dlrs.", "million"},
 		{"US tie settled by pct", "Headline\n\nThe U.S. Treasury said rates rose to 5 pct. The US said bills rose to 6 pct.", "US"},
 		{"Mr tie settled by UK", "Headline\n\nMr Smith said the UK and the US agreed. Mr. Brown left.", "Mr."},
+		{"Mr tie settled by per cent", "Headline\n\nMr Smith said sales rose 4 per cent. Mr. Brown said costs rose 2 per cent.", "Mr."},
+		{"Mr. tie settled by percent", "Headline\n\nMr. Smith said sales rose 4 percent. Mr Brown said costs rose 2 percent.", "Mr"},
 		{"e-mail inflections", "Headline\n\nSend an email. Emails arrive. She e-mailed him.", "e-mailed"},
 		{"same word both spellings", "Headline\n\nThey organised it. It was organised well. It is organized now.", "organized"},
 		{"names keep their spelling", "Headline\n\nThe centre opened. The centre is big. It is near the World Trade Center.", ""},
