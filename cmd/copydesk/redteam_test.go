@@ -31,9 +31,10 @@ func TestRedTeam(t *testing.T) {
 	}
 	check := func(path string) []sdktest.Located { return byPath[path] }
 	// Floors a little under the scores at the time of writing (recall,
-	// precision): fragment 10/10, 10/10; stray-ui 21/21, 21/21; byline
+	// precision): fragment 12/12, 12/12; stray-ui 21/21, 21/21; byline
 	// 12/12, 12/12; contradiction 11/12, 11/11; repetition 8/8, 8/8;
-	// quotes 9/9, 10/10; consistency 9/12, 9/9; no finding on a control.
+	// quotes 9/9, 10/10; consistency 10/13, 10/10; no finding on any of
+	// the 45 controls.
 	for _, tg := range []struct {
 		category          string
 		recall, precision float64

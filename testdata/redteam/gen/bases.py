@@ -246,3 +246,12 @@ BASES["B9"] = ("Rock 'n' roll legend's guitar sells for £200,000", [
  "Other items in the sale included a hand-written set list, which fetched £12,500, and a stage jacket, which sold for £8,000.",
  "Mrs Corby said the results showed that the market for music memorabilia remained strong despite the economic slowdown.",
 ])
+
+BASES["R10"] = ("Japan's January exports rise, trade talks set", [
+ "TOKYO, Feb 16 - Japan's exports rose 3.4 pct to 17.2 billion dlrs in January from a year earlier, the Finance Ministry said.",
+ "In December, exports rose 5.1 pct to 19.8 billion dlrs, the ministry said.",
+ "Oper shr 42 cts vs 36 cts. Oper net 6,120,000 vs 5,190,000. Nine mths. Oper shr 1.20 dlrs vs 1.01 dlrs.",
+ "The Japanese delegation returned to Tokyo for consultations with the government after two days of talks with U.S. officials in Washington.",
+ "A ministry official said imports rose 2.2 pct to 11.4 billion dlrs in January. In December, imports rose 1.9 pct to 12.6 billion dlrs.",
+ "The U.S. trade representative is due to visit Tokyo next month.",
+])

@@ -86,6 +86,8 @@ case("W9", tail=["Reporting by Ingrid Solberg in Oslo; Additional reporting by E
                  "Ingrid Solberg is a Wikinews contributor in Oslo who writes about Nordic politics and the fishing industry."], control=True)
 case("B9", tail=["Reporting by José Ángel Núñez; Editing by Siobhán O'Reilly", "José Ángel Núñez is an arts reporter for the BBC. He joined the corporation in 2001 from a regional newspaper."], control=True)
 
+case("R10", control=True)
+
 # ---------------- byline ----------------
 case("W1", tail=["Reporting by Helena Mrash; Editing by Tobias Wren", BIO["W1"]],
      labels=[L("byline", "credit-name-misspelt", "Helena Mrash", rel="Helena Marsh is")])
@@ -244,6 +246,13 @@ case("R5", edits=[R(2, "The Bank bought bills outright", "„We expect the short
      labels=[L("quotes", "low-opening-quote", "„We expect the shortage")])
 case("W6", tail=["Reporting by Samira Haddad; Editing by Hugh Barrow", "Jonas Lindberg covers health and labour policy for Wikinews from Stockholm."],
      labels=[L("byline", "credit-bio-mismatch", "Samira Haddad;", rel="Jonas Lindberg covers")])
+
+case("B3", edits=[R(2, "extra dates could be added at larger venues in the UK.", "extra dates could be added. At larger venues in the UK.")],
+     labels=[L("fragment", "split-noun-phrase", "At larger venues in the UK.")])
+case("R3", edits=[R(2, "was 4.12 billion dlrs, down from 4.55 billion dlrs a month earlier.", "was 4.12 billion dlrs, down. From 4.55 billion dlrs a month earlier.")],
+     labels=[L("fragment", "split-noun-phrase", "From 4.55 billion dlrs a month earlier.")])
+case("B8", edits=[R(6, "Mr Lister said the company", "Mr. Lister said the company")],
+     labels=[L("consistency", "Mr->Mr.", "Mr.")])
 
 # ---------------- multi-defect ----------------
 case("W4", edits=[R(2, "\"The wind", "„The wind"), R(1, "The state fire service said", "The state fire service, the state fire service said")],
