@@ -308,10 +308,25 @@ func (t *chromeTable) label(line string) (*phrase, string) {
 		// Without a separator, an upper-case label needs the gap a widget
 		// leaves (a no-break space or two spaces): "READ the report" with
 		// one space is a sentence in capitals, not a link.
-		if gap := rest[:len(rest)-len(strings.TrimLeft(rest, " \t\u00a0"))]; !sep && rest != "" && !strings.Contains(gap, "\u00a0") && len(gap) < 2 {
+		// One plain space will do before a capitalised headline with no
+		// closing full stop ("READ Storm closes ports"), which no sentence
+		// in capitals looks like.
+		if gap := rest[:len(rest)-len(strings.TrimLeft(rest, " \t\u00a0"))]; !sep && rest != "" && !strings.Contains(gap, "\u00a0") && len(gap) < 2 && !capitalisedTitle(trimmed) {
 			continue
 		}
 		return p, trimmed
 	}
 	return nil, ""
+}
+
+// capitalisedTitle reports text that opens with a capital letter, a figure
+// or a quotation mark, has a lower-case letter (it is not a line in
+// capitals) and does not end as a sentence does.
+func capitalisedTitle(s string) bool {
+	s = strings.TrimSpace(s)
+	r, _ := utf8.DecodeRuneInString(s)
+	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'“‘", r)) {
+		return false
+	}
+	return strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") && !strings.HasSuffix(s, ".")
 }

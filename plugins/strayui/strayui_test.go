@@ -153,6 +153,7 @@ var englishChrome = []string{
 	"Share this: Twitter Facebook WhatsApp",
 	"Share | Tweet | Email",
 	"Post a Comment",
+	"READ Iron ore prices slide as Chinese demand cools",
 	"E-mail this to a friend",
 	"Printable version",
 	"Related Internet Links",
@@ -217,6 +218,8 @@ func TestChromeWordsInsideSentences(t *testing.T) {
 	for _, s := range []string{
 		"Readers were asked to leave a reply on the council's website before Friday.",
 		"READ the full statement, the ministry urged on its website.",
+		"READ THE FULL STATEMENT, the ministry urged.",
+		"READ Mr Smith's letter, the union told its members.",
 		"Related shares fell 3 percent in Frankfurt.",
 		"The Advertisement Standards Authority said it would investigate.",
 		"Posted in Kabul since 2019, the envoy said talks had stalled.",
