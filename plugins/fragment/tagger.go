@@ -137,7 +137,8 @@ func splitSpan(token string) []*proseToken {
 	}
 	last := 0
 	for token != "" && utf8.RuneCountInString(token) != last {
-		if emoticons[token] || proseInternal.MatchString(token) {
+		// proseInternal only matches a token ending in a full stop.
+		if emoticons[token] || strings.HasSuffix(token, ".") && proseInternal.MatchString(token) {
 			add(token)
 			break
 		}
@@ -256,9 +257,11 @@ func (m *posModel) tagWords(words []string) []string {
 			strings.Contains(word, ".") && linkRE().MatchString(word),
 			strings.Contains(word, "@") && emailRE().MatchString(word):
 			tag = "NN"
-		case noneRE.MatchString(word):
+		// The tests before each regexp are what it needs to match: "0" or
+		// a leading "*"; five bytes between hyphens.
+		case (word == "0" || word[0] == '*') && noneRE.MatchString(word):
 			tag = "-NONE-"
-		case keepRE.MatchString(word):
+		case len(word) == 5 && word[0] == '-' && keepRE.MatchString(word):
 			tag = word
 		default:
 			var ok bool

@@ -28,7 +28,7 @@ func TestTaggerAgreesWithProse(t *testing.T) {
 	}
 	words, differ := 0, 0
 	for _, p := range paths {
-		data := []byte("The dog saw the cat, and the dog ran: (\"It's a $5 U.S. deal,\" he'll say) - don't :-) see http://x.org or a@b.com... -LRB- 1999 well-known")
+		data := []byte("The dog saw the cat, and the dog ran: (\"It's a $5 U.S. deal,\" he'll say) - don't :-) see http://x.org or a@b.com... -LRB- 1999 well-known, 0 *T*-1 * -RRB- Dr. J.R. Smith")
 		if p != "" {
 			var err error
 			if data, err = os.ReadFile(p); err != nil {
