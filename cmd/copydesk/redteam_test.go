@@ -34,7 +34,7 @@ func TestRedTeam(t *testing.T) {
 	// precision): fragment 12/12, 12/12; stray-ui 21/21, 21/21; byline
 	// 12/12, 12/12; contradiction 11/12, 11/11; repetition 8/8, 8/8;
 	// quotes 9/9, 10/10; consistency 10/13, 10/10; no finding on any of
-	// the 45 controls.
+	// the 44 controls.
 	for _, tg := range []struct {
 		category          string
 		recall, precision float64

@@ -86,7 +86,6 @@ case("W9", tail=["Reporting by Ingrid Solberg in Oslo; Additional reporting by E
                  "Ingrid Solberg is a Wikinews contributor in Oslo who writes about Nordic politics and the fishing industry."], control=True)
 case("B9", tail=["Reporting by José Ángel Núñez; Editing by Siobhán O'Reilly", "José Ángel Núñez is an arts reporter for the BBC. He joined the corporation in 2001 from a regional newspaper."], control=True)
 
-case("R10", control=True)
 
 # ---------------- byline ----------------
 case("W1", tail=["Reporting by Helena Mrash; Editing by Tobias Wren", BIO["W1"]],
