@@ -19,7 +19,8 @@ import (
 // helper: a second process of the same built-in plugin, configured the
 // same, that takes chunks from the same queue. Findings do not depend on
 // which process checked an article (plugins keep no state from one article
-// to the next), and results keep input order.
+// to the next), and results keep input order. With fewer plugins than
+// cores, helpers start at once.
 //
 // Helpers live as long as the engine, so a run checked in several batches
 // (the progress bar's) or a server keeps them. There are at most one fewer
@@ -224,6 +225,11 @@ func (e *Engine) checkChunked(ctx context.Context, articles []*article.Article) 
 			j.finish()
 			help()
 		}()
+	}
+	// Fewer plugins than cores (a configuration with one or two plugins
+	// on): the spare cores need not wait for a plugin to finish.
+	for range runtime.GOMAXPROCS(0) - len(jobs) {
+		help()
 	}
 	wg.Wait()
 	for _, j := range jobs {
