@@ -17,16 +17,10 @@ punctuation); headlines, labels, credit lines, bios and page furniture after
 a credit line are left to other plugins. Quoted speech is never checked:
 people speak in fragments.
 
-Part-of-speech tags come from github.com/jdkato/prose/v2's model, which is
-loaded once per process, in the background from the moment the run is
-configured.`,
+Part-of-speech tags come from github.com/jdkato/prose/v2. Its model takes a
+few hundred milliseconds of CPU to decode, so it is built once per process
+and only when a sentence first passes the cheap tests (length, shape, quote
+marks) that come before tagging: a run over clean copy that never needs a
+tag never pays for it.`,
 	Rules: []*sdk.Rule{Verbless, StrandedClause, Orphan},
-	// The tagger model takes a few hundred milliseconds to decode. Start
-	// on it as soon as a run is configured, in the background, so that it
-	// overlaps with the host reading and parsing the input; the first check
-	// waits for it only if it is not ready yet.
-	Configure: func(sdk.Options) (any, error) {
-		go tagModel()
-		return nil, nil
-	},
 }
