@@ -458,3 +458,16 @@ func TestExampleArticle(t *testing.T) {
 		}
 	}
 }
+
+// The same input gives the same output, byte for byte: CI diffs, baselines
+// and SARIF uploads depend on it (map order once leaked into a message).
+func TestOutputIsDeterministic(t *testing.T) {
+	paths := []string{repoFile(t, "testdata/example-article.txt"), repoFile(t, "testdata/redteam")}
+	first := runCLI(t, "", "", append([]string{"check", "--format", "json"}, paths...)...)
+	for i := 0; i < 3; i++ {
+		again := runCLI(t, "", "", append([]string{"check", "--format", "json"}, paths...)...)
+		if again.stdout != first.stdout {
+			t.Fatalf("run %d differs from the first", i+2)
+		}
+	}
+}

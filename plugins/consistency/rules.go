@@ -112,6 +112,7 @@ func tieBreak(a *sdk.Article, g *group, counts []int, byGroup map[*group][]occur
 		}
 		var votes [2]int
 		var example [2]string
+		first := [2]int{-1, -1} // byGroup is a map: cite the earliest form, so the message is stable
 		for og, occ := range byGroup {
 			if og == g {
 				continue
@@ -119,7 +120,10 @@ func tieBreak(a *sdk.Article, g *group, counts []int, byGroup map[*group][]occur
 			for _, o := range occ {
 				if sd := f.side(og.styles[o.style][o.form]); sd >= 0 {
 					votes[sd]++
-					example[sd] = a.Text[o.span.Start:o.span.End]
+					if first[sd] < 0 || o.span.Start < first[sd] {
+						first[sd] = o.span.Start
+						example[sd] = a.Text[o.span.Start:o.span.End]
+					}
 				}
 			}
 		}

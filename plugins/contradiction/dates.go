@@ -88,6 +88,11 @@ func checkImpossibleDate(pass *sdk.Pass) {
 		}
 		for _, s := range b.Sentences {
 			text := a.Slice(s.Span)
+			// Every date pattern below holds a digit; most sentences have
+			// none, and skipping them saves the regexps' scans.
+			if !strings.ContainsAny(text, "0123456789") {
+				continue
+			}
 			checkWeekdays(pass, s.Span.Start, text)
 			if haveDate {
 				checkWeekdaysNoYear(pass, s.Span.Start, text, articleDate)
