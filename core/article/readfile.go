@@ -78,7 +78,7 @@ func ParseFile(path string, max int64) (*Article, error) {
 	format, ok := FormatFromPath(path)
 	if !ok {
 		return nil, &InputError{Path: path, Msg: "unknown file type",
-			Hint: "copydesk reads .txt, .md, .html, .htm and .json files; rename the file or pass its format explicitly"}
+			Hint: "copydesk reads .txt, .md, .html, .htm and .json files; or pipe it to copydesk check - with --stdin-format"}
 	}
 	data, err := ReadFile(path, max)
 	if err != nil {

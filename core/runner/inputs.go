@@ -167,19 +167,8 @@ func walk(dir string) ([]string, error) {
 }
 
 func readFile(path string, max int64) *Input {
-	in := &Input{Path: path}
-	format, ok := article.FormatFromPath(path)
-	if !ok {
-		in.Err = fmt.Errorf("%s: copydesk reads .txt, .md, .html and .json files; use - with --stdin-format to check other files", path)
-		return in
-	}
-	data, err := article.ReadFile(path, max)
-	if err != nil {
-		in.Err = err
-		return in
-	}
-	in.Article, in.Err = article.Parse(path, format, data)
-	return in
+	a, err := article.ParseFile(path, max)
+	return &Input{Path: path, Article: a, Err: err}
 }
 
 func readStdin(opt InputOptions) *Input {
