@@ -63,6 +63,13 @@ func (p *Plugin) PID() int {
 	return p.proc.pid
 }
 
+// Running reports whether the plugin has a process that can still check
+// articles: false after a crash, a hang or Close, until Restart.
+func (p *Plugin) Running() bool {
+	_, err := p.current()
+	return err == nil
+}
+
 // current returns the running process, or why there is none.
 func (p *Plugin) current() (*process, error) {
 	p.mu.Lock()

@@ -306,7 +306,7 @@ func (ep *enginePlugin) check(ctx context.Context, articles []*article.Article) 
 			// the fresh one another call already started. An article the
 			// plugin answered badly while staying alive needs no restart.
 			ep.mu.Lock()
-			if ep.p.PID() == pid && !processAlive(pid) {
+			if ep.p.PID() == pid && !ep.p.Running() {
 				ep.crashed = true
 			}
 			ep.mu.Unlock()
