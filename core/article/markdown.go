@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -69,8 +70,11 @@ func frontMatter(s *sink, src []byte) (int, bool) {
 			key := string(bytes.TrimSpace(line[:k]))
 			v := line[k+1:]
 			at := off + k + 1
-			lead := len(v) - len(bytes.TrimLeft(v, " \t"))
-			v, at = bytes.TrimSpace(v), at+lead
+			// Measure the lead with TrimSpace's own notion of white
+			// space (it also trims \v and \f), or at drifts.
+			trimmed := bytes.TrimSpace(v)
+			lead := len(v) - len(bytes.TrimLeftFunc(v, unicode.IsSpace))
+			v, at = trimmed, at+lead
 			if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
 				v, at = v[1:len(v)-1], at+1
 			}
