@@ -236,16 +236,16 @@ func cmdCheck(args []string) int {
 		files = append(files, byPath[in.Path])
 	}
 	res.Files = files
-	if done, code := ed.afterCheck(ctx, engine, res); done {
+	if done, code := ci.beforeReport(res); done {
+		return code
+	}
+	if done, code := ed.afterCheck(ctx, engine, res, ci.applyBaseline); done {
 		return code
 	}
 	if *stats {
 		for _, s := range res.Stats {
 			fmt.Fprintln(os.Stderr, s)
 		}
-	}
-	if done, code := ci.beforeReport(res); done {
-		return code
 	}
 	if err := ci.report(os.Stdout, rep, *format, report.Options{Color: useColor}, engine, cfg, res); err != nil {
 		fmt.Fprintf(os.Stderr, "copydesk: writing report: %v\n", err)

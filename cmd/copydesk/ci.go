@@ -27,8 +27,9 @@ type ciFlags struct {
 	batch        int
 
 	parsedShard *runner.Shard
-	hidden      int  // findings the baseline hid
-	pathsGiven  bool // PATHS on the command line, which --ndjson refuses
+	loaded      *baseline.File
+	hidden      map[string]int // per file, the findings the baseline hid
+	pathsGiven  bool           // PATHS on the command line, which --ndjson refuses
 }
 
 // outputFlag is --output FORMAT=PATH, repeatable.
@@ -137,7 +138,9 @@ func (ci *ciFlags) selectPaths(paths []string) ([]string, int) {
 }
 
 // beforeReport applies the baseline to the result, or, for `copydesk
-// baseline`, writes one. done means the command is over with that code.
+// baseline`, writes one. done means the command is over with that code. It
+// runs before --fix and --diff, so they never touch a finding the baseline
+// hides; the files --fix checks again go through applyBaseline too.
 func (ci *ciFlags) beforeReport(res *runner.Result) (done bool, code int) {
 	if writeBaselineTo != "" {
 		return true, writeBaseline(res, writeBaselineTo)
@@ -150,8 +153,30 @@ func (ci *ciFlags) beforeReport(res *runner.Result) (done bool, code int) {
 		fmt.Fprintf(os.Stderr, "copydesk check: --baseline: %v\n", err)
 		return true, exitUsage
 	}
-	ci.hidden = b.Filter(res, baselinePaths(ci.baseline))
+	ci.loaded, ci.hidden = b, map[string]int{}
+	ci.applyBaseline(res)
 	return false, exitOK
+}
+
+// applyBaseline hides the baselined findings of the files in res, counting
+// them per file: a file checked again after --fix replaces its count rather
+// than adding to it.
+func (ci *ciFlags) applyBaseline(res *runner.Result) {
+	if ci.loaded == nil {
+		return
+	}
+	name := baselinePaths(ci.baseline)
+	for _, f := range res.Files {
+		ci.hidden[f.Path] = ci.loaded.Filter(&runner.Result{Files: []*runner.File{f}}, name)
+	}
+}
+
+func (ci *ciFlags) hiddenTotal() int {
+	n := 0
+	for _, h := range ci.hidden {
+		n += h
+	}
+	return n
 }
 
 // report writes the result in the chosen format to w, then each --output
@@ -169,8 +194,8 @@ func (ci *ciFlags) report(w io.Writer, rep report.Reporter, format string, opt r
 	if err := rep.Report(w, res); err != nil {
 		return err
 	}
-	if ci.hidden > 0 || ci.baseline != "" {
-		note := fmt.Sprintf("%s hidden by the baseline %s\n", pluralize(ci.hidden, "finding"), ci.baseline)
+	if ci.baseline != "" {
+		note := fmt.Sprintf("%s hidden by the baseline %s\n", pluralize(ci.hiddenTotal(), "finding"), ci.baseline)
 		if format == "text" {
 			fmt.Fprint(w, note)
 		} else {

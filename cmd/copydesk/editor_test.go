@@ -507,3 +507,42 @@ func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
+
+// --fix and --diff act only on the findings the report shows: a finding the
+// baseline hides keeps its text, and the count of hidden findings after the
+// re-check is not doubled.
+func TestFixLeavesBaselinedFindings(t *testing.T) {
+	dir := t.TempDir()
+	old := "Harbour board backs café expansion\n\n" +
+		"The harbour board approved the the expansion of the pier café on Thursday.\n\n" +
+		"Members voted five to two in favour.\n"
+	p := writeFile(t, dir, "story.txt", old)
+	if r := runCLI(t, dir, "", "baseline", "--output", "baseline.json", "story.txt"); r.code != exitOK {
+		t.Fatalf("baseline: exit %d, stderr %s", r.code, r.stderr)
+	}
+	// A new defect arrives below the recorded one.
+	edited := strings.Replace(old, "Members voted", "Share this article\n\nMembers voted", 1)
+	writeFile(t, dir, "story.txt", edited)
+
+	d := runCLI(t, dir, "", "check", "--diff", "--baseline", "baseline.json", "story.txt")
+	if strings.Contains(d.stdout, "-The harbour board approved the the") || !strings.Contains(d.stdout, "-Share this article") {
+		t.Errorf("--diff with a baseline should remove only the new furniture:\n%s", d.stdout)
+	}
+	f := runCLI(t, dir, "", "check", "--fix", "--format", "json", "--fail-on", "info", "--baseline", "baseline.json", "story.txt")
+	got, _ := os.ReadFile(p)
+	if !strings.Contains(string(got), "approved the the expansion") {
+		t.Errorf("--fix changed a baselined finding's text:\n%s", got)
+	}
+	if strings.Contains(string(got), "Share this article") {
+		t.Errorf("--fix left the new finding:\n%s", got)
+	}
+	if !strings.Contains(f.stderr, "applied 1 fix in 1 file") || !strings.Contains(f.stderr, "1 finding hidden by the baseline") {
+		t.Errorf("--fix summary: exit %d, stderr:\n%s", f.code, f.stderr)
+	}
+	if out := decode(t, f.stdout); len(out.Files) != 1 || len(out.Files[0].Diagnostics) != 0 {
+		t.Errorf("after --fix the report should be empty (the rest is baselined): %+v", out.Files)
+	}
+	if f.code != exitOK {
+		t.Errorf("--fix exit %d, want 0", f.code)
+	}
+}

@@ -57,8 +57,10 @@ func (ed *editorFlags) validate(paths []string) int {
 // diffs and ends the run. With --fix it writes the fixed files, checks them
 // again with the same plugins and puts their new findings into res, so the
 // report and exit code describe what remains; it ends the run only when a
-// file could not be written.
-func (ed *editorFlags) afterCheck(ctx context.Context, engine *runner.Engine, res *runner.Result) (done bool, code int) {
+// file could not be written. res holds only the findings that will be
+// reported (the baseline already applied), so only their fixes are made;
+// filter is applied to the findings of the files checked again.
+func (ed *editorFlags) afterCheck(ctx context.Context, engine *runner.Engine, res *runner.Result, filter func(*runner.Result)) (done bool, code int) {
 	if !ed.fix && !ed.diff {
 		return false, exitOK
 	}
@@ -157,6 +159,7 @@ func (ed *editorFlags) afterCheck(ctx context.Context, engine *runner.Engine, re
 			fmt.Fprintln(os.Stderr, "copydesk: interrupted after fixing; no report written")
 			return true, exitInterrupted
 		}
+		filter(again)
 		merge(res, again)
 	}
 	if writeErrors > 0 {
