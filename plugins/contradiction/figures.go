@@ -144,7 +144,8 @@ func checkRestatedFigure(pass *sdk.Pass) {
 			// quarter ...") share only a frame and qualify as neither.
 			// The copy runs to the end of the earlier sentence: two
 			// sentences that differ in their last words ("in the morning
-			// session", "in the afternoon session") report two things.
+			// session", "in the afternoon session") report two things,
+			// and so do three or more sentences on one template.
 			whole := ei <= maxEarlierLoss && ei+n == len(earlier.shape)
 			clause := li+n == len(later.shape) && li <= maxLeadIn &&
 				(li == 0 || commaBefore(pass.Article.Text, later, li)) &&
@@ -155,11 +156,29 @@ func checkRestatedFigure(pass *sdk.Pass) {
 			if li > 0 && datedApart(stateOf(pass), later.shape[:li]) {
 				continue
 			}
+			if parallelList(sents, later.shape[li:li+n]) {
+				continue
+			}
 			if reportFigureChange(pass, earlier, later, ei, li, n) {
 				break
 			}
 		}
 	}
+}
+
+// parallelList reports whether three or more sentences of the article
+// share the run: a template that describes several things in turn ("It has
+// an average life of 7.11 years and matures 2018." for each tranche of an
+// offering), not one passage restated.
+func parallelList(sents []figureSentence, run []string) bool {
+	key := " " + strings.Join(run, " ") + " "
+	n := 0
+	for _, s := range sents {
+		if len(s.shape) >= len(run) && strings.Contains(" "+strings.Join(s.shape, " ")+" ", key) {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 // gramLen is the length of the word n-grams that pick candidate pairs: a run

@@ -174,8 +174,13 @@ func (r *sentenceReader) governs(m mention, relHead int) bool {
 // "with Russia's foreign minister" may well be a government meeting its own
 // people.
 func (r *sentenceReader) counterpart(m mention) bool {
-	if r.partOfLongerName(m) || m.alias.kind == kindDemonym {
+	if r.partOfLongerName(m) {
 		return false
+	}
+	if m.alias.kind == kindDemonym {
+		// "accept the Swedish terms": what a state puts forward is the
+		// state speaking, as with "Stockholm's proposal".
+		return r.st.lex["proposals"][r.lowerAt(m.j)]
 	}
 	if m.j >= len(r.toks) {
 		return true
@@ -203,6 +208,13 @@ func (r *sentenceReader) listedParty(m mention) bool {
 		return !r.partOfLongerName(m) && r.stateHeadWithin(m.j, 3)
 	}
 	return r.counterpart(m)
+}
+
+// wholeState reports whether a demonym mention names a state as a whole:
+// "the Swedish government", "the Swedish leadership", not "Swedish
+// officials".
+func (r *sentenceReader) wholeState(m mention) bool {
+	return m.alias.kind == kindDemonym && !r.partOfLongerName(m) && r.st.lex["wholestate"][r.lowerAt(m.j)]
 }
 
 // compatible reports whether two mentions of one entity are the same party:
@@ -313,6 +325,9 @@ func (r *sentenceReader) check(pass *sdk.Pass) {
 					continue
 				}
 			}
+			if rel.prep == "" && r.checkOwnProposal(pass, h, reported) {
+				continue
+			}
 			c, ok := r.mentionAt(start)
 			if !ok || reported[c.i] {
 				continue
@@ -336,10 +351,18 @@ func (r *sentenceReader) check(pass *sdk.Pass) {
 				}
 				continue
 			}
-			if !r.counterpart(c) && !(rel.foreign && r.listedParty(c)) {
+			// A state as a whole is the counterpart of any relation whose
+			// actor is the state by name ("Stockholm lodged a complaint
+			// with the Swedish government"); a demonym's people may deal
+			// with their own government.
+			whole := !r.counterpart(c) && !(rel.foreign && r.listedParty(c)) && r.wholeState(c)
+			if !r.counterpart(c) && !(rel.foreign && r.listedParty(c)) && !whole {
 				continue
 			}
 			if actor, ok := r.actorOf(c, h); ok {
+				if whole && actor.alias.kind != kindName && actor.alias.kind != kindCapital {
+					continue
+				}
 				reported[c.i] = true
 				r.report(pass, c, actor, relText)
 			}
@@ -392,6 +415,53 @@ func (r *sentenceReader) actorOf(c mention, h int) (mention, bool) {
 		return m, true
 	}
 	return mention{}, false
+}
+
+// checkOwnProposal flags a state turning down its own proposal under
+// another name: "The Swedish delegation walked out after Stockholm
+// rejected its proposal". h is a relation verb followed by "its" or "their"
+// and something a state puts forward; its subject is the name just before
+// it, and "its" refers to the party that governs the clause before the
+// subordinator that introduced the subject. It reports whether it did.
+func (r *sentenceReader) checkOwnProposal(pass *sdk.Pass, h int, reported map[int]bool) bool {
+	if p := r.lowerAt(h + 1); p != "its" && p != "their" || !r.st.lex["proposals"][r.lowerAt(h+2)] {
+		return false
+	}
+	var subj mention
+	found := false
+	for _, m := range r.mentions {
+		// the subject, at most one auxiliary or adverb before the verb
+		if (m.j == h || m.j == h-1 && r.wordAt(h-1)) && m.alias.kind != kindDemonym && r.governs(m, h) {
+			subj, found = m, true
+		}
+	}
+	if !found || reported[subj.i] {
+		return false
+	}
+	// The subordinator that opens the subject's clause.
+	sub := subj.i - 1
+	if sub >= 0 && strings.EqualFold(r.toks[sub].text, "the") {
+		sub--
+	}
+	if !r.st.lex["subordinators"][r.lowerAt(sub)] {
+		return false
+	}
+	for k := len(r.mentions) - 1; k >= 0; k-- {
+		m := r.mentions[k]
+		if m.j > sub {
+			continue
+		}
+		if !r.governs(m, -1) {
+			continue
+		}
+		if !compatible(subj, m) {
+			return false // "its" is the nearest party's, another state's
+		}
+		reported[subj.i] = true
+		r.report(pass, subj, m, r.toks[h].text+" "+r.toks[h+1].text+" "+r.toks[h+2].text)
+		return true
+	}
+	return false
 }
 
 // attribution reports whether the mention heads a closing attribution: a
