@@ -359,7 +359,11 @@ func firstWord(s string) string {
 }
 
 // amountWords end an amount that a currency word may follow.
-var amountWords = map[string]bool{"mln": true, "million": true, "billion": true, "bln": true, "trillion": true}
+// Figures in words count too: "almost three dollars below".
+var amountWords = map[string]bool{"mln": true, "million": true, "billion": true, "bln": true, "trillion": true,
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "eleven": true, "twelve": true, "twenty": true, "thirty": true, "forty": true,
+	"fifty": true, "hundred": true, "thousand": true, "few": true, "several": true}
 
 // afterAmount reports whether before ends in an amount, directly or with one
 // capitalised currency word between ("60 mln", "112 mln Canadian"), so that

@@ -142,6 +142,19 @@ func (g *group) styleOf(form string) int {
 // It settles a tie within one group.
 type family struct {
 	sides [2]map[string]bool
+	// loose forms, written "(million)", are used outside the style too,
+	// so the rest of the article does not settle a tie involving them.
+	loose map[string]bool
+}
+
+// looseStyle reports whether a style of g has a loose form of the family.
+func (f family) looseStyle(g *group, style int) bool {
+	for _, form := range g.styles[style] {
+		if f.loose[form] {
+			return true
+		}
+	}
+	return false
 }
 
 func (f family) side(form string) int {
@@ -173,11 +186,16 @@ func parseGroups(data, source string) ([]*group, []string, []family, error) {
 			if len(sides) != 2 {
 				return nil, nil, nil, fmt.Errorf("%s:%d: a family has two sides: \"family: U.S., U.K. | US, UK\"", source, n+1)
 			}
-			var f family
+			f := family{loose: map[string]bool{}}
 			for i, side := range sides {
 				f.sides[i] = map[string]bool{}
 				for _, form := range strings.Split(side, ",") {
-					if form = strings.TrimSpace(form); form != "" {
+					form = strings.TrimSpace(form)
+					if strings.HasPrefix(form, "(") && strings.HasSuffix(form, ")") {
+						form = form[1 : len(form)-1]
+						f.loose[form] = true
+					}
+					if form != "" {
 						f.sides[i][form] = true
 					}
 				}

@@ -30,7 +30,10 @@ only when one form is used at least twice and more often than each other
 form. A tie says nothing by itself about which form is the slip; it is
 settled only by a style family (variants.txt, "family:" lines) when the
 rest of the article keeps to one side of it: "U.S." once and "US" once in
-copy that writes "U.K." and "U.N." reports the "US". Copy inside
+copy that writes "U.K." and "U.N." reports the "US". Forms a family marks
+as loose, such as "million", are settled only inside one phrase ("60
+million dlrs" beside "112 mln dlrs"): wire copy that writes "mln dlrs" for
+money still writes "a population of 168 million". Copy inside
 quotation marks counts towards the majority but is not reported, since a
 quotation may keep the speaker's or the source's wording.
 
@@ -110,6 +113,12 @@ func tieBreak(a *sdk.Article, g *group, counts []int, byGroup map[*group][]occur
 		if s0 < 0 || s1 < 0 || s0 == s1 {
 			continue
 		}
+		if f.looseStyle(g, tied[0]) || f.looseStyle(g, tied[1]) {
+			if win, note := phraseClash(a, g, f, tied, byGroup); win >= 0 {
+				return win, note
+			}
+			continue
+		}
 		var votes [2]int
 		var example [2]string
 		first := [2]int{-1, -1} // byGroup is a map: cite the earliest form, so the message is stable
@@ -134,6 +143,37 @@ func tieBreak(a *sdk.Article, g *group, counts []int, byGroup map[*group][]occur
 					win = tied[1]
 				}
 				return win, fmt.Sprintf("its other forms follow that style (%q %s)", example[sd], times(votes[sd]))
+			}
+		}
+	}
+	return -1, ""
+}
+
+// phraseClash settles a tie within one phrase: a tied form directly
+// followed by a form of the family's other side ("60 million dlrs") is the
+// slip, and the other tied style wins.
+func phraseClash(a *sdk.Article, g *group, f family, tied []int, byGroup map[*group][]occurrence) (int, string) {
+	for _, o := range byGroup[g] {
+		mine := f.side(g.styles[o.style][o.form])
+		if mine < 0 {
+			continue
+		}
+		for og, occ := range byGroup {
+			if og == g {
+				continue
+			}
+			for _, n := range occ {
+				if n.span.Start <= o.span.End || strings.TrimSpace(a.Text[o.span.End:n.span.Start]) != "" {
+					continue
+				}
+				if next := f.side(og.styles[n.style][n.form]); next < 0 || next == mine {
+					continue
+				}
+				win := tied[0]
+				if win == o.style {
+					win = tied[1]
+				}
+				return win, fmt.Sprintf("the same phrase writes %q", a.Text[n.span.Start:n.span.End])
 			}
 		}
 	}
