@@ -112,6 +112,7 @@ func TestRules(t *testing.T) {
 		{"pronoun reference", "The county approved a new contract for salt on Tuesday. It starts in June.", ""},
 		{"caption credit", "Ploughs cleared the ridge road overnight. Photo by Ana Ruiz.", ""},
 		{"first in paragraph", "Complaints about closed roads and late buses.", ""},
+		{"wire capital after U.S.", "The satellite will be moved to cover the entire U.S. Since another satellite failed in orbit in August 1984.", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -45,9 +45,6 @@ func checkVerbless(pass *sdk.Pass) {
 			if n < 2 || (maxWords > 0 && n > maxWords) || !candidate(s, para) || relatives[s.FirstWord()] {
 				continue
 			}
-			if endsWithAbbreviation(para[s.Index-1].Text) {
-				continue // the segmenter's cut, not the writer's: "in U.K. Warehouses which..."
-			}
 			msg := "no finite verb: this sentence has no main clause; it reads as a piece cut off the sentence before"
 			if hasFiniteVerb(s.Toks()) {
 				if !onlyRelativeVerb(s.Toks()) {
@@ -87,6 +84,12 @@ func candidate(s *sentence, para []*sentence) bool {
 	}
 	if strings.ContainsAny(s.Text, ":;") || isCreditLine(s.Text) {
 		return false // labels, lists, Q&A, credits ("Photo by ...")
+	}
+	if endsWithAbbreviation(para[s.Index-1].Text) {
+		// The segmenter's cut, not the writer's: wire copy capitalises
+		// after "U.S." ("in U.K. Warehouses which...", "the entire
+		// U.S. Since another satellite failed...").
+		return false
 	}
 	// A sentence opening in lower case or with a bullet is a
 	// segmentation artefact (an abbreviation, a list), not a cut.
