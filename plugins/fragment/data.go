@@ -22,6 +22,8 @@ var (
 	quantifierData string
 	//go:embed data/reporting.txt
 	reportingData string
+	//go:embed data/danglers.txt
+	danglerData string
 
 	subordinators = wordSet(subordinatorData)
 	relatives     = wordSet(relativeData)
@@ -31,6 +33,7 @@ var (
 	abbreviations = wordSet(abbreviationData)
 	quantifiers   = wordSet(quantifierData)
 	reporting     = wordSet(reportingData)
+	danglers      = wordSet(danglerData)
 )
 
 // wordList reads a data file: one entry a line, # comments and blank lines

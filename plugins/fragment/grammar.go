@@ -192,21 +192,23 @@ func isWordToken(s string) bool {
 	return false
 }
 
-// onlyRelativeVerb reports a noun phrase whose only finite verb sits in a
-// relative clause: "Specialty steels which it sells to retailers." A main
-// verb after the relative clause ("The report that was released on Monday
-// shows...") makes a second verb group, and then the sentence is whole.
+// onlyRelativeVerb reports a noun or prepositional phrase whose only finite
+// verb sits in a relative clause: "Specialty steels which it sells to
+// retailers.", "During the 1991 pilgrimage, in which hundreds were
+// trampled." A main verb after the relative clause ("The report that was
+// released on Monday shows...") makes a second verb group, and then the
+// sentence is whole.
 func onlyRelativeVerb(toks []token) bool {
 	first := firstWord(toks)
 	if first >= len(toks) {
 		return false
 	}
 	switch t := toks[first].Tag; {
-	case t == "DT" || t == "PRP$" || t == "CD" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN"):
+	case t == "DT" || t == "PRP$" || t == "CD" || t == "IN" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN"):
 	default:
-		return false // a relative clause after a preposition or verb is not the point
+		return false // a relative clause after a verb is not the point
 	}
-	rel := -1
+	rel, aside := -1, false
 	for i := first; i < len(toks); i++ {
 		t := toks[i]
 		if t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "WP$" {
@@ -216,17 +218,22 @@ func onlyRelativeVerb(toks []token) bool {
 		if finiteVerb(toks[i:i+1], false) || t.Tag == "VBN" || t.Tag == "VB" {
 			return false
 		}
-		switch t.Text {
-		case ",", ":", "(", "-", "--", "–", "—":
-			// A relative clause set off by commas, dashes or brackets is
-			// an aside: the main verb comes after it, whatever the
-			// tagger made of it ("The company - which controls half the
-			// market - aims/NNS to...").
-			return false
-		}
+		aside = aside || isSeparator(t.Text)
 	}
 	if rel < 0 {
 		return false
+	}
+	if aside {
+		// A relative clause set off by commas, dashes or brackets is an
+		// aside when something closes it: the main verb comes after,
+		// whatever the tagger made of it ("The company - which controls
+		// half the market - aims/NNS to..."). One that runs to the full
+		// stop leaves the sentence without a main clause.
+		for _, t := range toks[rel+1:] {
+			if isSeparator(t.Text) || t.Text == ")" {
+				return false
+			}
+		}
 	}
 	groups, in := 0, false
 	for i := rel + 1; i < len(toks); i++ {
@@ -251,6 +258,15 @@ func isFinite(toks []token, i int) bool {
 		return !auxBefore(toks, i)
 	case "NNS":
 		return verbReadAsPlural(toks, i)
+	}
+	return false
+}
+
+// isSeparator reports punctuation that sets off an aside or a clause.
+func isSeparator(s string) bool {
+	switch s {
+	case ",", ":", "(", "-", "--", "–", "—":
+		return true
 	}
 	return false
 }

@@ -48,7 +48,8 @@ func stranded(rest []token) bool {
 		return false
 	}
 	end := v + 1
-	for end < len(rest) && (isFiniteTag(rest[end].Tag) || rest[end].Tag == "RB" || strings.HasPrefix(rest[end].Tag, "VB")) {
+	for end < len(rest) && (isFiniteTag(rest[end].Tag) || rest[end].Tag == "RB" || strings.HasPrefix(rest[end].Tag, "VB") ||
+		strings.HasPrefix(rest[end].Tag, "JJ") && end+1 < len(rest) && rest[end+1].Lower == "that") { // "became known/JJ that"
 		end++
 	}
 	that := end < len(rest) && rest[end].Lower == "that"
@@ -94,6 +95,16 @@ func subjectThenVerb(toks []token) int {
 			}
 			return -1
 		}
+		if j == 0 && j+1 < len(toks) {
+			// A preposition and its object, then the subject: "since
+			// then sales have", "before that he was" (not "since that
+			// plant closed", where "that" is a determiner).
+			next := toks[j+1].Tag
+			if (t.Lower == "then" || t.Lower == "now") && !isFiniteTag(next) ||
+				(t.Lower == "that" || t.Lower == "this") && (next == "PRP" || next == "DT" || next == "PRP$" || next == "NNP") {
+				return -1
+			}
+		}
 		switch {
 		case t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "PRP":
 			if sawNoun {
@@ -107,6 +118,8 @@ func subjectThenVerb(toks []token) int {
 		case strings.HasPrefix(t.Tag, "NN"), strings.HasPrefix(t.Tag, "JJ") && j > 0 && toks[j-1].Tag == "DT":
 			sawNoun = true // an adjective after "the" may be the head: "the original"
 		case strings.HasPrefix(t.Tag, "JJ") || t.Tag == "POS" || t.Tag == "RB" || t.Tag == "(" || t.Tag == ")":
+		case t.Tag == "CC" && sawNoun && (t.Lower == "and" || t.Lower == "or"):
+			sawNoun = false // a coordinated subject: "the mayor and two aides will"
 		case t.Lower == "at" || t.Lower == "least" || t.Lower == "than":
 		default:
 			return -1
@@ -130,6 +143,9 @@ func checkStranded(pass *sdk.Pass) {
 				continue
 			}
 			w := s.Toks()[i].Lower
+			if t := s.Toks()[i].Text; len(t) > 1 && strings.ToUpper(t) == t {
+				continue // an acronym ("WHO said..."), not a conjunction
+			}
 			switch {
 			case relatives[w]:
 				// A relative clause standing alone is stranded whatever

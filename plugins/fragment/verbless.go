@@ -76,8 +76,8 @@ func checkVerbless(pass *sdk.Pass) {
 // follows another in its paragraph, is a statement (not a question, not an
 // answer to one), is not quoted speech and is not a label or list entry.
 func candidate(s *sentence, para []*sentence) bool {
-	if s.Index == 0 || s.Quoted || s.Words() == 0 {
-		return false
+	if s.Index == 0 || s.Quoted || s.Words() == 0 || danglingEnd(s) != "" {
+		return false // a sentence that broke off is the broken-off rule's
 	}
 	if !endsTerminal(s.Text) || endsQuestion(s.Text) || endsQuestion(para[s.Index-1].Text) {
 		return false

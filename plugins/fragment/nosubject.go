@@ -1,0 +1,148 @@
+package fragment
+
+import (
+	"strings"
+
+	"github.com/copydesk/copydesk/core/sdk"
+)
+
+// NoSubject reports a sentence that opens with a prepositional phrase and
+// goes straight to its verb.
+var NoSubject = &sdk.Rule{
+	Name:     "no-subject",
+	Category: sdk.CategoryFragment,
+	Severity: sdk.Warning,
+	Summary:  "a sentence whose verb follows an opening phrase with no subject between (\"For the new rules is expected...\")",
+	Doc: `A cut in the wrong place can leave the second half of a sentence with a
+verb but no subject: "...a white paper on policy. For immigration and asylum
+is expected to be published on Monday." The sentence opens with a
+prepositional phrase and its finite verb follows the phrase directly, so
+nothing is left to be the subject.
+
+English does put the subject after the verb when a phrase of place opens
+the sentence ("Among the dead were two children", "In the corner stood a
+piano"), so a verb followed by a noun phrase is left alone; so are
+questions, quoted speech, a phrase that holds its own subject ("In 2019
+exports rose") and sentences that open a paragraph.`,
+	Example: sdk.Example{
+		Before: "The ministry will publish a white paper on policy. For immigration and asylum is expected on Monday.",
+		After:  "The ministry's white paper on policy for immigration and asylum is expected on Monday.",
+	},
+	Check: checkNoSubject,
+}
+
+func checkNoSubject(pass *sdk.Pass) {
+	for _, para := range bodyOf(pass.Article).Paras {
+		for _, s := range para {
+			if !candidate(s, para) || isDateline(s) {
+				continue
+			}
+			if w := s.FirstWord(); subordinators[w] || relatives[w] || w == "" {
+				continue // the stranded-clause rule's
+			}
+			toks := s.Toks()
+			first := firstWord(toks)
+			if first >= len(toks) || toks[first].Tag != "IN" {
+				continue
+			}
+			v := verbAfterPhrase(toks, first+1)
+			if v < 0 {
+				continue
+			}
+			if segs := clauses(toks[v+1:]); len(segs) > 1 && hasMainClause(segs[1:]) {
+				// The "verb" was a participle the tagger read as a past
+				// tense, and the main clause comes after the comma: "In a
+				// report prepared/VBD for the meeting, the bank found".
+				continue
+			}
+			pass.Report(sdk.Diagnostic{
+				Span:    s.Span,
+				Message: "no subject: the sentence opens with \"" + strings.Join(wordsOf(toks[first:v]), " ") + "\" and goes straight to \"" + toks[v].Text + "\"; it reads as the second half of a sentence cut in the wrong place",
+				Related: []sdk.Related{{Span: para[s.Index-1].Span, Message: "the sentence it may belong to"}},
+			})
+		}
+	}
+}
+
+// verbAfterPhrase returns the index of a finite verb that directly follows
+// the noun phrase of an opening preposition (from i on), or -1 when the
+// phrase holds a subject of its own or the verb is followed by one.
+func verbAfterPhrase(toks []token, i int) int {
+	sawNoun, comma := false, false
+	for j := i; j < len(toks); j++ {
+		t := toks[j]
+		switch {
+		case isFiniteTag(t.Tag):
+			if !sawNoun && j > i && toks[j-1].Tag != "RB" && toks[j-1].Tag != "CC" {
+				return -1
+			}
+			if j == i {
+				return -1
+			}
+			// Inversion after a phrase of place: "Among the dead were two
+			// children", "In the corner stood a piano".
+			k := j + 1
+			for k < len(toks) && toks[k].Tag == "RB" {
+				k++
+			}
+			if k < len(toks) {
+				switch n := toks[k].Tag; {
+				case n == "DT" || n == "CD" || n == "PRP$" || n == "PRP" || n == "EX" || strings.HasPrefix(n, "NN") || strings.HasPrefix(n, "JJ"):
+					return -1
+				}
+			}
+			return j
+		case t.Text == ",":
+			// One comma, straight before the verb: "In Europe in the
+			// first two months of the year, was resumed".
+			if comma || j+1 >= len(toks) || !isFiniteTag(toks[j+1].Tag) {
+				return -1
+			}
+			comma = true
+		case t.Tag == "DT" || t.Tag == "PRP$":
+			if sawNoun && !comma && toks[j-1].Tag != "IN" {
+				return -1 // a second noun phrase: "On Monday the council voted"
+			}
+		case t.Tag == "CD":
+			if sawNoun && toks[j-1].Tag != "IN" && toks[j-1].Tag != "DT" && !strings.HasPrefix(toks[j-1].Tag, "JJ") {
+				return -1
+			}
+		case strings.HasPrefix(t.Tag, "NN"):
+			if !comma && figuresOnly(toks, j) || sawNoun && toks[j-1].Tag == "NNP" && !strings.HasPrefix(t.Tag, "NNP") {
+				return -1 // a date, then the subject: "In 2019 exports rose", "On Monday shares fell"
+			}
+			sawNoun = true
+		case strings.HasPrefix(t.Tag, "JJ"), t.Tag == "POS", t.Tag == "CC", t.Tag == "RB":
+		case t.Tag == "IN" && (t.Lower == "of" || comma || sawNoun):
+			// "the first two months of the year", nested phrases
+		case t.Tag == "VBN" || t.Tag == "VBG":
+			return -1 // "Among those killed were", "After leaving the hotel he"
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// figuresOnly reports whether the words between the last preposition and
+// j are figures ("In 1984 and 1985"): a noun after them starts the subject.
+func figuresOnly(toks []token, j int) bool {
+	n := 0
+	for k := j - 1; k >= 0 && toks[k].Tag != "IN"; k-- {
+		if toks[k].Tag != "CD" && toks[k].Tag != "CC" {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func wordsOf(toks []token) []string {
+	var out []string
+	for _, t := range toks {
+		if isWordToken(t.Text) {
+			out = append(out, t.Text)
+		}
+	}
+	return out
+}
