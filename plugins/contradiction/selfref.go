@@ -382,7 +382,10 @@ func (r *sentenceReader) actorOf(c mention, h int) (mention, bool) {
 		}
 		end++ // past "leadership" in "the Swedish leadership"
 	}
-	if r.lowerAt(end) == "by" {
+	// "a rebuke to Seoul from the South Korean leadership": the agent
+	// after "from" too, once the relation is one a state has only with
+	// another.
+	if r.lowerAt(end) == "by" || r.lowerAt(end) == "from" && r.foreignAt(h) {
 		if m, ok := r.mentionAt(end + 1); ok && compatible(c, m) && r.governs(m, h) {
 			return m, true
 		}
@@ -460,6 +463,17 @@ func (r *sentenceReader) checkOwnProposal(pass *sdk.Pass, h int, reported map[in
 		reported[subj.i] = true
 		r.report(pass, subj, m, r.toks[h].text+" "+r.toks[h+1].text+" "+r.toks[h+2].text)
 		return true
+	}
+	return false
+}
+
+// foreignAt reports whether a relation at token h is one a state has only
+// with another (marked "+" in relations.txt).
+func (r *sentenceReader) foreignAt(h int) bool {
+	for _, rel := range r.st.relations[r.lowerAt(h)] {
+		if rel.foreign {
+			return true
+		}
 	}
 	return false
 }
