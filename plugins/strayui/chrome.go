@@ -102,6 +102,14 @@ func parseChrome(src string, lines []string, t *chromeTable) error {
 		}
 		if p.Kind == kindLabel {
 			t.labels = append(t.labels, p)
+			if strings.Contains(p.norm, " ") {
+				// A label of several words on a line of its own ("Read
+				// next", "More on this story") is the widget's title,
+				// left behind without its links.
+				bare := *p
+				bare.Kind = kindRelated
+				t.exact[p.norm] = append(t.exact[p.norm], &bare)
+			}
 			continue
 		}
 		p.weak = !strings.Contains(p.norm, " ") && isASCII(p.norm) && p.Kind != kindAd
