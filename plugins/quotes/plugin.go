@@ -341,7 +341,13 @@ func checkUnclosed(pass *sdk.Pass) {
 		}
 		open := bq.trailing.open
 		rest := a.Text[open.span().End:a.Blocks[i].Span.End]
-		if k+1 < len(blocks) && opensWithQuote(a.BlockText(a.Blocks[blocks[k+1]])) {
+		next := k + 1
+		for next < len(blocks) && furniture(a.BlockText(a.Blocks[blocks[next]])) {
+			// A related link, an advertisement label or a subhead
+			// between the two paragraphs of a running quotation.
+			next++
+		}
+		if next < len(blocks) && opensWithQuote(a.BlockText(a.Blocks[blocks[next]])) {
 			// A quotation running on into the next paragraph, unless
 			// it cannot be one: it ends in its own attribution ("...,
 			// he said.") or it is a partial quote, which starts in
@@ -387,6 +393,18 @@ func attributed(s string) bool {
 func partial(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLower(r)
+}
+
+// furniture reports a short line that is not a sentence (no closing
+// punctuation): a related link ("READ  Storm closes ports"), a widget label
+// or a subhead, which a running quotation steps over.
+func furniture(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s, "\n\"“”„«»") || len(strings.Fields(s)) > 20 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(".!?…:;,'’)", r)
 }
 
 func opensWithQuote(s string) bool {
