@@ -245,7 +245,14 @@ func repeatAt(text string, ws []word, i int) int {
 		}
 		gap := text[ws[i+n-1].end:ws[i+n].start]
 		if !isSeparator(gap) {
-			continue
+			// The copied run may carry punctuation of its own at
+			// either end, repeated with it: "75 cts (U.S.), 75 cts
+			// (U.S.)", "- Finance Minister, - Finance Minister".
+			core, ok := trimCarried(text, ws[i], ws[i+2*n-1], gap)
+			if !ok || !isSeparator(core) {
+				continue
+			}
+			gap = core
 		}
 		if legitimate(text, ws[i:i+n], ws[i+n:i+2*n], gap) {
 			// A legitimate short double ("had had") does not excuse a
@@ -275,6 +282,40 @@ func sameRun(text string, x, y []word) bool {
 	}
 	return true
 }
+
+// trimCarried strips from the gap between two copies the punctuation that
+// belongs to the copied run: a tail that also follows the second copy (a
+// closing bracket, an apostrophe, a dash) and a head that also precedes the
+// first (an opening dash or ellipsis). first is the first copy's first word,
+// last the second copy's last.
+func trimCarried(text string, first, last word, gap string) (string, bool) {
+	after := text[last.end:]
+	tail := 0
+	for tail < len(gap) && tail < len(after) && gap[tail] == after[tail] && !isSepByte(gap[tail]) {
+		tail++
+	}
+	before := text[:first.start]
+	head := 0
+	for head < len(gap)-tail && head < len(before) && gap[len(gap)-1-head] == before[len(before)-1-head] && (head == 0 && gap[len(gap)-1] == ' ' || !isSepByte(gap[len(gap)-1-head])) {
+		head++
+	}
+	// Punctuation that ends a sentence makes the copies two sentences:
+	// emphasis ("I am saved! I am saved!"), not a paste.
+	if strings.ContainsAny(gap[:tail], "!?") || strings.HasSuffix(gap[:tail], ".") || strings.ContainsAny(gap[len(gap)-head:], "!?.") {
+		return "", false
+	}
+	// Keep the space that separates the head from the second copy.
+	if head > 0 && gap[len(gap)-1] == ' ' {
+		head--
+		if head == 0 {
+			return gap[tail:], tail > 0
+		}
+		return gap[tail:len(gap)-1-head] + " ", true
+	}
+	return gap[tail : len(gap)-head], tail > 0 || head > 0
+}
+
+func isSepByte(b byte) bool { return b == ' ' || b == ',' || b == ';' || b == ':' || b == '\t' }
 
 // isSeparator reports whether the text between two copies lets them read as
 // an immediate repeat: white space, with at most two commas, semicolons or
@@ -312,15 +353,12 @@ func legitimate(text string, first, second []word, gap string) bool {
 		return true
 	}
 	comma := strings.ContainsAny(gap, ",;:")
-	if !comma {
-		// Capitals in the second copy with nothing between the copies
-		// read as a name or a title: "Walla Walla", "Measure for Measure".
-		for _, w := range second {
-			r, _ := utf8.DecodeRuneInString(text[w.start:])
-			if unicode.IsUpper(r) {
-				return true
-			}
-		}
+	if !comma && titleCase(text, second) {
+		// A capitalised copy with nothing between the copies reads as a
+		// name or a title: "Walla Walla", "New York New York". A run
+		// that opens in lower case or has lower-case content words is
+		// copy ("on Australia in on Australia in").
+		return true
 	}
 	if len(first) > 1 {
 		return false
@@ -334,6 +372,23 @@ func legitimate(text string, first, second []word, gap string) bool {
 		return true // emphasis: "slowly, slowly"
 	}
 	return false
+}
+
+// titleCase reports whether a run capitalises every word but the function
+// words and ends on a capitalised one, as names and titles do ("Walla
+// Walla", "for Measure" in "Measure for Measure"); "on Australia in" is
+// copy.
+func titleCase(text string, ws []word) bool {
+	for k, w := range ws {
+		r, _ := utf8.DecodeRuneInString(text[w.start:])
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			continue
+		}
+		if k == len(ws)-1 || !function[w.lower] {
+			return false
+		}
+	}
+	return true
 }
 
 func joinLower(ws []word) string {
