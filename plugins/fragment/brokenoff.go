@@ -11,14 +11,14 @@ var BrokenOff = &sdk.Rule{
 	Name:     "broken-off",
 	Category: sdk.CategoryFragment,
 	Severity: sdk.Warning,
-	Summary:  "a sentence that stops on \"and\", \"the\" or \"of\"",
-	Doc: `A statement whose last word is a conjunction, an article, a possessive
-determiner or "of" ("Just the binding and.", "Only the crowd near the.")
+	Summary:  "a sentence that stops on \"and\", \"the\" or \"their\"",
+	Doc: `A statement whose last word is a conjunction, an article or a possessive
+determiner ("Just the binding and.", "Only the crowd near the.")
 broke off in the middle of a phrase: a cut that lost the sentence's end, or
 the debris of a broken translation. No tagging is needed and clean copy
 never does it, so the rule reads every sentence of a body paragraph, the
-first included. Quoted speech and a sentence that trails off on purpose
-("and...", "and…") are left alone. The words are in data/danglers.txt.`,
+first included, quoted speech too. A sentence that trails off on purpose
+("and...", "and…") is left alone. The words are in data/danglers.txt.`,
 	Example: sdk.Example{
 		Before: "The council approved the plan. Only the ferry near the.",
 		After:  "The council approved the plan.",
@@ -44,7 +44,9 @@ func checkBrokenOff(pass *sdk.Pass) {
 // danglingEnd returns the word a statement broke off on, or "". The other
 // fragment rules leave such a sentence to this one.
 func danglingEnd(s *sentence) string {
-	if s.Quoted || len(s.words) < 2 {
+	// Quoted speech is read too: nobody says "near the." either, and a
+	// paragraph inside a running quotation is still copy.
+	if len(s.words) < 2 {
 		return ""
 	}
 	text := strings.TrimRight(s.Text, " \t")

@@ -31,12 +31,18 @@ func finiteVerb(toks []token, forgiveNouns bool) bool {
 				continue
 			}
 			return true
-		case "VBD", "VBP", "MD":
-			return true
-		case "VBN":
-			if i > 0 && !auxBefore(toks, i) {
+		case "VBD", "VBN":
+			// A past form straight after an article or a possessive
+			// is an adjective or a noun ("the injured", "with the
+			// intended"), whatever the tagger says.
+			if i > 0 && (articles[toks[i-1].Lower] || toks[i-1].Tag == "PRP$") {
+				continue
+			}
+			if t.Tag == "VBD" || i > 0 && !auxBefore(toks, i) {
 				return true
 			}
+		case "VBP", "MD":
+			return true
 		case "VB":
 			if i == first || nounBefore(toks, i) {
 				return true
@@ -53,6 +59,9 @@ func finiteVerb(toks []token, forgiveNouns bool) bool {
 	}
 	return false
 }
+
+// articles are the determiners after which a past form is never the verb.
+var articles = map[string]bool{"the": true, "a": true, "an": true}
 
 // nounBefore reports a noun or pronoun just before i, skipping adverbs
 // ("scenes not only fill").
