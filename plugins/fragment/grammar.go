@@ -38,6 +38,11 @@ func finiteVerb(toks []token, forgiveNouns bool) bool {
 			if i > 0 && (articles[toks[i-1].Lower] || toks[i-1].Tag == "PRP$") {
 				continue
 			}
+			// A participle after a noun and before "by" and its agent is
+			// a reduced relative clause ("projections made by Dixons").
+			if t.Tag == "VBN" && i > 0 && i+2 < len(toks) && toks[i+1].Lower == "by" && reducedRelative(toks[i-1], toks[i+2]) {
+				continue
+			}
 			if t.Tag == "VBD" || i > 0 && !auxBefore(toks, i) {
 				return true
 			}
@@ -58,6 +63,18 @@ func finiteVerb(toks []token, forgiveNouns bool) bool {
 		}
 	}
 	return false
+}
+
+// reducedRelative reports whether a participle between a common noun and
+// "by" + next reads as a clause on the noun ("projections made by the
+// bidder") rather than as the verb: a name before it may be the subject
+// ("Congress cut by"), and after "by" a gerund or an amount is the verb's
+// manner or measure ("retaliated by firing", "cut by $30 million").
+func reducedRelative(before, after token) bool {
+	if before.Tag != "NN" && before.Tag != "NNS" {
+		return false
+	}
+	return after.Tag != "VBG" && after.Tag != "CD" && after.Tag != "$"
 }
 
 // articles are the determiners after which a past form is never the verb.

@@ -136,7 +136,14 @@ func checkStranded(pass *sdk.Pass) {
 				continue
 			}
 			if w := s.FirstWord(); !relatives[w] && !subordinators[w] && !(len(s.words) > 1 && subordinators[w+" "+s.words[1]]) {
-				continue // the common case, decided without tagging
+				if k := phraseThenClause(s); k > 0 {
+					pass.Report(sdk.Diagnostic{
+						Span:    s.Span,
+						Message: "dependent clause without a main clause: a phrase, then a clause opening with \"" + s.Toks()[k].Text + "\", and no verb of its own; it probably belongs to the sentence before",
+						Related: []sdk.Related{{Span: para[s.Index-1].Span, Message: "the sentence it may belong to"}},
+					})
+				}
+				continue
 			}
 			i := firstWord(s.Toks())
 			if i >= len(s.Toks()) {
@@ -171,6 +178,66 @@ func checkStranded(pass *sdk.Pass) {
 			})
 		}
 	}
+}
+
+// phraseThenClause finds a sentence made of a noun phrase and a dependent
+// clause with nothing else: "Weeks after he left the company.", "The
+// village after at least one shell landed nearby." It returns the index of
+// the subordinator, or 0. A main clause after a comma ("Two days after the
+// vote, the minister resigned") makes the sentence whole.
+func phraseThenClause(s *sentence) int {
+	// Untagged first: most sentences hold no subordinator at all.
+	found := false
+	for _, w := range s.words[1:] {
+		if subordinators[w] {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return 0
+	}
+	toks := s.Toks()
+	first := firstWord(toks)
+	if first >= len(toks) {
+		return 0
+	}
+	switch t := toks[first].Tag; {
+	case t == "DT" || t == "CD" || t == "PRP$" || strings.HasPrefix(t, "NN") || strings.HasPrefix(t, "JJ"):
+	default:
+		return 0
+	}
+	for k := first + 1; k < len(toks); k++ {
+		t := toks[k]
+		if subordinators[t.Lower] && k+1 < len(toks) {
+			if !stranded(toks[k+1:]) || verbReadAsNoun(s, toks[first]) {
+				return 0
+			}
+			return k
+		}
+		switch {
+		case t.Tag == "DT" || t.Tag == "CD" || t.Tag == "PRP$" || t.Tag == "POS" || t.Tag == "CC" || t.Tag == "IN" && t.Lower == "of",
+			strings.HasPrefix(t.Tag, "NN"), strings.HasPrefix(t.Tag, "JJ"):
+		default:
+			return 0 // a verb, a comma or anything else: not a bare phrase
+		}
+	}
+	return 0
+}
+
+// verbReadAsNoun reports an opening word the tagger took for a noun that is
+// a verb in the imperative ("Stay home if you can."): put after "You", it
+// tags as a verb.
+func verbReadAsNoun(s *sentence, t token) bool {
+	if !strings.HasPrefix(t.Tag, "NN") || isProperName(t.Text) {
+		return false
+	}
+	at := strings.Index(s.Text, t.Text)
+	if at < 0 {
+		return false
+	}
+	again := tagSentence("You " + strings.ToLower(t.Text[:1]) + t.Text[1:] + s.Text[at+len(t.Text):])
+	return len(again) > 1 && (again[1].Tag == "VBP" || again[1].Tag == "VB")
 }
 
 // clauses splits tokens at commas and dashes outside brackets.

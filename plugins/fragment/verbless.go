@@ -131,13 +131,7 @@ func imperative(s *sentence) bool {
 	default:
 		return false
 	}
-	t := toks[i].Text
-	at := strings.Index(s.Text, t)
-	if at < 0 {
-		return false
-	}
-	again := tagSentence("You " + strings.ToLower(t[:1]) + t[1:] + s.Text[at+len(t):])
-	return len(again) > 1 && (again[1].Tag == "VBP" || again[1].Tag == "VB")
+	return verbReadAsNoun(s, toks[i])
 }
 
 // endsWithAbbreviation reports a sentence whose last word is an
