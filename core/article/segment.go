@@ -168,7 +168,26 @@ func segmentLines(text string, span Span, mode lineMode) []Sentence {
 		}
 		out = append(out, trimSentence(text, Span{span.Start + start, span.Start + s.End})...)
 	}
-	return splitAfterNumbers(text, out)
+	return joinPossessives(text, splitAfterNumbers(text, out))
+}
+
+// joinPossessives joins a sentence Punkt ended after an abbreviation with
+// a possessive ("Chrysler Corp.'s") to the one that follows in the same
+// line: "...manager of Chrysler Corp.'s Chrysler division." is one sentence.
+func joinPossessives(text string, ss []Sentence) []Sentence {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if n := len(out); n > 0 {
+			prev := text[out[n-1].Span.Start:out[n-1].Span.End]
+			gap := text[out[n-1].Span.End:s.Span.Start]
+			if (strings.HasSuffix(prev, ".'s") || strings.HasSuffix(prev, ".’s")) && !strings.Contains(gap, "\n") {
+				out[n-1].Span.End = s.Span.End
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // wrappedBreaks decides, for plain text, which line breaks of a block are

@@ -34,6 +34,9 @@ func TestSegment(t *testing.T) {
 		{`He said: "it is over." Then he left.`, []string{`He said: "it is over."`, "Then he left."}},
 		{"“Are you sure?” she asked. “Yes.”", []string{"“Are you sure?” she asked.", "“Yes.”"}},
 		{"The vote was 5-4. The U.N. said so.", []string{"The vote was 5-4.", "The U.N. said so."}},
+		// An abbreviation with a possessive does not end the sentence.
+		{"He ran Chrysler Corp.'s Chrysler division. He left.", []string{"He ran Chrysler Corp.'s Chrysler division.", "He left."}},
+		{"It bought May Co.’s Caldor chain for $500 million. It said so.", []string{"It bought May Co.’s Caldor chain for $500 million.", "It said so."}},
 		// A line break always ends a sentence in Segment.
 		{"Revenue rose 3 pct\nShare this article", []string{"Revenue rose 3 pct", "Share this article"}},
 		{"  padded.  ", []string{"padded."}},
