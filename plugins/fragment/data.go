@@ -24,6 +24,8 @@ var (
 	reportingData string
 	//go:embed data/danglers.txt
 	danglerData string
+	//go:embed data/prepositions.txt
+	prepositionData string
 
 	subordinators = wordSet(subordinatorData)
 	relatives     = wordSet(relativeData)
@@ -34,6 +36,7 @@ var (
 	quantifiers   = wordSet(quantifierData)
 	reporting     = wordSet(reportingData)
 	danglers      = wordSet(danglerData)
+	prepositions  = wordSet(prepositionData)
 )
 
 // wordList reads a data file: one entry a line, # comments and blank lines

@@ -34,11 +34,11 @@ exports rose") and sentences that open a paragraph.`,
 func checkNoSubject(pass *sdk.Pass) {
 	for _, para := range bodyOf(pass.Article).Paras {
 		for _, s := range para {
-			if !candidate(s, para) || isDateline(s) {
-				continue
+			if !prepositions[s.FirstWord()] || !candidate(s, para) {
+				continue // decided without tagging: most sentences open otherwise
 			}
-			if w := s.FirstWord(); subordinators[w] || relatives[w] || w == "" {
-				continue // the stranded-clause rule's
+			if isDateline(s) {
+				continue
 			}
 			toks := s.Toks()
 			first := firstWord(toks)

@@ -180,16 +180,21 @@ func checkStranded(pass *sdk.Pass) {
 	}
 }
 
+// maxPhraseWords is the longest noun phrase phraseThenClause looks at
+// before its subordinator.
+const maxPhraseWords = 8
+
 // phraseThenClause finds a sentence made of a noun phrase and a dependent
 // clause with nothing else: "Weeks after he left the company.", "The
 // village after at least one shell landed nearby." It returns the index of
 // the subordinator, or 0. A main clause after a comma ("Two days after the
 // vote, the minister resigned") makes the sentence whole.
 func phraseThenClause(s *sentence) int {
-	// Untagged first: most sentences hold no subordinator at all.
+	// Untagged first: most sentences hold no subordinator among their
+	// first words, and the phrase before one is short.
 	found := false
-	for _, w := range s.words[1:] {
-		if subordinators[w] {
+	for k, w := range s.words {
+		if k > 0 && k <= maxPhraseWords && subordinators[w] {
 			found = true
 			break
 		}
