@@ -104,7 +104,7 @@ func verbAfterPhrase(toks []token, i int) int {
 				return -1 // a second noun phrase: "On Monday the council voted"
 			}
 		case t.Tag == "CD":
-			if sawNoun && toks[j-1].Tag != "IN" && toks[j-1].Tag != "DT" && !strings.HasPrefix(toks[j-1].Tag, "JJ") {
+			if sawNoun && toks[j-1].Tag != "IN" && toks[j-1].Tag != "TO" && toks[j-1].Tag != "DT" && !strings.HasPrefix(toks[j-1].Tag, "JJ") {
 				return -1
 			}
 		case strings.HasPrefix(t.Tag, "NN"):
@@ -113,8 +113,9 @@ func verbAfterPhrase(toks []token, i int) int {
 			}
 			sawNoun = true
 		case strings.HasPrefix(t.Tag, "JJ"), t.Tag == "POS", t.Tag == "CC", t.Tag == "RB":
-		case t.Tag == "IN" && (t.Lower == "of" || comma || sawNoun):
-			// "the first two months of the year", nested phrases
+		case t.Tag == "IN" && (t.Lower == "of" || comma || sawNoun), t.Tag == "TO" && sawNoun:
+			// "the first two months of the year", "from 2006 to 2009":
+			// nested phrases
 		case t.Tag == "VBN" || t.Tag == "VBG":
 			return -1 // "Among those killed were", "After leaving the hotel he"
 		default:
