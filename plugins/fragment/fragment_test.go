@@ -127,6 +127,7 @@ func TestRules(t *testing.T) {
 		{"no subject after a comma", "Trade between the two fell sharply. In Europe in the first two months of the year, was resumed with vigour.", "no-subject"},
 		{"no subject after a span of years", "The council published its accounts on Monday. In arrears from 2006 to 2009 are under review by the council.", "no-subject"},
 		{name: "a span of years, then the subject", text: "The council published its accounts on Monday. From 2006 to 2009 the council ran a deficit."},
+		{name: "once again", text: "The council published its accounts on Monday. Once again, The request of the council results from the ruling of the court."},
 		{name: "inversion after a phrase of place", text: "The bus left the road near the bridge. Among the dead were two children from the village."},
 		{name: "a date, then the subject", text: "The plant opened in 2001. In 2019 exports rose by a fifth."},
 		{name: "a phrase, then the subject", text: "The plant opened in 2001. On Monday the council voted to close it."},

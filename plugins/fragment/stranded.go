@@ -153,6 +153,9 @@ func checkStranded(pass *sdk.Pass) {
 			if t := s.Toks()[i].Text; len(t) > 1 && strings.ToUpper(t) == t {
 				continue // an acronym ("WHO said..."), not a conjunction
 			}
+			if w == "once" && i+1 < len(s.Toks()) && (s.Toks()[i+1].Lower == "again" || s.Toks()[i+1].Lower == "more") {
+				continue // "Once again, the council...": an adverb
+			}
 			switch {
 			case relatives[w]:
 				// A relative clause standing alone is stranded whatever
