@@ -59,7 +59,7 @@ type body struct {
 	Vocabulary map[string]int
 }
 
-// The three rules read the same tagged body; the last article's analysis is
+// The rules read the same tagged body; the last article's analysis is
 // kept so that tagging happens once per article, not once per rule.
 var (
 	cacheMu   sync.Mutex
