@@ -36,6 +36,9 @@ func TestFiniteVerbs(t *testing.T) {
 		"Demand for the product grows in winter.",
 		"The company earns 1.61 dlrs a share.",
 		"In most years the river floods in spring.", // an opening phrase, then the subject
+		"Reserves for the five new fields total 50 million barrels.", // a verb the tagger makes an adjective
+		"Today, PC shipments annually total some $38.3 billion world-wide.",
+		"Currently, the government charges nothing for such filings.", // a verb read as a plural noun
 	}
 	for _, s := range finite {
 		if !hasFiniteVerb(tagSentence(s)) {
@@ -56,6 +59,7 @@ func TestFiniteVerbs(t *testing.T) {
 		"From 4.55 billion dlrs a month earlier.", // "dlrs a month" is a rate, not a verb and its object
 		"At 10 cts a share, payable to holders of record.",
 		"On its copper and zinc operations in Quebec.",
+		"Shares outstanding at the end of the year.", // a postpositive adjective, no amount after it
 	}
 	for _, s := range verbless {
 		if hasFiniteVerb(tagSentence(s)) {

@@ -60,6 +60,10 @@ func finiteVerb(toks []token, forgiveNouns bool) bool {
 			if forgiveNouns && !inOpeningPhrase(toks, i) && nounBeforeDeterminer(toks, i) {
 				return true
 			}
+		case "JJ":
+			if forgiveNouns && !inOpeningPhrase(toks, i) && adjectiveReadForVerb(toks, i) {
+				return true
+			}
 		}
 	}
 	return false
@@ -119,7 +123,29 @@ func verbReadAsPlural(toks []token, i int) bool {
 	case "TO", "DT", "CD", "PRP$", "PRP":
 		return true
 	}
-	return false
+	// An indefinite pronoun follows a verb, not a noun: "the government
+	// charges/NNS nothing".
+	return indefinites[toks[i+1].Lower]
+}
+
+var indefinites = map[string]bool{"nothing": true, "something": true, "everything": true, "anything": true}
+
+// adjectiveReadForVerb catches a verb the tagger made an adjective after a
+// plural subject and before an amount: "the fields total/JJ 50 million
+// barrels", "shipments annually total/JJ some $38 billion".
+func adjectiveReadForVerb(toks []token, i int) bool {
+	j := i - 1
+	for j >= 0 && toks[j].Tag == "RB" {
+		j--
+	}
+	if j < 0 || toks[j].Tag != "NNS" || i+1 >= len(toks) {
+		return false
+	}
+	next := toks[i+1]
+	if next.Tag == "CD" || next.Tag == "$" {
+		return true
+	}
+	return next.Tag == "DT" && i+2 < len(toks) && (toks[i+2].Tag == "CD" || toks[i+2].Tag == "$")
 }
 
 // nounBeforeDeterminer catches a verb read as a common noun where the
