@@ -35,7 +35,7 @@ func TestFiniteVerbs(t *testing.T) {
 		"Several analysts said the figures were weak.",
 		"Demand for the product grows in winter.",
 		"The company earns 1.61 dlrs a share.",
-		"In most years the river floods in spring.", // an opening phrase, then the subject
+		"In most years the river floods in spring.",                  // an opening phrase, then the subject
 		"Reserves for the five new fields total 50 million barrels.", // a verb the tagger makes an adjective
 		"Today, PC shipments annually total some $38.3 billion world-wide.",
 		"Currently, the government charges nothing for such filings.", // a verb read as a plural noun
