@@ -26,6 +26,8 @@ var (
 	danglerData string
 	//go:embed data/prepositions.txt
 	prepositionData string
+	//go:embed data/timewords.txt
+	timeWordData string
 
 	subordinators = wordSet(subordinatorData)
 	relatives     = wordSet(relativeData)
@@ -37,6 +39,7 @@ var (
 	reporting     = wordSet(reportingData)
 	danglers      = wordSet(danglerData)
 	prepositions  = wordSet(prepositionData)
+	timeWords     = wordSet(timeWordData)
 )
 
 // wordList reads a data file: one entry a line, # comments and blank lines

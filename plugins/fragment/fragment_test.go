@@ -60,6 +60,7 @@ func TestFiniteVerbs(t *testing.T) {
 		"At 10 cts a share, payable to holders of record.",
 		"On its copper and zinc operations in Quebec.",
 		"Shares outstanding at the end of the year.", // a postpositive adjective, no amount after it
+		"For missing drugs tests this summer.",       // a noun and its time, not a verb and its object
 	}
 	for _, s := range verbless {
 		if hasFiniteVerb(tagSentence(s)) {

@@ -117,6 +117,9 @@ func verbReadAsPlural(toks []token, i int) bool {
 		// its subject.
 		return false
 	}
+	if timeAfter(toks, i+1) {
+		return false // "sales figures this week"
+	}
 	switch toks[i+1].Tag {
 	case "IN":
 		return toks[i+1].Lower != "of"
@@ -126,6 +129,19 @@ func verbReadAsPlural(toks []token, i int) bool {
 	// An indefinite pronoun follows a verb, not a noun: "the government
 	// charges/NNS nothing".
 	return indefinites[toks[i+1].Lower]
+}
+
+// timeAfter reports a phrase of time at j: "this summer", "last week",
+// "every Monday".
+func timeAfter(toks []token, j int) bool {
+	if j+1 >= len(toks) {
+		return false
+	}
+	switch toks[j].Lower {
+	case "this", "last", "next", "every", "that":
+		return timeWords[toks[j+1].Lower]
+	}
+	return false
 }
 
 var indefinites = map[string]bool{"nothing": true, "something": true, "everything": true, "anything": true}
@@ -158,6 +174,9 @@ func nounBeforeDeterminer(toks []token, i int) bool {
 	}
 	if w := toks[i+1].Lower; (w == "a" || w == "an") && figureBefore(toks, i) {
 		return false // "1.61 dlrs a share", "3,500 tonnes a year": a rate
+	}
+	if timeAfter(toks, i+1) {
+		return false // "drugs tests this summer": a noun and its time
 	}
 	switch toks[i+1].Tag {
 	case "DT":
