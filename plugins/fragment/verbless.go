@@ -47,10 +47,14 @@ func checkVerbless(pass *sdk.Pass) {
 			}
 			msg := "no finite verb: this sentence has no main clause; it reads as a piece cut off the sentence before"
 			if hasFiniteVerb(s.Toks()) {
-				if !onlyRelativeVerb(s.Toks()) {
+				switch {
+				case onlyRelativeVerb(s.Toks()):
+					msg = "no finite verb outside its relative clause: this sentence is a noun phrase with no main clause; it reads as a piece cut off the sentence before"
+				case onlyAttribution(s.Toks()):
+					msg = "no finite verb but the attribution's: a noun phrase followed by \", X said\" has no main clause; it reads as a piece cut off the sentence before"
+				default:
 					continue
 				}
-				msg = "no finite verb outside its relative clause: this sentence is a noun phrase with no main clause; it reads as a piece cut off the sentence before"
 			}
 			if isDateline(s) || mostlyFigures(s) || isList(para) || imperative(s) {
 				continue
@@ -70,6 +74,56 @@ func checkVerbless(pass *sdk.Pass) {
 			})
 		}
 	}
+}
+
+// onlyAttribution reports a noun phrase whose only verb is in a closing
+// attribution: "Member firms, Goodison said in remarks prepared for
+// delivery." Reported speech without quotation marks keeps a verb of its
+// own ("Prices will rise, the minister said.").
+func onlyAttribution(toks []token) bool {
+	segs := clauses(toks)
+	// A short phrase only: in a long one the tagger's missed verb is the
+	// likelier story ("The firm and the NASD differ/NN over ..., he
+	// added").
+	if len(segs) != 2 || len(segs[0]) == 0 || len(segs[0]) > 6 || hasStrictFiniteVerb(segs[0]) {
+		return false
+	}
+	first := firstWord(segs[0])
+	if first >= len(segs[0]) {
+		return false
+	}
+	switch t := segs[0][first].Tag; {
+	case t == "DT" || t == "PRP$" || t == "CD" || strings.HasPrefix(t, "NN") || strings.HasPrefix(t, "JJ"):
+	default:
+		return false // an opening phrase or a participle, then the subject
+	}
+	for _, t := range segs[0] {
+		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
+			return false
+		}
+	}
+	// The attribution: a speaker of at most five words, then a verb of
+	// saying, and no other finite verb.
+	att := segs[1]
+	v := -1
+	for k, t := range att {
+		if reporting[t.Lower] {
+			v = k
+			break
+		}
+		if k >= 5 || isFiniteTag(t.Tag) {
+			return false
+		}
+	}
+	if v < 1 {
+		return false
+	}
+	for _, t := range att[v+1:] {
+		if isFiniteTag(t.Tag) {
+			return false
+		}
+	}
+	return true
 }
 
 // candidate holds the conditions every fragment rule shares: the sentence
