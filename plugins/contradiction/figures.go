@@ -214,36 +214,30 @@ func hasFigure(s figureSentence) bool {
 // billion yen" and "Net income rose 31% to 7.6 billion yen from 5.8 billion
 // yen"): a re-keyed restatement slips one figure, not all of them.
 func reportFigureChange(pass *sdk.Pass, earlier, later figureSentence, ei, li, n int) bool {
-	differ := 0
+	at := -1
 	for k := 0; k < n; k++ {
-		if earlier.shape[ei+k] == "#" && !sameFigure(earlier.words[ei+k].text, later.words[li+k].text) {
-			differ++
+		if earlier.shape[ei+k] != "#" || sameFigure(earlier.words[ei+k].text, later.words[li+k].text) {
+			continue
 		}
+		if at >= 0 {
+			return false // a second figure differs too
+		}
+		at = k
 	}
-	if differ != 1 {
+	if at < 0 {
 		return false
 	}
-	for k := 0; k < n; k++ {
-		if earlier.shape[ei+k] != "#" {
-			continue
-		}
-		e, l := earlier.words[ei+k], later.words[li+k]
-		if sameFigure(e.text, l.text) {
-			continue
-		}
-		context := phraseAround(later, li+k)
-		pass.Report(sdk.Diagnostic{
-			Span: sdk.Span{Start: l.start, End: l.end},
-			Message: fmt.Sprintf("%q restates an earlier passage (%q) with a different figure: %s there, %s here",
-				context, phraseAround(earlier, ei+k), e.text, l.text),
-			Related: []sdk.Related{{
-				Span:    sdk.Span{Start: e.start, End: e.end},
-				Message: fmt.Sprintf("the same passage gives %s here", e.text),
-			}},
-		})
-		return true
-	}
-	return false
+	e, l := earlier.words[ei+at], later.words[li+at]
+	pass.Report(sdk.Diagnostic{
+		Span: sdk.Span{Start: l.start, End: l.end},
+		Message: fmt.Sprintf("%q restates an earlier passage (%q) with a different figure: %s there, %s here",
+			phraseAround(later, li+at), phraseAround(earlier, ei+at), e.text, l.text),
+		Related: []sdk.Related{{
+			Span:    sdk.Span{Start: e.start, End: e.end},
+			Message: fmt.Sprintf("the same passage gives %s here", e.text),
+		}},
+	})
+	return true
 }
 
 // phraseAround returns a few words either side of word k, for messages.

@@ -355,8 +355,9 @@ func (r *sentenceReader) check(pass *sdk.Pass) {
 			// actor is the state by name ("Stockholm lodged a complaint
 			// with the Swedish government"); a demonym's people may deal
 			// with their own government.
-			whole := !r.counterpart(c) && !(rel.foreign && r.listedParty(c)) && r.wholeState(c)
-			if !r.counterpart(c) && !(rel.foreign && r.listedParty(c)) && !whole {
+			named := r.counterpart(c) || rel.foreign && r.listedParty(c)
+			whole := !named && r.wholeState(c)
+			if !named && !whole {
 				continue
 			}
 			if actor, ok := r.actorOf(c, h); ok {
