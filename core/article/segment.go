@@ -175,7 +175,7 @@ func segmentLines(text string, span Span, mode lineMode) []Sentence {
 // a possessive ("Chrysler Corp.'s") to the one that follows in the same
 // line: "...manager of Chrysler Corp.'s Chrysler division." is one sentence.
 func joinPossessives(text string, ss []Sentence) []Sentence {
-	out := ss[:0:0]
+	var out []Sentence
 	for _, s := range ss {
 		if n := len(out); n > 0 {
 			prev := text[out[n-1].Span.Start:out[n-1].Span.End]

@@ -271,12 +271,7 @@ func isWordToken(s string) bool {
 // sentence is whole.
 func onlyRelativeVerb(toks []token) bool {
 	first := firstWord(toks)
-	if first >= len(toks) {
-		return false
-	}
-	switch t := toks[first].Tag; {
-	case t == "DT" || t == "PRP$" || t == "CD" || t == "IN" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN"):
-	default:
+	if first >= len(toks) || !opensNounPhrase(toks[first]) && toks[first].Tag != "IN" {
 		return false // a relative clause after a verb is not the point
 	}
 	rel, aside := -1, false
@@ -331,6 +326,12 @@ func isFinite(toks []token, i int) bool {
 		return verbReadAsPlural(toks, i)
 	}
 	return false
+}
+
+// opensNounPhrase reports a word that can begin a noun phrase: a
+// determiner, a possessive, a figure, an adjective or a noun.
+func opensNounPhrase(t token) bool {
+	return t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "CD" || strings.HasPrefix(t.Tag, "JJ") || strings.HasPrefix(t.Tag, "NN")
 }
 
 // isSeparator reports punctuation that sets off an aside or a clause.

@@ -207,12 +207,7 @@ func phraseThenClause(s *sentence) int {
 	}
 	toks := s.Toks()
 	first := firstWord(toks)
-	if first >= len(toks) {
-		return 0
-	}
-	switch t := toks[first].Tag; {
-	case t == "DT" || t == "CD" || t == "PRP$" || strings.HasPrefix(t, "NN") || strings.HasPrefix(t, "JJ"):
-	default:
+	if first >= len(toks) || !opensNounPhrase(toks[first]) {
 		return 0
 	}
 	for k := first + 1; k < len(toks); k++ {

@@ -88,13 +88,7 @@ func onlyAttribution(toks []token) bool {
 	if len(segs) != 2 || len(segs[0]) == 0 || len(segs[0]) > 6 || hasStrictFiniteVerb(segs[0]) {
 		return false
 	}
-	first := firstWord(segs[0])
-	if first >= len(segs[0]) {
-		return false
-	}
-	switch t := segs[0][first].Tag; {
-	case t == "DT" || t == "PRP$" || t == "CD" || strings.HasPrefix(t, "NN") || strings.HasPrefix(t, "JJ"):
-	default:
+	if first := firstWord(segs[0]); first >= len(segs[0]) || !opensNounPhrase(segs[0][first]) {
 		return false // an opening phrase or a participle, then the subject
 	}
 	for _, t := range segs[0] {
