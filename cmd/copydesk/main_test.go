@@ -56,6 +56,13 @@ func runCLI(t *testing.T, dir, stdin string, args ...string) result {
 	if stdin != "" {
 		cmd.Stdin = strings.NewReader(stdin)
 	}
+	return runCmd(t, cmd)
+}
+
+// runCmd runs cmd to the end and returns its output and exit code; only a
+// failure to run it at all fails the test.
+func runCmd(t *testing.T, cmd *exec.Cmd) result {
+	t.Helper()
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -418,6 +425,24 @@ func TestDevSetEndToEnd(t *testing.T) {
 	for _, c := range cases {
 		paths = append(paths, c.Path)
 	}
+	byPath := findingsByPath(t, paths)
+	targets := []struct {
+		category          string
+		recall, precision float64
+	}{
+		{"repetition", 0.8, 0.9}, {"quotes", 0.8, 0.9}, {"consistency", 0.8, 0.9},
+		{"stray-ui", 0.9, 0.9}, {"byline", 0.9, 0.9}, {"fragment", 0.8, 0.85}, {"contradiction", 0.8, 0.9},
+	}
+	for _, tg := range targets {
+		sdktest.ScoreWith(t, tg.category, byPath).
+			Require(t, tg.category, sdktest.Targets{Recall: tg.recall, Precision: tg.precision})
+	}
+}
+
+// findingsByPath checks paths with the built binary and every default
+// plugin, and returns each file's findings in the form sdktest scores.
+func findingsByPath(t *testing.T, paths []string) func(path string) []sdktest.Located {
+	t.Helper()
 	r := runCLI(t, "", "", append([]string{"check", "--format", "json"}, paths...)...)
 	if r.code > 1 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -428,17 +453,7 @@ func TestDevSetEndToEnd(t *testing.T) {
 			byPath[f.Path] = append(byPath[f.Path], sdktest.Located{Category: d.Category, Line: d.Line, Desc: fmt.Sprintf("%d: [%s] %s", d.Line, d.Rule, d.Message)})
 		}
 	}
-	targets := []struct {
-		category          string
-		recall, precision float64
-	}{
-		{"repetition", 0.8, 0.9}, {"quotes", 0.8, 0.9}, {"consistency", 0.8, 0.9},
-		{"stray-ui", 0.9, 0.9}, {"byline", 0.9, 0.9}, {"fragment", 0.8, 0.85}, {"contradiction", 0.8, 0.9},
-	}
-	for _, tg := range targets {
-		sdktest.ScoreWith(t, tg.category, func(path string) []sdktest.Located { return byPath[path] }).
-			Require(t, tg.category, sdktest.Targets{Recall: tg.recall, Precision: tg.precision})
-	}
+	return func(path string) []sdktest.Located { return byPath[path] }
 }
 
 // The README's first command: the example article shows every kind of

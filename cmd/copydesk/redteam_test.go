@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/copydesk/copydesk/core/sdk/sdktest"
@@ -19,17 +18,7 @@ func TestRedTeam(t *testing.T) {
 	for _, c := range cases {
 		paths = append(paths, c.Path)
 	}
-	r := runCLI(t, "", "", append([]string{"check", "--format", "json"}, paths...)...)
-	if r.code > 1 {
-		t.Fatalf("exit %d: %s", r.code, r.stderr)
-	}
-	byPath := map[string][]sdktest.Located{}
-	for _, f := range decode(t, r.stdout).Files {
-		for _, d := range f.Diagnostics {
-			byPath[f.Path] = append(byPath[f.Path], sdktest.Located{Category: d.Category, Line: d.Line, Desc: fmt.Sprintf("%d: [%s] %s", d.Line, d.Rule, d.Message)})
-		}
-	}
-	check := func(path string) []sdktest.Located { return byPath[path] }
+	check := findingsByPath(t, paths)
 	// Floors a little under the scores at the time of writing (recall,
 	// precision): fragment 12/12, 12/12; stray-ui 21/21, 21/21; byline
 	// 12/12, 12/12; contradiction 11/12, 11/11; repetition 8/8, 8/8;

@@ -796,16 +796,8 @@ func TestServeHookScript(t *testing.T) {
 		}
 		cmd := exec.Command("sh", script, path)
 		cmd.Env = append(os.Environ(), "COPYDESK_URL="+s.url, "COPYDESK_HOOK_SECRET="+secret, "COPYDESK_TIMEOUT=60")
-		var out, errb bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errb
-		err := cmd.Run()
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		return code, out.String(), errb.String()
+		r := runCmd(t, cmd)
+		return r.code, r.stdout, r.stderr
 	}
 	if code, out, errs := run(secret, cleanArticle); code != 0 {
 		t.Errorf("clean article: exit %d\n%s%s", code, out, errs)
