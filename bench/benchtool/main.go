@@ -23,6 +23,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/copydesk/copydesk/internal/proc"
 )
 
 func main() {
@@ -138,7 +140,7 @@ func measure(args []string) error {
 		tick := time.NewTicker(5 * time.Millisecond)
 		defer tick.Stop()
 		for n := 0; ; n++ {
-			pids := tree(cmd.Process.Pid)
+			pids := proc.Tree(cmd.Process.Pid)
 			if rss := sum(pids, rss); rss > peak {
 				peak = rss
 			}
@@ -172,43 +174,6 @@ func measure(args []string) error {
 	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	fmt.Printf("seconds=%.4f cpu=%.4f peak_rss_mib=%.1f peak_pss_mib=%.1f exit=%d\n", elapsed.Seconds(), cpu.Seconds(), float64(peak)/(1<<20), float64(peakPSS)/(1<<20), code)
 	return nil
-}
-
-// tree lists root and its descendants, read from /proc.
-func tree(root int) []int {
-	children := map[int][]int{}
-	entries, _ := os.ReadDir("/proc")
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
-		if err != nil {
-			continue
-		}
-		// The command name may hold spaces; fields resume after the last ')'.
-		s := string(data)
-		i := strings.LastIndexByte(s, ')')
-		if i < 0 {
-			continue
-		}
-		f := strings.Fields(s[i+1:])
-		if len(f) < 2 {
-			continue
-		}
-		ppid, _ := strconv.Atoi(f[1])
-		children[ppid] = append(children[ppid], pid)
-	}
-	var out []int
-	stack := []int{root}
-	for len(stack) > 0 {
-		pid := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		out = append(out, pid)
-		stack = append(stack, children[pid]...)
-	}
-	return out
 }
 
 func sum(pids []int, size func(int) int64) (total int64) {

@@ -12,44 +12,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/copydesk/copydesk/internal/proc"
 )
-
-// children lists the processes whose parent is pid (Linux /proc).
-func children(pid int) []int {
-	var out []int
-	entries, _ := os.ReadDir("/proc")
-	for _, e := range entries {
-		p, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
-		if err != nil {
-			continue
-		}
-		s := string(data)
-		i := strings.LastIndexByte(s, ')')
-		if i < 0 {
-			continue
-		}
-		f := strings.Fields(s[i+1:])
-		if len(f) > 1 && f[1] == strconv.Itoa(pid) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// processAlive reports whether pid is a running (not zombie) process.
-func processAlive(pid int) bool {
-	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		return false
-	}
-	s := string(data)
-	i := strings.LastIndexByte(s, ')')
-	return i >= 0 && len(s) > i+2 && s[i+2] != 'Z'
-}
 
 // manyArticles writes n small articles, enough to keep copydesk busy.
 func manyArticles(t *testing.T, dir string, n, paragraphs int) string {
@@ -90,7 +55,7 @@ func TestInterruptLeavesNothingBehind(t *testing.T) {
 			var kids []int
 			deadline := time.Now().Add(60 * time.Second)
 			for time.Now().Before(deadline) {
-				if kids = children(cmd.Process.Pid); len(kids) >= 3 {
+				if kids = proc.Children()[cmd.Process.Pid]; len(kids) >= 3 {
 					break
 				}
 				time.Sleep(20 * time.Millisecond)
@@ -118,7 +83,7 @@ func TestInterruptLeavesNothingBehind(t *testing.T) {
 			}
 			time.Sleep(100 * time.Millisecond)
 			for _, k := range kids {
-				if processAlive(k) {
+				if proc.Alive(k) {
 					t.Errorf("plugin process %d outlived copydesk", k)
 					syscall.Kill(k, syscall.SIGKILL)
 				}

@@ -25,6 +25,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/copydesk/copydesk/internal/proc"
 )
 
 // The serve tests run the built binary as `copydesk serve` on a loopback
@@ -487,25 +489,11 @@ func pluginChildren(t testing.TB, pid int) map[string]int {
 		t.Skip("needs /proc")
 	}
 	out := map[string]int{}
-	ents, err := os.ReadDir("/proc")
-	if err != nil {
-		t.Skip(err)
-	}
-	for _, e := range ents {
-		child, err := strconv.Atoi(e.Name())
-		if err != nil {
+	for _, child := range proc.Children()[pid] {
+		if !proc.Alive(child) {
 			continue
 		}
-		stat, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
-		if err != nil {
-			continue
-		}
-		// pid (comm) state ppid ...; comm may hold spaces and parentheses.
-		f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
-		if len(f) < 2 || f[0] == "Z" || f[1] != strconv.Itoa(pid) {
-			continue
-		}
-		cmdline, _ := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		cmdline, _ := os.ReadFile(filepath.Join("/proc", strconv.Itoa(child), "cmdline"))
 		args := strings.Split(strings.TrimRight(string(cmdline), "\x00"), "\x00")
 		if len(args) == 3 && args[1] == pluginCommand {
 			out[args[2]] = child
@@ -514,20 +502,10 @@ func pluginChildren(t testing.TB, pid int) map[string]int {
 	return out
 }
 
-// alive reports whether pid is a live (not zombie) process.
-func alive(pid int) bool {
-	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		return false
-	}
-	f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
-	return len(f) > 0 && f[0] != "Z"
-}
-
 func waitGone(t testing.TB, pid int) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
-	for alive(pid) {
+	for proc.Alive(pid) {
 		if time.Now().After(deadline) {
 			t.Fatalf("process %d still alive after 30s", pid)
 		}

@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -19,6 +18,8 @@ import (
 
 	"github.com/copydesk/copydesk/core/article"
 	"github.com/copydesk/copydesk/core/sdk"
+
+	"github.com/copydesk/copydesk/internal/proc"
 )
 
 // testBin serves the test plugins of testdata/testplugin; exampleBin is
@@ -106,21 +107,6 @@ func pluginNamed(t *testing.T, h *Host, name string) *Plugin {
 	}
 	t.Fatalf("no plugin %s", name)
 	return nil
-}
-
-// alive reports whether a process exists and is not a zombie.
-func alive(pid int) bool {
-	if pid <= 0 {
-		return false
-	}
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		return syscall.Kill(pid, 0) == nil // no /proc: ask the kernel
-	}
-	// pid (comm) state ...; comm may hold spaces and parentheses.
-	s := string(b)
-	i := strings.LastIndexByte(s, ')')
-	return i < 0 || i+2 >= len(s) || s[i+2] != 'Z'
 }
 
 func ruleNames(fs []sdk.Finding) []string {
@@ -278,7 +264,7 @@ func TestCrashingPlugin(t *testing.T) {
 	if !strings.Contains(res[2].Err.Error(), "deliberate crash") {
 		t.Errorf("the crash error does not quote the panic: %v", res[2].Err)
 	}
-	if alive(pid) {
+	if proc.Alive(pid) {
 		t.Errorf("crashed plugin %d still alive", pid)
 	}
 	// The other plugin is unaffected.
@@ -315,7 +301,7 @@ func TestCrashingPlugin(t *testing.T) {
 	pids := []int{crash.PID(), words.PID()}
 	h.Close()
 	for _, pid := range pids {
-		if alive(pid) {
+		if proc.Alive(pid) {
 			t.Errorf("process %d outlived Close", pid)
 		}
 	}
@@ -338,7 +324,7 @@ func TestHangingPlugin(t *testing.T) {
 			t.Errorf("article %d: err %v", i, res[i].Err)
 		}
 	}
-	if alive(pid) {
+	if proc.Alive(pid) {
 		t.Errorf("hung plugin %d was not stopped", pid)
 	}
 	for i, r := range words.CheckAll(ctx, arts) {
@@ -354,7 +340,7 @@ func TestHangingPlugin(t *testing.T) {
 	if r := hang.Check(ctx, arts[1]); r.Err == nil || !strings.Contains(r.Err.Error(), "did not answer") {
 		t.Errorf("unary check of a hanging plugin: %+v", r)
 	}
-	if alive(pid) {
+	if proc.Alive(pid) {
 		t.Errorf("hung plugin %d was not stopped", pid)
 	}
 }
@@ -511,7 +497,7 @@ func TestCloseKillsEverythingAndRemovesSockets(t *testing.T) {
 		t.Error("a check interrupted by Close succeeded")
 	}
 	for _, pid := range pids {
-		if alive(pid) {
+		if proc.Alive(pid) {
 			t.Errorf("process %d outlived Close", pid)
 		}
 	}
@@ -534,7 +520,7 @@ func TestPluginEnvironmentIsMinimal(t *testing.T) {
 	h := start(t, opts, builtin("env")...)
 	pid := h.Plugins()[0].PID()
 	h.Close()
-	if alive(pid) {
+	if proc.Alive(pid) {
 		t.Fatal("plugin outlived Close")
 	}
 	out := buf.String()

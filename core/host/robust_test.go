@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/copydesk/copydesk/core/article"
+
+	"github.com/copydesk/copydesk/internal/proc"
 )
 
 // helperEnv makes the test binary a stand-in copydesk: it starts plugins,
@@ -72,7 +74,7 @@ func waitGone(ctx context.Context, pids []int) []int {
 	for {
 		var left []int
 		for _, pid := range pids {
-			if alive(pid) {
+			if proc.Alive(pid) {
 				left = append(left, pid)
 			}
 		}
@@ -113,7 +115,7 @@ func TestNoOrphansWhenCopydeskIsKilled(t *testing.T) {
 	var pids []int
 	for _, f := range fields[2:] {
 		pid, _ := strconv.Atoi(f)
-		if !alive(pid) {
+		if !proc.Alive(pid) {
 			t.Fatalf("plugin %d not running", pid)
 		}
 		pids = append(pids, pid)
