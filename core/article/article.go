@@ -79,6 +79,12 @@ type Article struct {
 	Text   string            `json:"text"`
 	Blocks []Block           `json:"blocks"`
 	Meta   map[string]string `json:"meta,omitempty"`
+	// Language is the article's language as an ISO 639-1 code ("en", "de"),
+	// or "" when unknown. The host sets it before any rule runs: from the
+	// CMS JSON "language" field or front matter, the configuration, or by
+	// identifying the text once. Rules declare the languages they
+	// understand (sdk.Rule.Languages) and only see articles in them.
+	Language string `json:"language,omitempty"`
 
 	// source and anchors map Text offsets back to the input. They stay in
 	// the host; plugins receive Text, Blocks and Meta only.
@@ -313,6 +319,6 @@ func clamp(v, hi int) int {
 
 // FromWire rebuilds an article received by a plugin: text, blocks and
 // metadata, with no source map (plugins never need one).
-func FromWire(path string, format Format, text string, blocks []Block, meta map[string]string) *Article {
-	return &Article{Path: path, Format: format, Text: text, Blocks: blocks, Meta: meta, source: []byte(text)}
+func FromWire(path string, format Format, text string, blocks []Block, meta map[string]string, language string) *Article {
+	return &Article{Path: path, Format: format, Text: text, Blocks: blocks, Meta: meta, Language: language, source: []byte(text)}
 }

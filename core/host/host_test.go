@@ -214,7 +214,7 @@ func TestCheckAllPipelines(t *testing.T) {
 	}
 
 	// An article protobuf cannot carry fails alone.
-	bad := article.FromWire("bad.txt", article.FormatText, "banana \xff", nil, nil)
+	bad := article.FromWire("bad.txt", article.FormatText, "banana \xff", nil, nil, "")
 	res = p.CheckAll(ctx, []*article.Article{arts[1], bad, nil, arts[3]})
 	if res[0].Err != nil || len(res[0].Findings) != 1 || res[3].Err != nil || len(res[3].Findings) != 3 {
 		t.Fatalf("good articles next to bad ones: %+v", res)

@@ -34,7 +34,7 @@ func valid(s string) string {
 // readers guarantee it); a path or metadata value that is not is repaired,
 // as plugins only display them.
 func ArticleToWire(a *article.Article) *pb.Article {
-	w := &pb.Article{Path: valid(a.Path), Format: string(a.Format), Text: a.Text, Meta: a.Meta}
+	w := &pb.Article{Path: valid(a.Path), Format: string(a.Format), Text: a.Text, Meta: a.Meta, Language: valid(a.Language)}
 	for k, v := range a.Meta {
 		if !utf8.ValidString(k) || !utf8.ValidString(v) {
 			w.Meta = make(map[string]string, len(a.Meta))
@@ -61,7 +61,7 @@ func ArticleToWire(a *article.Article) *pb.Article {
 // ArticleFromWire rebuilds an article received by a plugin.
 func ArticleFromWire(w *pb.Article) *article.Article {
 	if w == nil {
-		return article.FromWire("", "", "", nil, nil)
+		return article.FromWire("", "", "", nil, nil, "")
 	}
 	blocks := make([]article.Block, len(w.Blocks))
 	for i, wb := range w.Blocks {
@@ -74,7 +74,7 @@ func ArticleFromWire(w *pb.Article) *article.Article {
 		}
 		blocks[i] = b
 	}
-	return article.FromWire(w.Path, article.Format(w.Format), w.Text, blocks, w.Meta)
+	return article.FromWire(w.Path, article.Format(w.Format), w.Text, blocks, w.Meta, w.Language)
 }
 
 func optionsToWire(opts []sdk.Option) ([]*pb.Option, error) {
@@ -125,9 +125,10 @@ func DescribeToWire(p *sdk.Plugin) (*pb.DescribeResponse, error) {
 		w.Rules = append(w.Rules, &pb.Rule{
 			Name: r.Name, Category: r.Category, Severity: int32(r.Severity),
 			Summary: r.Summary, Doc: r.Doc,
-			Example:  &pb.Example{Before: r.Example.Before, After: r.Example.After},
-			Options:  ropts,
-			Disabled: r.Disabled,
+			Example:   &pb.Example{Before: r.Example.Before, After: r.Example.After},
+			Options:   ropts,
+			Disabled:  r.Disabled,
+			Languages: r.Languages,
 		})
 	}
 	return w, nil
@@ -149,6 +150,7 @@ func DescribeFromWire(w *pb.DescribeResponse) (*sdk.Plugin, error) {
 		r := &sdk.Rule{
 			Name: wr.Name, Category: wr.Category, Severity: sdk.Severity(wr.Severity),
 			Summary: wr.Summary, Doc: wr.Doc, Options: ropts, Disabled: wr.Disabled,
+			Languages: wr.Languages,
 		}
 		if wr.Example != nil {
 			r.Example = sdk.Example{Before: wr.Example.Before, After: wr.Example.After}

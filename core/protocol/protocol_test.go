@@ -188,7 +188,7 @@ func TestInvalidUTF8Repaired(t *testing.T) {
 	if m := resp.Findings[0].Message; m != "quoted \uFFFD half" {
 		t.Fatalf("message %q", m)
 	}
-	a := article.FromWire("bad\xffname.txt", article.FormatText, "fine", nil, map[string]string{"k": "\xfe"})
+	a := article.FromWire("bad\xffname.txt", article.FormatText, "fine", nil, map[string]string{"k": "\xfe"}, "")
 	if _, err := proto.Marshal(ArticleToWire(a)); err != nil {
 		t.Fatalf("article: %v", err)
 	}

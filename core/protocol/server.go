@@ -180,7 +180,7 @@ func (s *server) check(req *pb.CheckRequest) (resp *pb.CheckResponse) {
 	a := ArticleFromWire(req.Article)
 	s.checkMu.Lock()
 	defer s.checkMu.Unlock()
-	found, failures := session.Check(a)
+	found, failures := session.CheckRules(a, req.Rules)
 	resp.TotalFindings = int64(len(found))
 	resp.Findings = FindingsToWire(found, int(req.MaxFindings))
 	resp.Failures = FailuresToWire(failures)

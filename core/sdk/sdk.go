@@ -27,6 +27,21 @@ type (
 	Span      = article.Span
 )
 
+// Block kinds, as Block.Kind holds them.
+const (
+	Headline   = article.Headline
+	Byline     = article.Byline
+	Dateline   = article.Dateline
+	Paragraph  = article.Paragraph
+	Heading    = article.Heading
+	ListItem   = article.ListItem
+	BlockQuote = article.BlockQuote
+	Caption    = article.Caption
+	Aside      = article.Aside
+	Code       = article.Code
+	Line       = article.Line
+)
+
 // Severity is how serious a finding is.
 type Severity int
 
@@ -91,6 +106,13 @@ type Rule struct {
 	Options  []Option // rule options, set under [PLUGIN.rules.NAME] in rules.toml
 	// Disabled rules are off unless rules.toml turns them on.
 	Disabled bool
+	// Languages are the languages the rule understands, as ISO 639-1
+	// codes ("en", "de"). Empty, or "any", means every language: declare
+	// that only for rules that read no words (quotation marks, layout).
+	// The host sends a rule only the articles in its languages. (The host
+	// always decides a language; an article with none, as in a unit test,
+	// reaches every rule.)
+	Languages []string
 
 	// Check inspects one article and reports through the pass. The plugin
 	// server calls it for one article at a time, even when copydesk serve
@@ -141,6 +163,40 @@ type Plugin struct {
 	Configure func(Options) (any, error)
 }
 
+// AnyLanguage is the Languages entry of a rule that reads no words.
+const AnyLanguage = "any"
+
+// English is the Languages of a rule that understands English only.
+var English = []string{"en"}
+
+// Understands reports whether the rule reads copy in lang (an ISO 639-1
+// code). A rule of any language understands everything, and every rule
+// understands an article whose language was not decided ("").
+func (r *Rule) Understands(lang string) bool {
+	if len(r.Languages) == 0 || lang == "" {
+		return true
+	}
+	for _, l := range r.Languages {
+		if l == AnyLanguage || strings.EqualFold(l, lang) {
+			return true
+		}
+	}
+	return false
+}
+
+// LanguageList describes r.Languages for people: "any" or "en, de".
+func (r *Rule) LanguageList() string {
+	if len(r.Languages) == 0 {
+		return AnyLanguage
+	}
+	for _, l := range r.Languages {
+		if l == AnyLanguage {
+			return AnyLanguage
+		}
+	}
+	return strings.Join(r.Languages, ", ")
+}
+
 // Rule returns the plugin's rule with the given name, or nil.
 func (p *Plugin) Rule(name string) *Rule {
 	for _, r := range p.Rules {
@@ -161,11 +217,14 @@ type Pass struct {
 	State any
 
 	report func(Diagnostic)
+	shared *sharedResults
 }
 
 // NewPass prepares a pass. Hosts and test helpers use it; rules do not.
+// Each call starts with no shared analyses; a Session shares them among
+// the rules that check the same article.
 func NewPass(a *Article, r *Rule, opts Options, state any, report func(Diagnostic)) *Pass {
-	return &Pass{Article: a, Rule: r, Options: opts, State: state, report: report}
+	return &Pass{Article: a, Rule: r, Options: opts, State: state, report: report, shared: &sharedResults{}}
 }
 
 // Report records a finding.

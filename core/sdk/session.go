@@ -83,13 +83,28 @@ func (s *Session) Rules() []string {
 	return out
 }
 
-// Check runs every enabled rule over a. A rule that panics loses its own
-// findings for this article and is listed in the failures.
+// Check runs every enabled rule that understands a's language over a. A
+// rule that panics loses its own findings for this article and is listed in
+// the failures.
 func (s *Session) Check(a *Article) ([]Finding, []RuleFailure) {
+	return s.CheckRules(a, nil)
+}
+
+// CheckRules is Check limited to the named rules (nil: every enabled rule).
+// Names the session does not run are ignored. Rules that do not understand
+// the article's language are skipped either way.
+func (s *Session) CheckRules(a *Article, only []string) ([]Finding, []RuleFailure) {
 	var out []Finding
 	var failures []RuleFailure
+	shared := &sharedResults{}
 	for _, ar := range s.rules {
-		found, err := runRule(a, ar, s.state)
+		if only != nil && !contains(only, ar.rule.Name) {
+			continue
+		}
+		if !ar.rule.Understands(a.Language) {
+			continue
+		}
+		found, err := runRule(a, ar, s.state, shared)
 		if err != nil {
 			failures = append(failures, RuleFailure{Rule: ar.rule.Name, Error: err.Error()})
 			continue
@@ -100,7 +115,16 @@ func (s *Session) Check(a *Article) ([]Finding, []RuleFailure) {
 	return out, failures
 }
 
-func runRule(a *Article, ar activeRule, state any) (found []Finding, err error) {
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func runRule(a *Article, ar activeRule, state any, shared *sharedResults) (found []Finding, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			found = nil
@@ -115,6 +139,7 @@ func runRule(a *Article, ar activeRule, state any) (found []Finding, err error) 
 	pass := NewPass(a, &rule, ar.options, state, func(d Diagnostic) {
 		found = append(found, Finding{Rule: rule.Name, Category: rule.Category, Diagnostic: d})
 	})
+	pass.shared = shared
 	ar.rule.Check(pass)
 	return found, nil
 }

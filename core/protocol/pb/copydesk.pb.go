@@ -210,15 +210,19 @@ func (x *Example) GetAfter() string {
 }
 
 type Rule struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Name          string                 `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
-	Category      string                 `protobuf:"bytes,2,opt,name=category,proto3" json:"category,omitempty"`
-	Severity      int32                  `protobuf:"varint,3,opt,name=severity,proto3" json:"severity,omitempty"` // sdk.Severity: 1 info, 2 warning, 3 error
-	Summary       string                 `protobuf:"bytes,4,opt,name=summary,proto3" json:"summary,omitempty"`
-	Doc           string                 `protobuf:"bytes,5,opt,name=doc,proto3" json:"doc,omitempty"`
-	Example       *Example               `protobuf:"bytes,6,opt,name=example,proto3" json:"example,omitempty"`
-	Options       []*Option              `protobuf:"bytes,7,rep,name=options,proto3" json:"options,omitempty"`
-	Disabled      bool                   `protobuf:"varint,8,opt,name=disabled,proto3" json:"disabled,omitempty"` // off unless rules.toml turns it on
+	state    protoimpl.MessageState `protogen:"open.v1"`
+	Name     string                 `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	Category string                 `protobuf:"bytes,2,opt,name=category,proto3" json:"category,omitempty"`
+	Severity int32                  `protobuf:"varint,3,opt,name=severity,proto3" json:"severity,omitempty"` // sdk.Severity: 1 info, 2 warning, 3 error
+	Summary  string                 `protobuf:"bytes,4,opt,name=summary,proto3" json:"summary,omitempty"`
+	Doc      string                 `protobuf:"bytes,5,opt,name=doc,proto3" json:"doc,omitempty"`
+	Example  *Example               `protobuf:"bytes,6,opt,name=example,proto3" json:"example,omitempty"`
+	Options  []*Option              `protobuf:"bytes,7,rep,name=options,proto3" json:"options,omitempty"`
+	Disabled bool                   `protobuf:"varint,8,opt,name=disabled,proto3" json:"disabled,omitempty"` // off unless rules.toml turns it on
+	// The languages the rule understands, as ISO 639-1 codes ("en", "de").
+	// Empty or "any": every language. The host sends an article only to the
+	// rules that understand its language.
+	Languages     []string `protobuf:"bytes,9,rep,name=languages,proto3" json:"languages,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -307,6 +311,13 @@ func (x *Rule) GetDisabled() bool {
 		return x.Disabled
 	}
 	return false
+}
+
+func (x *Rule) GetLanguages() []string {
+	if x != nil {
+		return x.Languages
+	}
+	return nil
 }
 
 type DescribeRequest struct {
@@ -657,12 +668,15 @@ func (x *Block) GetSentences() []int64 {
 }
 
 type Article struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Path          string                 `protobuf:"bytes,1,opt,name=path,proto3" json:"path,omitempty"`
-	Format        string                 `protobuf:"bytes,2,opt,name=format,proto3" json:"format,omitempty"`
-	Text          string                 `protobuf:"bytes,3,opt,name=text,proto3" json:"text,omitempty"`
-	Blocks        []*Block               `protobuf:"bytes,4,rep,name=blocks,proto3" json:"blocks,omitempty"`
-	Meta          map[string]string      `protobuf:"bytes,5,rep,name=meta,proto3" json:"meta,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	Path   string                 `protobuf:"bytes,1,opt,name=path,proto3" json:"path,omitempty"`
+	Format string                 `protobuf:"bytes,2,opt,name=format,proto3" json:"format,omitempty"`
+	Text   string                 `protobuf:"bytes,3,opt,name=text,proto3" json:"text,omitempty"`
+	Blocks []*Block               `protobuf:"bytes,4,rep,name=blocks,proto3" json:"blocks,omitempty"`
+	Meta   map[string]string      `protobuf:"bytes,5,rep,name=meta,proto3" json:"meta,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// The article's language (ISO 639-1), decided by the host before any rule
+	// runs; empty when unknown.
+	Language      string `protobuf:"bytes,6,opt,name=language,proto3" json:"language,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -732,13 +746,24 @@ func (x *Article) GetMeta() map[string]string {
 	return nil
 }
 
+func (x *Article) GetLanguage() string {
+	if x != nil {
+		return x.Language
+	}
+	return ""
+}
+
 type CheckRequest struct {
 	state   protoimpl.MessageState `protogen:"open.v1"`
 	Id      uint64                 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"` // echoed in the response; the host numbers a stream's articles
 	Article *Article               `protobuf:"bytes,2,opt,name=article,proto3" json:"article,omitempty"`
 	// The host refuses more findings than this per article; a plugin sends at
 	// most max_findings+1 and the true count in total_findings. 0: no limit.
-	MaxFindings   int64 `protobuf:"varint,3,opt,name=max_findings,json=maxFindings,proto3" json:"max_findings,omitempty"`
+	MaxFindings int64 `protobuf:"varint,3,opt,name=max_findings,json=maxFindings,proto3" json:"max_findings,omitempty"`
+	// The rules to run on this article, by name; empty: every rule the
+	// session runs. The host leaves out rules that do not understand the
+	// article's language, and drops findings of rules it did not ask for.
+	Rules         []string `protobuf:"bytes,4,rep,name=rules,proto3" json:"rules,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -792,6 +817,13 @@ func (x *CheckRequest) GetMaxFindings() int64 {
 		return x.MaxFindings
 	}
 	return 0
+}
+
+func (x *CheckRequest) GetRules() []string {
+	if x != nil {
+		return x.Rules
+	}
+	return nil
 }
 
 type Suggestion struct {
@@ -1144,7 +1176,7 @@ const file_copydesk_proto_rawDesc = "" +
 	"\achoices\x18\x05 \x03(\tR\achoices\"7\n" +
 	"\aExample\x12\x16\n" +
 	"\x06before\x18\x01 \x01(\tR\x06before\x12\x14\n" +
-	"\x05after\x18\x02 \x01(\tR\x05after\"\xf9\x01\n" +
+	"\x05after\x18\x02 \x01(\tR\x05after\"\x97\x02\n" +
 	"\x04Rule\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x1a\n" +
 	"\bcategory\x18\x02 \x01(\tR\bcategory\x12\x1a\n" +
@@ -1153,7 +1185,8 @@ const file_copydesk_proto_rawDesc = "" +
 	"\x03doc\x18\x05 \x01(\tR\x03doc\x12.\n" +
 	"\aexample\x18\x06 \x01(\v2\x14.copydesk.v1.ExampleR\aexample\x12-\n" +
 	"\aoptions\x18\a \x03(\v2\x13.copydesk.v1.OptionR\aoptions\x12\x1a\n" +
-	"\bdisabled\x18\b \x01(\bR\bdisabled\"\x11\n" +
+	"\bdisabled\x18\b \x01(\bR\bdisabled\x12\x1c\n" +
+	"\tlanguages\x18\t \x03(\tR\tlanguages\"\x11\n" +
 	"\x0fDescribeRequest\"\xaa\x01\n" +
 	"\x10DescribeResponse\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x18\n" +
@@ -1179,20 +1212,22 @@ const file_copydesk_proto_rawDesc = "" +
 	"\x04kind\x18\x01 \x01(\tR\x04kind\x12\x18\n" +
 	"\aelement\x18\x02 \x01(\tR\aelement\x12%\n" +
 	"\x04span\x18\x03 \x01(\v2\x11.copydesk.v1.SpanR\x04span\x12\x1c\n" +
-	"\tsentences\x18\x04 \x03(\x03R\tsentences\"\xe2\x01\n" +
+	"\tsentences\x18\x04 \x03(\x03R\tsentences\"\xfe\x01\n" +
 	"\aArticle\x12\x12\n" +
 	"\x04path\x18\x01 \x01(\tR\x04path\x12\x16\n" +
 	"\x06format\x18\x02 \x01(\tR\x06format\x12\x12\n" +
 	"\x04text\x18\x03 \x01(\tR\x04text\x12*\n" +
 	"\x06blocks\x18\x04 \x03(\v2\x12.copydesk.v1.BlockR\x06blocks\x122\n" +
-	"\x04meta\x18\x05 \x03(\v2\x1e.copydesk.v1.Article.MetaEntryR\x04meta\x1a7\n" +
+	"\x04meta\x18\x05 \x03(\v2\x1e.copydesk.v1.Article.MetaEntryR\x04meta\x12\x1a\n" +
+	"\blanguage\x18\x06 \x01(\tR\blanguage\x1a7\n" +
 	"\tMetaEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"q\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x87\x01\n" +
 	"\fCheckRequest\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x04R\x02id\x12.\n" +
 	"\aarticle\x18\x02 \x01(\v2\x14.copydesk.v1.ArticleR\aarticle\x12!\n" +
-	"\fmax_findings\x18\x03 \x01(\x03R\vmaxFindings\"w\n" +
+	"\fmax_findings\x18\x03 \x01(\x03R\vmaxFindings\x12\x14\n" +
+	"\x05rules\x18\x04 \x03(\tR\x05rules\"w\n" +
 	"\n" +
 	"Suggestion\x12%\n" +
 	"\x04span\x18\x01 \x01(\v2\x11.copydesk.v1.SpanR\x04span\x12 \n" +
