@@ -103,7 +103,14 @@ func Start(ctx context.Context, opt Options) (*Engine, error) {
 	// Third-party plugins declare themselves over the protocol.
 	for _, t := range enabled {
 		if p := running[t.Name]; p != nil && decls[t.Name] == nil {
-			decls[t.Name] = p.Info()
+			info := p.Info()
+			if info.Name != t.Name {
+				h.Close()
+				return nil, &config.Error{Path: cfg.Path, Line: cfg.Line(t.Name), Msg: fmt.Sprintf(
+					"the table [%s] starts %s, which declares itself as plugin %q: name the table [%s], so that rule ids (%s/RULE), overrides and copydesk:ignore comments all use one name",
+					t.Name, t.Path, info.Name, info.Name, info.Name)}
+			}
+			decls[t.Name] = info
 		}
 	}
 	if err := cfg.Validate(decls); err != nil {
