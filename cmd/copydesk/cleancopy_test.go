@@ -32,8 +32,10 @@ func TestCleanCopy(t *testing.T) {
 	reviewed := readReviewed(t, repoFile(t, "testdata/clean-copy"))
 	englishOnly := englishOnlyRules(t)
 	used := map[reviewKey]bool{}
+	ran := map[string]bool{}
 	for _, lang := range []string{"en", "de"} {
 		t.Run(lang, func(t *testing.T) {
+			ran[lang] = true
 			dir := filepath.Join(clean, lang)
 			sentences := countSentences(t, dir)
 			r := runCLI(t, "", "", "check", "--format", "json", "--fail-on", "error", dir)
@@ -92,7 +94,7 @@ func TestCleanCopy(t *testing.T) {
 		return
 	}
 	for k, reason := range reviewed {
-		if !used[k] {
+		if lang, _, _ := strings.Cut(k.file, "/"); ran[lang] && !used[k] {
 			t.Errorf("testdata/clean-copy: %s:%d %s (%s) is no longer reported; remove the entry", k.file, k.line, k.rule, reason)
 		}
 	}
