@@ -774,3 +774,29 @@ func restyle(q quotation, s Style) []sdk.Suggestion {
 		{Span: q.close.span(), Replacement: c, Description: "closing mark " + c},
 	}
 }
+
+// Spans returns the direct quotations of an article, for other plugins that
+// say when a finding lies in quoted speech: each closed quotation from its
+// opening mark to its closing mark, and each quotation running on into the
+// next paragraph to the end of its paragraph. A quotation never closed is
+// left out (where it ends is unknown), and so are quotations in single
+// marks (a single mark is also an apostrophe).
+func Spans(a *sdk.Article) []sdk.Span {
+	var out []sdk.Span
+	for _, i := range checkable(a) {
+		b := a.Blocks[i]
+		bq := pair(a.Text, b)
+		for _, q := range bq.quotes {
+			if q.closed {
+				out = append(out, sdk.Span{Start: q.open.pos, End: q.close.pos + utf8.RuneLen(q.close.r)})
+			}
+		}
+		for _, r := range bq.running {
+			out = append(out, sdk.Span{Start: r.q.open.pos, End: r.end})
+		}
+		if bq.trailing != nil {
+			out = append(out, sdk.Span{Start: bq.trailing.open.pos, End: b.Span.End})
+		}
+	}
+	return out
+}
