@@ -783,7 +783,8 @@ func restyle(q quotation, s Style) []sdk.Suggestion {
 // marks (a single mark is also an apostrophe).
 func Spans(a *sdk.Article) []sdk.Span {
 	var out []sdk.Span
-	for _, i := range checkable(a) {
+	blocks := checkable(a)
+	for k, i := range blocks {
 		b := a.Blocks[i]
 		bq := pair(a.Text, b)
 		for _, q := range bq.quotes {
@@ -794,7 +795,7 @@ func Spans(a *sdk.Article) []sdk.Span {
 		for _, r := range bq.running {
 			out = append(out, sdk.Span{Start: r.q.open.pos, End: r.end})
 		}
-		if bq.trailing != nil {
+		if bq.trailing != nil && k+1 < len(blocks) && opensWithQuote(a.BlockText(a.Blocks[blocks[k+1]])) {
 			out = append(out, sdk.Span{Start: bq.trailing.open.pos, End: b.Span.End})
 		}
 	}
