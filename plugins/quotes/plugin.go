@@ -126,6 +126,9 @@ type quotation struct {
 	// converted quotations close with a single mark after punctuation
 	// (,' .'): the wire's '' converted to one mark, not the desk's style.
 	converted bool
+	// lineEnded marks an unclosed quotation whose line ended before the
+	// next quotation opened.
+	lineEnded bool
 }
 
 // runOn is a quotation left open at the end of a line whose next line
@@ -328,6 +331,7 @@ func pair(text string, b article.Block) blockQuotes {
 				cur = nil
 				continue
 			}
+			cur.lineEnded = strings.Contains(text[cur.open.pos:m.pos], "\n")
 			bq.unclosed = append(bq.unclosed, *cur)
 			bq.quotes = append(bq.quotes, *cur)
 			cur = &quotation{open: m}
@@ -482,10 +486,11 @@ func checkUnclosed(pass *sdk.Pass) {
 	for k, i := range blocks {
 		bq := pq[i]
 		for _, q := range bq.unclosed {
-			pass.Report(sdk.Diagnostic{
-				Span:    q.open.span(),
-				Message: "this quotation is not closed before the next one opens",
-			})
+			msg := "this quotation is not closed before the next one opens"
+			if q.lineEnded {
+				msg = "this quotation is never closed: the next quotation opens on a later line; add the closing mark where the quoted words end"
+			}
+			pass.Report(sdk.Diagnostic{Span: q.open.span(), Message: msg})
 		}
 		for _, r := range bq.running {
 			// The next line reopens: a quotation running on, unless it
