@@ -551,8 +551,11 @@ func legitimate(text string, ls *lists, ws []word, i, n int, gap string) bool {
 		before = ws[i-1].lower
 	}
 	switch {
-	case ls.grammatical[phrase], ls.emphatic[phrase], ls.particles[phrase]:
+	case ls.grammatical[phrase], ls.emphatic[phrase]:
 		return true
+	case ls.particles[phrase]:
+		// After a verb, not after a function word ("the on on").
+		return i > 0 && !ls.function[before]
 	case ls.cleft[phrase]:
 		return cleftSubject(text, ls, ws, i)
 	case ls.afterObject[phrase]:

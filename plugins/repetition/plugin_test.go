@@ -64,6 +64,7 @@ func TestRepeats(t *testing.T) {
 		{"all it was was", "Headline\n\nAll it was was a mistake.", nil},
 		{"particle after its object", "Headline\n\nI'd turn him in in a heartbeat.", nil},
 		{"particle directly after the verb", "Headline\n\nThey will carry on on Monday.", nil},
+		{"particle after a function word", "Headline\n\nThe vote is set for the on on Monday.", []string{"on"}},
 		{"three copies of a word", "Headline\n\nHe looked, was turned down, and yada yada yada, he bought it.", nil},
 		{"three copies of a phrase", "Headline\n\n\"They fought it and fought it and fought it,\" he said.", nil},
 		{"three copies with commas", "Headline\n\n\"Watch out, the indicator, the indicator, the indicator!\"", nil},
