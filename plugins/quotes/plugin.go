@@ -398,8 +398,9 @@ The suggestion replaces it with the English opening mark: “ under the "curly"
 or "any" house style, " under "straight". When the quotation is closed with
 the German closing mark “, the suggestion fixes that too.
 
-Copy that is not English (judged from the share of common English words) is
-left alone.`,
+The rule reads English copy only, as the host decides the article's
+language; when no language was decided, copy in which common English words
+are rare is left alone.`,
 	Example: sdk.Example{
 		Before: "„We are at a critical juncture,” the official said.",
 		After:  "“We are at a critical juncture,” the official said.",
@@ -617,9 +618,11 @@ like this).
 A mark reads as closing when it follows a word or punctuation and is
 followed by a space or punctuation. Not reported: a straight " after a
 digit (an inch mark: 12"), a free-standing " between spaces (a ditto mark
-in a table), and a paragraph whose quotation was opened in the paragraph
+in a table), a paragraph whose quotation was opened in the paragraph
 before and not reopened (unclosed-quote reports that once, at its
-opening).
+opening), and a mark closing a quotation opened with a single mark
+('The permit...," said): the wire's two opening backquotes, converted
+to one mark.
 
 The rule reads only quotation marks and works in any language whose
 closing double mark is ” or ".`,
