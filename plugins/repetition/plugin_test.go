@@ -71,6 +71,7 @@ func TestRepeats(t *testing.T) {
 		{"coordinator reduplication", "Headline\n\nAnd on and on. The list grew.", nil},
 		{"from X to X", "Headline\n\nThey move from state to state and from country to country to find schools.", nil},
 		{"range end repeats its start", "Headline\n\nThe bill raises the penalty from 25 years to life in prison, to life in prison without parole.", nil},
+		{"reduplicated word", "Headline\n\nThe rest was blah blah, he said, from way way back.", nil},
 		{"proper name", "Headline\n\nShe grew up with Duran Duran records.", nil},
 		{"emphasis in quoted speech", "Headline\n\n\"Wait, wait!\" she cried.", nil},
 		{"a letter before a", "Headline\n\nThe illness was influenza A, a viral infection.", nil},
