@@ -238,3 +238,20 @@ func TestDevSet(t *testing.T) {
 	sdktest.Score(t, repetition.Plugin, sdktest.Config{}, sdk.CategoryRepetition).Require(t, sdk.CategoryRepetition,
 		sdktest.Targets{Recall: 0.8, Precision: 0.9, MaxControl: 0, MaxClean: 1})
 }
+
+// TestLineBreakInEveryFormat checks "the the" split by a line break in
+// Markdown (a soft break) and HTML (<br>).
+func TestLineBreakInEveryFormat(t *testing.T) {
+	for _, tt := range []struct {
+		format article.Format
+		text   string
+	}{
+		{article.FormatMarkdown, "# Headline\n\nWe saw the\nthe car.\n"},
+		{article.FormatHTML, "<h1>Headline</h1><p>We saw the<br>the car.</p>"},
+	} {
+		got := sdktest.CheckText(t, repetition.Plugin, sdktest.Config{}, tt.format, tt.text)
+		if len(got) != 1 || got[0].Rule != "doubled-word" || got[0].Text != "the" {
+			t.Errorf("%s: got %v, want one doubled-word on \"the\"", tt.format, got)
+		}
+	}
+}
