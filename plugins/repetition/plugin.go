@@ -340,7 +340,7 @@ func report(pass *sdk.Pass, quoted []sdk.Span, first, second []word) {
 // that is immediately followed by a copy of itself and is not a legitimate
 // repetition, or 0 and how many words to move on: past a run said three
 // times, all three copies.
-func repeatAt(text string, ls *lists, ws []word, i int) (n, skip int) {
+func repeatAt(text string, ls *lists, ws []word, i int) (int, int) {
 	for n := maxPhrase; n >= 1; n-- {
 		if i+2*n > len(ws) {
 			continue
