@@ -308,7 +308,7 @@ func pair(text string, b article.Block) blockQuotes {
 				!strings.Contains(text[m.pos:ms[k+1].pos], "\n") {
 				continue // "They sent 12" tiles," he said: an inch mark
 			}
-			if m.lineStart && m.open && m.r != rightDouble {
+			if m.lineStart && m.open && !m.close && m.r != rightDouble {
 				bq.running = append(bq.running, runOn{q: *cur, end: lineEnd(text, cur.open.pos, b.Span.End)})
 				bq.quotes = append(bq.quotes, *cur)
 				cur = &quotation{open: m}

@@ -85,6 +85,7 @@ func TestQuotes(t *testing.T) {
 		{"bracket closed by a quotation mark", `It was (a mismatched pair” like this.`, "unopened-quote"},
 		{"doubled closing", `"We are done."" he said.`, "unopened-quote"},
 		{"quotation left open, closed in the next paragraph", "\"We will go on.\n\nAnd we will win,\" he said.", "unclosed-quote"},
+		{"closing mark at the start of a wrapped line", "\"We will go on and we will\n\" he said, \"win.\"", ""},
 		{"ditto mark", "Apples  3\nPears  \"  \"", ""},
 		{"seconds of arc", `The site lies at 45°30'15" north.`, ""},
 	}
