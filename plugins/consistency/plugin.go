@@ -8,6 +8,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/copydesk/copydesk/core/sdk"
 )
@@ -91,14 +92,24 @@ func configure(o sdk.Options) (any, error) {
 	return &config{groups: groups, names: names, families: families, spelling: sp}, nil
 }
 
-func configOf(p *sdk.Pass) *config {
-	if c, ok := p.State.(*config); ok {
+func configOf(p *sdk.Pass) *config { return configFrom(p.State) }
+
+func configFrom(state any) *config {
+	if c, ok := state.(*config); ok {
 		return c
 	}
 	// A pass without Configure (a rule run on its own): built-in data only.
-	c, _ := configure(sdk.Options{})
-	return c.(*config)
+	defaultOnce.Do(func() {
+		c, _ := configure(sdk.Options{})
+		defaultCfg = c.(*config)
+	})
+	return defaultCfg
 }
+
+var (
+	defaultOnce sync.Once
+	defaultCfg  *config
+)
 
 // kind says how a group's forms are matched in the text.
 type kind string
@@ -106,6 +117,7 @@ type kind string
 const (
 	abbrKind     kind = "abbr"
 	numberKind   kind = "number"
+	currencyKind kind = "currency"
 	wordKind     kind = "word"
 	spellingKind kind = "spelling"
 	izeKind      kind = "ize"
@@ -121,6 +133,11 @@ type group struct {
 	kind      kind
 	styles    [][]string
 	preferred int // index of the house style, or -1
+	// shared forms, written "(program)", are right in both spelling
+	// systems in some sense: they neither vote on the article's system
+	// nor are reported by spelling-system, only as a mix with the other
+	// form of their own group.
+	shared map[string]bool
 	// keys[s][i] is the first word of styles[s][i] in lower case, looked
 	// up in an article's words before the text is searched for the form.
 	keys [][]string
@@ -213,14 +230,22 @@ func parseGroups(data, source string) ([]*group, []string, []family, error) {
 		}
 		g := &group{kind: kind(strings.TrimSpace(k)), preferred: -1}
 		switch g.kind {
-		case abbrKind, numberKind, wordKind, spellingKind, izeKind:
+		case abbrKind, numberKind, currencyKind, wordKind, spellingKind, izeKind:
 		default:
-			return nil, nil, nil, fmt.Errorf("%s:%d: unknown kind %q (use abbr, number, word, spelling, ize, name or family)", source, n+1, k)
+			return nil, nil, nil, fmt.Errorf("%s:%d: unknown kind %q (use abbr, number, currency, word, spelling, ize, name or family)", source, n+1, k)
 		}
 		for _, style := range strings.Split(rest, "|") {
 			var forms []string
 			for _, f := range strings.Split(style, ",") {
-				if f = strings.TrimSpace(f); f != "" {
+				f = strings.TrimSpace(f)
+				if strings.HasPrefix(f, "(") && strings.HasSuffix(f, ")") && g.kind.spelling() {
+					f = strings.TrimSpace(f[1 : len(f)-1])
+					if g.shared == nil {
+						g.shared = map[string]bool{}
+					}
+					g.shared[f] = true
+				}
+				if f != "" {
 					forms = append(forms, f)
 				}
 			}
