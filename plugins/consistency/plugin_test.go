@@ -2,6 +2,7 @@ package consistency_test
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,6 +14,9 @@ import (
 
 func TestFixtures(t *testing.T) {
 	sdktest.Run(t, sdktest.TestData(), consistency.Plugin)
+	// Fixtures under a house spelling.
+	american := sdktest.Config{PluginOptions: sdk.Options{"spelling": "american"}}
+	sdktest.RunWithConfig(t, filepath.Join(sdktest.TestData(), "american"), consistency.Plugin, american)
 }
 
 func check(t *testing.T, cfg sdktest.Config, text string) []sdktest.Result {

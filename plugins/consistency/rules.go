@@ -17,32 +17,42 @@ var MixedForms = &sdk.Rule{
 	Category: sdk.CategoryConsistency,
 	Severity: sdk.Warning,
 	Summary:  "a term written two ways in one article (U.S./US, per cent/%, Mr/Mr., e-mail/email)",
-	Doc: `Reports an occurrence of a term written differently from the rest of the
-article: "U.S." in copy that otherwise says "US", "per cent" among "%",
-"million" in wire copy that writes "mln", "Mr." where the article uses "Mr".
-The variant groups live in variants.txt, embedded in the plugin; rules.toml
-can add groups (consistency.groups) and fix the house form of any group
-(consistency.prefer).
+	Doc: `Reports a term written two ways in one article: "U.S." in copy that
+otherwise says "US", "per cent" among "%", "million" in wire copy that
+writes "mln", "Mr." where the article uses "Mr", "aluminium" beside
+"aluminum". The variant groups live in variants.txt, embedded in the
+plugin; rules.toml can add groups (consistency.groups) and fix the house
+form of any group (consistency.prefer).
 
-With a house form set, every other form of its group is reported. Otherwise
-the article's majority decides: the forms used less often are reported, but
-only when one form is used at least twice and more often than each other
-form. A tie says nothing by itself about which form is the slip; it is
-settled only by a style family (variants.txt, "family:" lines) when the
-rest of the article keeps to one side of it: "U.S." once and "US" once in
-copy that writes "U.K." and "U.N." reports the "US". Forms a family marks
-as loose, such as "million", are settled only inside one phrase ("60
-million dlrs" beside "112 mln dlrs"): wire copy that writes "mln dlrs" for
-money still writes "a population of 168 million". Copy inside
-quotation marks counts towards the majority but is not reported, since a
-quotation may keep the speaker's or the source's wording.
+Each group mixed in an article gets one finding, at the first place of the
+form to change, with its other places as related locations and a
+suggestion for each (so --fix changes them together). Which form is right:
+- the house form, when consistency.prefer names one (every other form is
+  then reported, even in an article that uses it throughout);
+- for spelling pairs, the house spelling (consistency.spelling) or the
+  article's clear spelling system (see spelling-system);
+- otherwise the article's majority: "the article mostly writes US";
+- in a tie, a style family (variants.txt, "family:" lines) when the rest of
+  the article keeps to one side of it ("U.S." once and "US" once in copy
+  that writes "U.K." and "U.N." reports the "US"); failing that, the form
+  the article wrote first, and the later one is reported: "U.S." here,
+  but "US" on line 5.
+Forms a family marks as loose, such as "million", are settled only inside
+one phrase ("60 million dlrs" beside "112 mln dlrs"): wire copy that writes
+"mln dlrs" for money still writes "a population of 168 million". Copy
+inside quotation marks counts towards the majority but is not reported,
+since a quotation may keep the speaker's or the source's wording.
 
-Not counted: "US" next to words in capitals (a headline or dateline in
-capitals, where it may be the pronoun), "US$" (a currency code), parts of
-longer words (USB, USA), % not following a figure, and figures in tables.
+Not counted: abbreviations and figures in the headline, which is written
+in headline style ("US" and "55%" over a body that writes "U.S." and
+"percent"); "US" next to words in capitals (a dateline in capitals, where
+it may be the pronoun); "US$" (a currency code); parts of longer words
+(USB, USA); % not following a figure; figures in tables. A currency is
+compared only with the same currency: "1.6 billion Hong Kong dollars (U.S.
+dlrs 205 million)" is two currencies, not "dollars" against "dlrs".
 Spelling pairs (organise/organize) are reported here when the same word
-appears both ways; a lone word in the other spelling system is left to
-spelling-system.`,
+appears both ways; a word written only in the other spelling system is
+left to spelling-system.`,
 	Example: sdk.Example{
 		Before: "Shares rose 4% on Monday and 1.5% on Tuesday, after falling 50 per cent last year.",
 		After:  "Shares rose 4% on Monday and 1.5% on Tuesday, after falling 50% last year.",
@@ -397,18 +407,24 @@ var SpellingSystem = &sdk.Rule{
 article: "organized" in copy that writes "favour", "centre" and "labour", or
 "colour" in American copy, or "realized" in copy that writes "organised" and
 "recognised". The British | American pairs live in variants.txt (lines of
-kind "spelling" and "ize"), with their inflections.
+kind "spelling" and "ize"), with their inflections. One finding per word,
+at its first place, with the others related.
 
 Every pair votes for the article's system. -ise/-ize votes on its own: -ize
 is also Oxford British spelling, so "organize" beside "colour" is not a
 slip, but "organize" beside "recognise" is. With no house system set
 (consistency.spelling = "any"), the minority system's words are reported
-when the majority has at least two words and twice as many as the minority.
-With "british" or "american", every word of the other system is reported.
+when the majority has at least three words, of two different words or
+more, and three times as many as the minority. With "british" or
+"american", every word of the other system is reported, even a single one.
+A word written both ways in the article is mixed-forms' finding.
 
-Capitalised forms are not counted: they are mostly names that keep their
-own spelling (the World Trade Center, the Labour Party, the World Health
-Organization). Words inside quotation marks count towards the majority but
+Not counted: capitalised forms, mostly names that keep their own spelling
+(the World Trade Center, the Labour Party, the World Health Organization);
+"analyses" and "paralyses" except after a subject ("she analyses"), since
+they are also the plurals of analysis and paralysis in both systems; and
+"program", which British English writes for software, except beside
+"programme". Words inside quotation marks count towards the majority but
 are not reported.`,
 	Example: sdk.Example{
 		Before: "The harbour centre will be run by volunteers, and the colors of the flag will be shown in its favour.",
