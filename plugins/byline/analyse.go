@@ -63,8 +63,8 @@ func configure(opts sdk.Options) (any, error) {
 	return c, nil
 }
 
-func stateOf(p *sdk.Pass) *config {
-	if c, ok := p.State.(*config); ok {
+func configFrom(state any) *config {
+	if c, ok := state.(*config); ok {
 		return c
 	}
 	defaultOnce.Do(func() {
@@ -74,8 +74,7 @@ func stateOf(p *sdk.Pass) *config {
 	return defaultCfg
 }
 
-// defaultCfg serves passes made without Configure (test helpers); one value,
-// so that the analysis cache recognises it.
+// defaultCfg serves passes made without Configure (test helpers), built once.
 var (
 	defaultOnce sync.Once
 	defaultCfg  *config
@@ -134,30 +133,15 @@ func (an *analysis) creditedNames() []Name {
 	return out
 }
 
-// The rules run one after another on the same article, and each needs the
-// whole analysis; it is kept for the article last analysed so that the
-// plugin reads an article once, not once per rule (it was seven times).
-// Holding the article keeps its address from being reused by another.
-var (
-	cacheMu   sync.Mutex
-	cacheArt  *sdk.Article
-	cacheText string
-	cacheCfg  *config
-	cacheAn   *analysis
-)
+// analysed is what every byline rule needs to know about an article,
+// worked out once per article and shared by the rules.
+var analysed = &sdk.Analysis[*analysis]{
+	Name: "byline analysis",
+	Run:  func(a *sdk.Article, state any) *analysis { return analyseArticle(a, configFrom(state)) },
+}
 
 // analyse returns the analysis of p's article. Rules only read it.
-func analyse(p *sdk.Pass) *analysis {
-	cfg := stateOf(p)
-	cacheMu.Lock()
-	defer cacheMu.Unlock()
-	if cacheAn != nil && cacheArt == p.Article && cacheText == p.Article.Text && cacheCfg == cfg {
-		return cacheAn
-	}
-	an := analyseArticle(p.Article, cfg)
-	cacheArt, cacheText, cacheCfg, cacheAn = p.Article, p.Article.Text, cfg, an
-	return an
-}
+func analyse(p *sdk.Pass) *analysis { return analysed.Of(p) }
 
 func analyseArticle(a *sdk.Article, cfg *config) *analysis {
 	an := &analysis{a: a, cfg: cfg, body: make([]bool, len(a.Blocks))}
