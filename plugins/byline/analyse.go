@@ -104,6 +104,32 @@ type analysis struct {
 	body    []bool // per block: a paragraph of body copy
 	tail    int    // index of the first block after the last body paragraph
 	stray   []line // short standalone lines in the tail
+	// bodyLines are the offsets of the lines of copy that read as body
+	// paragraphs; plain-text wire copy may hold a whole story in one block,
+	// a paragraph a line.
+	bodyLines []int
+}
+
+// sectionCredit reports whether credit line c heads a section of a piece
+// by several hands: the piece has two or more credit lines with body copy
+// both before and after them (excerpts of several court opinions, "By
+// Justice Stevens" ... "By Justice Breyer"), and c is one of them. One
+// credit alone in the middle of the body is a paste error, not a section.
+func (an *analysis) sectionCredit(c CreditLine) bool {
+	mid := func(c CreditLine) bool {
+		return !c.CMS && c.Start >= 0 && len(an.bodyLines) > 0 &&
+			an.bodyLines[0] < c.Start && an.bodyLines[len(an.bodyLines)-1] > c.End
+	}
+	if !mid(c) {
+		return false
+	}
+	n := 0
+	for _, o := range an.credits {
+		if mid(o) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 func (an *analysis) bodyBefore(block int) (n int) {
@@ -207,6 +233,11 @@ func analyseArticle(a *sdk.Article, cfg *config) *analysis {
 		}
 	}
 
+	for _, l := range lines {
+		if bodyParagraph(l.text) && !an.isBio(l.block) {
+			an.bodyLines = append(an.bodyLines, l.start)
+		}
+	}
 	for _, l := range lines {
 		if an.isBio(l.block) {
 			continue

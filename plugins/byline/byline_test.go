@@ -1,6 +1,7 @@
 package byline
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -167,6 +168,24 @@ func TestGarbledLines(t *testing.T) {
 		{"Humera Cotton", "Humeyra Pamuk", true},
 		{"Humeyra Cotton", "Humeyra Pamuk", false}, // somebody else
 		{"Share Post", "Sharon Thiss", false},      // capitalised and not close
+		// Family name first, in lower case or not.
+		{"pamuk humeyra", "Humeyra Pamuk", true},
+		{"wallis danel", "Daniel Wallis", true},
+		{"Okafor Ingrid", "Ingrid Okafor", true},
+		{"wallis said", "Daniel Wallis", false}, // a stand-in needs the name's order
+		{"Read more", "Marta Reed", false},
+		// Letters dropped from both parts.
+		{"Hmyra Pmuk", "Humeyra Pamuk", true},
+		{"umeyra amuk", "Humeyra Pamuk", true},
+		{"dnl wlls", "Daniel Wallis", true},
+		{"Dan Wall", "Daniel Wallis", true}, // both parts cut short
+		{"Dana Scully", "Daniel Wallis", false},
+		{"Al Wa", "Daniel Wallis", false}, // too little left
+		// A part rendered as ordinary words.
+		{"Humeyra cotton", "Humeyra Pamuk", true},
+		{"Daniel walls", "Daniel Wallis", true},
+		{"Contact us", "Constance Usher", false},
+		{"Related articles", "Rebecca Artis", false},
 	}
 	for _, tt := range tests {
 		if got := garbled(tt.line, newName(tt.name, 0)); got != tt.want {
@@ -205,6 +224,31 @@ func TestCreditFormsInArticle(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%q: got %v, want %v", tt.credit, got, tt.want)
+		}
+	}
+}
+
+func TestConflictingCredits(t *testing.T) {
+	para := "The council approved the budget on Monday after a debate that lasted most of the night and ended in a narrow vote.\n\n"
+	tests := []struct {
+		name, text string
+		want       []string // rule@line
+	}{
+		{"byline and foot credit disagree", "Headline\n\nBy Jane Doe\n\n" + para + para + "Reporting by John Roe; Editing by Tom Hale\n",
+			[]string{"conflicting-credits@9"}},
+		{"byline and foot credit agree", "Headline\n\nBy Jane Doe\n\n" + para + para + "Reporting by Jane Doe; Editing by Tom Hale\n", nil},
+		{"one credit pasted mid-body", "Headline\n\nBy Jane Doe\n\n" + para + "By John Roe\n\n" + para + para,
+			[]string{"credit-in-body@7", "conflicting-credits@7"}},
+		{"sections by several hands", "Headline\n\n" + para + "By Justice Stevens\n\n" + para + para + "By Justice Breyer\n\n" + para + para, nil},
+		{"sections in one block of wire copy", "Headline\n\n" + strings.TrimSpace(para) + "\nBy Justice Stevens\n" + strings.TrimSpace(para) + "\nBy Justice Scalia\n" + strings.TrimSpace(para) + "\nBy Justice Breyer\n" + para, nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range sdktest.CheckText(t, Plugin, sdktest.Config{}, article.FormatText, tt.text) {
+			got = append(got, fmt.Sprintf("%s@%d", r.Rule, r.Line))
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }
