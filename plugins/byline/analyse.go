@@ -188,14 +188,6 @@ func analyseArticle(a *sdk.Article, cfg *config) *analysis {
 			an.tail = i + 1
 		}
 	}
-	// A bio in the body is a paragraph about someone, not an author bio.
-	bios := an.bios[:0]
-	for _, b := range an.bios {
-		if b.Block >= an.tail {
-			bios = append(bios, b)
-		}
-	}
-	an.bios = bios
 
 	var lines []line
 	cmsBlock := false
@@ -254,9 +246,10 @@ func analyseArticle(a *sdk.Article, cfg *config) *analysis {
 	}
 	// An author bio follows the credit it belongs to with no body copy in
 	// between (or, with only a CMS byline, closes the article); otherwise
-	// a bio-shaped paragraph is the story's own closing paragraph about
-	// someone.
-	bios = an.bios[:0]
+	// a bio-shaped paragraph is the story's own paragraph about someone.
+	// (Page chrome after the bio may read as body copy: "Save my name,
+	// email, and website in this browser for the next time I comment.")
+	bios := an.bios[:0]
 	for _, b := range an.bios {
 		for _, c := range an.credits {
 			if c.CMS && b.Block == len(a.Blocks)-1 || !c.CMS && c.Block < b.Block && an.bodyAfter(c.Block) == an.bodyAfter(b.Block) {

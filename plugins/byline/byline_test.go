@@ -228,6 +228,26 @@ func TestCreditFormsInArticle(t *testing.T) {
 	}
 }
 
+// TestBioBeforeChrome: page chrome after the bio that reads like a sentence
+// does not make the bio a paragraph of the body.
+func TestBioBeforeChrome(t *testing.T) {
+	text := "Headline here\n\nThe council approved the budget on Monday after a debate that lasted most of the night and ended in a narrow vote.\n\n" +
+		"Reporting by Jane Dow; Editing by Tom Hale\n\nJane Doe covers city politics and is based in Leeds.\n\n" +
+		"Save my name, email, and website in this browser for the next time I comment.\n"
+	res := sdktest.CheckText(t, Plugin, sdktest.Config{}, article.FormatText, text)
+	if len(res) != 1 || res[0].Rule != "name-variant" || res[0].Line != 5 {
+		t.Errorf("got %v, want name-variant on line 5", res)
+	}
+	// A bio-shaped paragraph between body paragraphs is about someone in
+	// the story.
+	text = "Headline here\n\nBy Jane Dow\n\nThe council approved the budget on Monday after a debate that lasted most of the night and ended in a narrow vote.\n\n" +
+		"Jane Doe covers city politics for the council and is based in Leeds, where she chairs the budget committee.\n\n" +
+		"The vote was the closest in a decade, and the opposition said it would challenge the result in the courts next week.\n"
+	if res := sdktest.CheckText(t, Plugin, sdktest.Config{}, article.FormatText, text); len(res) != 0 {
+		t.Errorf("a paragraph about someone: %v", res)
+	}
+}
+
 func TestConflictingCredits(t *testing.T) {
 	para := "The council approved the budget on Monday after a debate that lasted most of the night and ended in a narrow vote.\n\n"
 	tests := []struct {
