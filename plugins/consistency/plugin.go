@@ -162,6 +162,26 @@ type family struct {
 	// loose forms, written "(million)", are used outside the style too,
 	// so the rest of the article does not settle a tie involving them.
 	loose map[string]bool
+	// system names a spelling system whose words vote for a side,
+	// written "[british]" or "[american]".
+	system [2]string
+}
+
+// systemSide is the side of f an occurrence of a spelling pair votes for
+// through f's spelling systems, or -1. British words of either dimension
+// are British (-ise is not American); only the spelling dimension's
+// American words are American, since -ize is Oxford British too.
+func (f family) systemSide(o occurrence) int {
+	if !o.g.kind.spelling() || o.shared() {
+		return -1
+	}
+	for i, sys := range f.system {
+		switch {
+		case sys == "british" && o.style == 0, sys == "american" && o.style == 1 && o.g.kind == spellingKind:
+			return i
+		}
+	}
+	return -1
 }
 
 // looseStyle reports whether a style of g has a loose form of the family.
@@ -208,6 +228,11 @@ func parseGroups(data, source string) ([]*group, []string, []family, error) {
 				f.sides[i] = map[string]bool{}
 				for _, form := range strings.Split(side, ",") {
 					form = strings.TrimSpace(form)
+					switch form {
+					case "[british]", "[american]":
+						f.system[i] = strings.Trim(form, "[]")
+						continue
+					}
 					if strings.HasPrefix(form, "(") && strings.HasSuffix(form, ")") {
 						form = form[1 : len(form)-1]
 						f.loose[form] = true

@@ -34,9 +34,9 @@ suggestion for each (so --fix changes them together). Which form is right:
 - otherwise the article's majority: "the article mostly writes US";
 - in a tie, a style family (variants.txt, "family:" lines) when the rest of
   the article keeps to one side of it ("U.S." once and "US" once in copy
-  that writes "U.K." and "U.N." reports the "US"); failing that, the form
-  the article wrote first, and the later one is reported: "U.S." here,
-  but "US" on line 5.
+  that writes "U.K." reports the "US"; "Mr." once and "Mr" once in British
+  spelling reports the "Mr."); failing that, the form the article wrote
+  first, and the later one is reported: "U.S." here, but "US" on line 5.
 Forms a family marks as loose, such as "million", are settled only inside
 one phrase ("60 million dlrs" beside "112 mln dlrs"): wire copy that writes
 "mln dlrs" for money still writes "a population of 168 million". Copy
@@ -279,7 +279,11 @@ func tieBreak(a *sdk.Article, g *group, counts []int, byGroup map[*group][]occur
 				continue
 			}
 			for _, o := range occ {
-				if sd := f.side(og.styles[o.style][o.form]); sd >= 0 {
+				sd := f.side(og.styles[o.style][o.form])
+				if sd < 0 {
+					sd = f.systemSide(o)
+				}
+				if sd >= 0 {
 					votes[sd]++
 					if first[sd] < 0 || o.span.Start < first[sd] {
 						first[sd] = o.span.Start
@@ -289,7 +293,7 @@ func tieBreak(a *sdk.Article, g *group, counts []int, byGroup map[*group][]occur
 			}
 		}
 		for sd := 0; sd < 2; sd++ {
-			if votes[sd] >= 2 && votes[1-sd] == 0 {
+			if votes[sd] >= minFamilyVotes && votes[1-sd] == 0 {
 				win := tied[0]
 				if s1 == sd {
 					win = tied[1]
@@ -300,6 +304,12 @@ func tieBreak(a *sdk.Article, g *group, counts []int, byGroup map[*group][]occur
 	}
 	return -1, ""
 }
+
+// minFamilyVotes is how many forms elsewhere in the article must keep to one
+// side of a family, with none on the other, to settle a tie. A tie is
+// reported either way; the family only says which form is the slip, so one
+// form is evidence enough.
+const minFamilyVotes = 1
 
 // phraseClash settles a tie within one phrase: a tied form directly
 // followed by a form of the family's other side ("60 million dlrs") is the
