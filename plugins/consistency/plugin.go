@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/copydesk/copydesk/core/sdk"
+	"github.com/copydesk/copydesk/core/sdk/wordlist"
 )
 
 // Plugin is the consistency ruleset.
@@ -209,11 +210,12 @@ func parseGroups(data, source string) ([]*group, []string, []family, error) {
 	var out []*group
 	var names []string
 	var families []family
-	for n, line := range strings.Split(data, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	entries, err := wordlist.Parse(source, []byte(data))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for _, e := range entries[""] {
+		line, n := e.Text, e.Line-1
 		k, rest, ok := strings.Cut(line, ":")
 		if !ok {
 			return nil, nil, nil, fmt.Errorf("%s:%d: want \"KIND: form | form\", got %q", source, n+1, line)
