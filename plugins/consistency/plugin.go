@@ -24,14 +24,15 @@ var Plugin = &sdk.Plugin{
 			Name: "prefer",
 			Type: sdk.StringList,
 			Doc: `House forms, one per variant group: ["U.S.", "per cent", "email"]. Every
-other form of the same group is reported wherever it appears, even when the
-article uses it throughout. Groups with no house form follow the article's
-own majority.`,
+other form of the same group is reported (one finding per group, its other
+places related), even when the article uses it throughout, and the advice
+is the house form. Groups with no house form follow the article's own
+majority ("the article mostly writes ..."), or in a tie its first form.`,
 		},
 		{
 			Name:    "spelling",
 			Type:    sdk.Enumeration,
-			Doc:     `House spelling system: "british", "american", or "any" (follow the article's majority).`,
+			Doc:     `House spelling system: "british", "american", or "any" (follow the article's clear majority). With a house system, a single word of the other system is reported.`,
 			Default: "any",
 			Choices: []string{"any", "british", "american"},
 		},
