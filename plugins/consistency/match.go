@@ -214,6 +214,13 @@ func counts(text string, blk sdk.Span, g *group, f string, st, en int) bool {
 		if unicode.IsUpper(firstRune(text[st:en])) {
 			return false
 		}
+	case wordKind:
+		// A capitalised form after a capitalised word, not at the start
+		// of a sentence, is part of a name: America Online, the Official
+		// Linda Tripp Web Site.
+		if unicode.IsUpper(firstRune(text[st:en])) && inName(text[blk.Start:st]) {
+			return false
+		}
 	}
 	return true
 }
@@ -445,3 +452,24 @@ func (f *found) text(o occurrence) string { return f.src[o.span.Start:o.span.End
 // shared reports whether the occurrence is a form both spelling systems
 // write ("program"), which does not vote on the article's system.
 func (o occurrence) shared() bool { return o.g.shared[o.g.styles[o.style][o.form]] }
+
+// inName reports whether the text before a capitalised word ends in a
+// capitalised word within the sentence, so that the two are one name.
+func inName(before string) bool {
+	fields := strings.Fields(before)
+	if len(fields) == 0 {
+		return false
+	}
+	prev := fields[len(fields)-1]
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if strings.ContainsRune(".!?:;\"”’)", last) {
+		return false // the form opens a sentence or a quotation
+	}
+	prev = strings.TrimLeft(prev, "\"“‘(")
+	return unicode.IsUpper(firstRune(prev)) && !determiners[asciiLower(prev)]
+}
+
+// determiners open a sentence with a capital without starting a name:
+// "The Web site" is prose.
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "its": true,
+	"his": true, "her": true, "their": true, "our": true, "my": true, "your": true, "every": true, "each": true}

@@ -47,7 +47,8 @@ Not counted: abbreviations and figures in the headline, which is written
 in headline style ("US" and "55%" over a body that writes "U.S." and
 "percent"); "US" next to words in capitals (a dateline in capitals, where
 it may be the pronoun); "US$" (a currency code); parts of longer words
-(USB, USA); % not following a figure; figures in tables. A currency is
+(USB, USA); a capitalised word form inside a name ("America Online"
+beside "on-line"); % not following a figure; figures in tables. A currency is
 compared only with the same currency: "1.6 billion Hong Kong dollars (U.S.
 dlrs 205 million)" is two currencies, not "dollars" against "dlrs".
 Spelling pairs (organise/organize) are reported here when the same word
