@@ -31,7 +31,8 @@ compared.`,
 		Before: "John Smith, 20, was arrested. ... The 22-year-old John Smith denies the charge.",
 		After:  "John Smith, 20, was arrested. ... The 20-year-old John Smith denies the charge.",
 	},
-	Check: checkConflictingCount,
+	Languages: sdk.English,
+	Check:     checkConflictingCount,
 }
 
 const nameRe = `([A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+){0,2})`
@@ -57,7 +58,23 @@ type statedAge struct {
 	span sdk.Span // the age
 }
 
-func findAges(a *sdk.Article) []statedAge {
+// notPerson reports whether a name that an age follows is something that has
+// an age but is no person: an organisation or place ("the University, 125,")
+// or a people ("Chinese, 40," in a table of groups).
+func (st *state) notPerson(name string) bool {
+	last := name[strings.LastIndex(name, " ")+1:]
+	if st.lex["notpersons"][strings.ToLower(last)] {
+		return true
+	}
+	for _, w := range []string{last, strings.TrimSuffix(last, "s")} {
+		if a := st.aliases.byText[w]; a != nil && a.kind == kindDemonym {
+			return true
+		}
+	}
+	return false
+}
+
+func findAges(st *state, a *sdk.Article) []statedAge {
 	var out []statedAge
 	for _, b := range a.Blocks {
 		if !proseBlock(b.Kind) {
@@ -81,6 +98,9 @@ func findAges(a *sdk.Article) []statedAge {
 				if _, isMonth := parseMonth(name); isMonth && len(name) <= 9 {
 					return
 				}
+				if st.notPerson(name) {
+					return
+				}
 				age, _ := strconv.Atoi(text[ageStart:ageEnd])
 				if age == 0 || age > 120 {
 					return
@@ -102,26 +122,33 @@ func findAges(a *sdk.Article) []statedAge {
 
 func checkConflictingCount(pass *sdk.Pass) {
 	checkCasualties(pass)
-	ages := findAges(pass.Article)
-	// A surname stands for the one full name that ends with it.
-	full := map[string][]string{}
+	ages := findAges(stateOf(pass), pass.Article)
+	// A surname stands for the one full name that ends with it, once that
+	// name has been given: copy names a person in full before it shortens
+	// the name, so a bare surname ahead of the full name ("Kennedy, 38, his
+	// wife, Carolyn Bessette Kennedy, 33") is somebody else.
+	full := map[string][]statedAge{} // surname -> first statement of each full name
 	for _, a := range ages {
 		if i := strings.LastIndex(a.name, " "); i > 0 {
 			sur := a.name[i+1:]
-			if !contains(full[sur], a.name) {
-				full[sur] = append(full[sur], a.name)
+			known := false
+			for _, f := range full[sur] {
+				known = known || f.name == a.name
+			}
+			if !known {
+				full[sur] = append(full[sur], a)
 			}
 		}
 	}
-	key := func(name string) string {
-		if !strings.Contains(name, " ") && len(full[name]) == 1 {
-			return full[name][0]
+	key := func(a statedAge) string {
+		if f := full[a.name]; !strings.Contains(a.name, " ") && len(f) == 1 && f[0].span.Start < a.span.Start {
+			return f[0].name
 		}
-		return name
+		return a.name
 	}
 	first := map[string]statedAge{}
 	for _, a := range ages {
-		k := key(a.name)
+		k := key(a)
 		f, seen := first[k]
 		if !seen {
 			first[k] = a
@@ -224,7 +251,7 @@ func checkCasualties(pass *sdk.Pass) {
 			first[key] = c
 			continue
 		}
-		if f.value == c.value {
+		if f.value == c.value || statedTogether(a, f.value, c.value) {
 			continue
 		}
 		pass.Report(sdk.Diagnostic{
@@ -233,4 +260,41 @@ func checkCasualties(pass *sdk.Pass) {
 			Related: []sdk.Related{{Span: f.span, Message: fmt.Sprintf("the first count: %s %s %s", f.value, f.noun, f.harm)}},
 		})
 	}
+}
+
+// statedTogether reports whether one sentence of the article gives both
+// figures: a total and its part ("twelve died: nine in the offices and three
+// at home"), or two counts set side by side on purpose. A re-keyed count
+// slips in one place; the writer does not put it beside the other.
+func statedTogether(a *sdk.Article, x, y string) bool {
+	for _, b := range a.Blocks {
+		if !proseBlock(b.Kind) {
+			continue
+		}
+		for _, s := range b.Sentences {
+			hasX, hasY := false, false
+			for _, t := range tokenize(a.Text, s.Span.Start, s.Span.End) {
+				v := figureValue(t)
+				hasX, hasY = hasX || v == x, hasY || v == y
+			}
+			if hasX && hasY {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// figureValue returns a whole-number figure as digits ("Twelve" and "12"
+// give "12", "1,200" gives "1200"), or "".
+func figureValue(t token) string {
+	w := t.lower()
+	if v, ok := numberWords[w]; ok {
+		return v
+	}
+	w = strings.ReplaceAll(w, ",", "")
+	if _, err := strconv.Atoi(w); err != nil {
+		return ""
+	}
+	return w
 }

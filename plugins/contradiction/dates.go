@@ -29,14 +29,16 @@ var ImpossibleDate = &sdk.Rule{
 		Before: "Sunday, June 20, 2023",
 		After:  "Tuesday, June 20, 2023",
 	},
-	Check: checkImpossibleDate,
+	Languages: sdk.English,
+	Check:     checkImpossibleDate,
 }
 
 const (
-	weekdayRe = `(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
-	monthRe   = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
-	dayRe     = `(\d{1,2})(?:st|nd|rd|th)?`
-	yearRe    = `(\d{4})`
+	weekdayNames = `Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`
+	weekdayRe    = `(` + weekdayNames + `)`
+	monthRe      = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
+	dayRe        = `(\d{1,2})(?:st|nd|rd|th)?`
+	yearRe       = `(\d{4})`
 )
 
 var (
@@ -54,8 +56,13 @@ var (
 	// "born in 1980", "born on March 3, 1980", "born 3 March 1980"
 	bornRe = regexp.MustCompile(`\bborn\s+(?:(?:in|on)\s+)?(?:(?:` + monthRe + `\s+\d{1,2},?|\d{1,2}\s+` + monthRe + `,?)\s+)?(\d{4})\b`)
 	ageRe  = regexp.MustCompile(`\b(\d{1,3})-year-old\b|,\s(\d{1,3}),\s`)
-	// A full date anywhere, for the article's own date.
-	fullDate = regexp.MustCompile(`\b(?:` + monthRe + `\s+` + dayRe + `,?\s+` + yearRe + `|` + dayRe + `\s+` + monthRe + `,?\s+` + yearRe + `)\b`)
+	// The article's own date: a full date that opens a block, after at
+	// most the dateline's place and a weekday ("WASHINGTON, Sunday, June
+	// 20, 2023 -", "Friday, May 8, 2009"). "On Oct. 18, 1898, the flag was
+	// raised" is history, not the dateline.
+	datelineDate = regexp.MustCompile(`^(?:\p{Lu}[\p{L} .'’-]{0,40},\s*)?(?:(?:` + weekdayNames + `),?\s+)?(?:` + monthRe + `\s+` + dayRe + `,?\s+` + yearRe + `|` + dayRe + `\s+` + monthRe + `,?\s+` + yearRe + `)\b`)
+	// A year named anywhere in a sentence ("the 291st day of 1999").
+	yearWord = regexp.MustCompile(`\b(1[6-9]\d\d|20\d\d)\b`)
 )
 
 var months = map[string]time.Month{
@@ -164,6 +171,9 @@ func checkWeekdaysNoYear(pass *sdk.Pass, base int, text string, on time.Time) {
 			continue
 		}
 		day, _ := strconv.Atoi(dayS)
+		if fitsYearNamed(text, mon, day, wd) {
+			continue
+		}
 		var date time.Time
 		found := false
 		for _, y := range []int{on.Year(), on.Year() - 1, on.Year() + 1} {
@@ -185,6 +195,19 @@ func checkWeekdaysNoYear(pass *sdk.Pass, base int, text string, on time.Time) {
 			}},
 		})
 	}
+}
+
+// fitsYearNamed reports whether the weekday fits the date in a year the
+// sentence itself names ("Today is Monday, Oct. 18, the 291st day of
+// 1999"): the copy may mean that year rather than the article's.
+func fitsYearNamed(text string, mon time.Month, day int, wd string) bool {
+	for _, y := range yearWord.FindAllString(text, -1) {
+		year, _ := strconv.Atoi(y)
+		if d, ok := makeDate(year, mon, day); ok && d.Weekday().String() == wd {
+			return true
+		}
+	}
+	return false
 }
 
 func checkSpans(pass *sdk.Pass, base int, text string) {
@@ -245,8 +268,9 @@ func checkAge(pass *sdk.Pass, base int, text string, on time.Time) {
 	}
 }
 
-// articleDate finds the article's own date: a "date" metadata field, or the
-// first full date in its first blocks (the dateline).
+// articleDate finds the article's own date: a "date" metadata field, or a
+// dateline date opening one of the first blocks. A date further into the
+// copy is an event's, never the article's.
 func articleDate(a *sdk.Article) (time.Time, bool) {
 	if d := a.Meta["date"]; d != "" {
 		for _, layout := range []string{time.RFC3339, "2006-01-02"} {
@@ -259,8 +283,7 @@ func articleDate(a *sdk.Article) (time.Time, bool) {
 		if i > 2 {
 			break
 		}
-		text := a.BlockText(b)
-		m := fullDate.FindStringSubmatch(text)
+		m := datelineDate.FindStringSubmatch(a.BlockText(b))
 		if m == nil {
 			continue
 		}

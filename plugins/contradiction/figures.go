@@ -29,7 +29,8 @@ points at the earlier one.`,
 		Before: "Exporters have pushed copper cathodes above 8,200 dollars a tonne this week. ... As noted, exporters have pushed copper cathodes above 8,700 dollars a tonne this week.",
 		After:  "Exporters have pushed copper cathodes above 8,200 dollars a tonne this week. ... As noted, exporters have pushed copper cathodes above 8,200 dollars a tonne this week.",
 	},
-	Check: checkRestatedFigure,
+	Languages: sdk.English,
+	Check:     checkRestatedFigure,
 }
 
 // Thresholds for a restatement: the shared run of words (figures masked) must

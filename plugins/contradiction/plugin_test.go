@@ -137,6 +137,11 @@ func TestSelfReference(t *testing.T) {
 		{name: "state company", text: copyText("The Mexican government reached an agreement with Mexico's state oil company.")},
 		{name: "place name in a sea", text: copyText("India's talks with the Indian Ocean states continued.")},
 		{name: "other side", text: copyText("The Chinese side said it was open to talks with Washington.")},
+		{name: "a leader visits his own country", text: copyText("The Indian Prime Minister said his visit to India had been a success.")},
+		{name: "a visitor's possessive owns the relation", text: copyText("The Kenyan president praised Moldova and said Smirnov's current talks with Nairobi would help.")},
+		{"a state's possessive owns the relation", copyText("Officials said Oslo's recent talks with Norway had stalled."), "self-reference", 3, "Norway"},
+		{name: "relative clause with another subject", text: copyText("The Arctic Council, which Oslo hopes to lead, is pressing Norway to cut emissions.")},
+		{"relative clause closed, same subject before it", copyText("Norway, which Denmark wants to court, is pressing Oslo to cut emissions."), "self-reference", 3, "Norway"},
 	})
 }
 
@@ -176,6 +181,12 @@ func TestConflictingCount(t *testing.T) {
 		{name: "same age twice", text: copyText("John Smith, 20, was arrested on Friday.", "The 20-year-old John Smith denies the charge.")},
 		{name: "two people", text: copyText("John Smith, 20, and his brother Tom Smith, 24, were arrested.", "Smith, 20, denies the charge.")},
 		{name: "age in the past", text: copyText("John Smith, 40, runs the farm.", "He started it when John Smith, 20, left school.")},
+		{name: "a bare surname before the full name is another person", text: copyText("The boat carried Porter, 61, his wife, Ellen Grace Porter, 58, and a crew of two.")},
+		{name: "surname earlier, full name later", text: copyText("Porter, 61, was the skipper.", "His daughter, Ellen Porter, 29, was rescued.")},
+		{"surname after the full name", copyText("Ellen Porter, 29, was rescued.", "Porter, 31, had sailed alone."), "conflicting-count", 5, "Ellen Porter is 31"},
+		{name: "an institution is not a person", text: copyText("The Marsden University, 120, is the oldest in the region.", "Officials at the University, 121, disagreed.")},
+		{name: "a people is not a person", text: copyText("Of those questioned, Chinese, 40, and Swiss, 12, said yes.", "Among the Chinese, 41, said no.")},
+		{name: "part of a total", text: copyText("Twelve workers died in the fire: nine workers died in the offices and three at home.", "The nine workers killed in the offices were buried on Friday.")},
 	})
 }
 
@@ -195,6 +206,9 @@ func TestImpossibleDate(t *testing.T) {
 		{name: "quantity span", text: copyText("Output was cut from 2000 to 1500 tonnes a day.")},
 		{name: "dateline dash", text: copyText("LONDON, March 26 - 12 companies said they would bid.")},
 		{name: "age fits", text: copyText("Friday, May 8, 2009", "Smith, born in 1960, is the 48-year-old son of a farmer.")},
+		{name: "the sentence names the year", text: copyText("Today is Tuesday, Oct. 18, the 291st day of 2005.", "On Oct. 18, 1898, a flag was raised.")},
+		{name: "a historical date is not the article's", text: copyText("Some background.", "On Oct. 18, 1898, a flag was raised.", "The ceremony is on Tuesday, Oct. 18.")},
+		{"weekday against the dateline despite another year", copyText("WASHINGTON, Friday, May 8, 2009 - The talks resume on Saturday, May 10 in Geneva, after the 1998 accord."), "impossible-date", 3, "Sunday"},
 	})
 }
 

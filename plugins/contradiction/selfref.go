@@ -34,7 +34,8 @@ local bodies with [[contradiction.aliases]] in rules.toml.`,
 		Before: "The US has resisted regular military talks with Washington.",
 		After:  "The US has resisted regular military talks with Beijing.",
 	},
-	Check: checkSelfReference,
+	Languages: sdk.English,
+	Check:     checkSelfReference,
 }
 
 // relation is one entry of data/relations.txt.
@@ -259,7 +260,7 @@ func (r *sentenceReader) clauseBreak(actor mention, from, to int) bool {
 		}
 	}
 	for _, o := range r.mentions {
-		if o.i >= from && o.j <= to && !o.sameParty(actor) && r.governs(o, -1) {
+		if o.i >= from && o.j <= to && !o.sameParty(actor) && r.governs(o, -1) && !r.inClosedRelative(o, to) {
 			return true
 		}
 	}
@@ -404,10 +405,23 @@ func (r *sentenceReader) actorOf(c mention, h int) (mention, bool) {
 			}
 		}
 	}
+	// A possessive before the relation names its actor: "Jasray's current
+	// visit to China", "Beijing's talks with China".
+	if owner, ok := r.possessiveBefore(h); ok {
+		for _, m := range r.mentions {
+			if m.j == owner && compatible(c, m) && !r.partOfLongerName(m) {
+				return m, true
+			}
+		}
+		return mention{}, false
+	}
 	// The subject before the relation, nearest first.
 	for k := len(r.mentions) - 1; k >= 0; k-- {
 		m := r.mentions[k]
 		if m.j > h || h-m.j > maxActorDistance {
+			continue
+		}
+		if r.inClosedRelative(m, h) {
 			continue
 		}
 		if !compatible(c, m) || !r.governs(m, h) {
@@ -420,6 +434,55 @@ func (r *sentenceReader) actorOf(c mention, h int) (mention, bool) {
 	}
 	return mention{}, false
 }
+
+// maxPossessiveGap is how many words may stand between a possessive and the
+// relation it owns ("Jasray's current official visit to").
+const maxPossessiveGap = 3
+
+// possessiveBefore returns the index of the "'s" that owns the relation at
+// token h, when lower-case words at most lie between them.
+func (r *sentenceReader) possessiveBefore(h int) (int, bool) {
+	for k := h - 1; k >= 0 && k >= h-1-maxPossessiveGap; k-- {
+		w := r.lowerAt(k)
+		if w == "'s" || w == "'" {
+			return k, k > 0
+		}
+		if !r.wordAt(k) || r.toks[k].capitalised() || r.toks[k].number() {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// inClosedRelative reports whether the mention stands in a relative clause
+// set off by commas that closes before the relation at h: in "the European
+// Union, which Ankara wants to join, is pressing Turkey" the subject of
+// "pressing" is the Union, not Ankara.
+func (r *sentenceReader) inClosedRelative(m mention, h int) bool {
+	open := -1
+	for k := m.i - 1; k >= 1 && k >= m.i-maxRelativeLead; k-- {
+		if r.st.lex["relatives"][r.lowerAt(k)] && r.toks[k-1].text == "," {
+			open = k
+			break
+		}
+		if !r.wordAt(k) {
+			return false
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := m.j; k < h; k++ {
+		if r.toks[k].text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRelativeLead is how many words may stand between a relative pronoun and
+// a mention inside its clause ("which the government in Ankara").
+const maxRelativeLead = 5
 
 // checkOwnProposal flags a state turning down its own proposal under
 // another name: "The Swedish delegation walked out after Stockholm

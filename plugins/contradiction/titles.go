@@ -31,7 +31,8 @@ article has no date.`,
 		Before: "Foreign Minister Qin Gang met Blinken. ... Defence Minister Qin Gang said ...",
 		After:  "Foreign Minister Qin Gang met Blinken. ... Foreign Minister Qin Gang said ...",
 	},
-	Check: checkConflictingTitle,
+	Languages: sdk.English,
+	Check:     checkConflictingTitle,
 }
 
 // titleTable holds the offices of data/titles.txt.
