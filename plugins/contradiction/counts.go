@@ -74,47 +74,79 @@ func (st *state) notPerson(name string) bool {
 	return false
 }
 
-func findAges(st *state, a *sdk.Article) []statedAge {
+// allMatches runs re over text when cue says it can match there.
+func allMatches(cue bool, re *regexp.Regexp, text string) [][]int {
+	if !cue {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
+}
+
+// figureAfter reports whether text holds a digit right after open and one
+// whitespace ("Name, 20," and "Name (20)" need one), or after whitespace and
+// open when spaceFirst.
+func figureAfter(text string, open byte, spaceFirst bool) bool {
+	for i := 0; i+2 < len(text); i++ {
+		a, b := text[i], text[i+1]
+		if spaceFirst {
+			a, b = b, a
+		}
+		if a == open && isSpaceByte(b) && isDigit(rune(text[i+2])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSpaceByte is regexp's \s.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+func findAges(st *state, sents []proseSentence) []statedAge {
 	var out []statedAge
-	for _, b := range a.Blocks {
-		if !proseBlock(b.Kind) {
+	for _, s := range sents {
+		// Every age pattern holds a digit, and a comma, a bracket or
+		// "-year-old" before it; the time-shift words are a long
+		// alternation, asked only when a pattern matched.
+		if s.kw&kwDigit == 0 {
 			continue
 		}
-		for _, s := range b.Sentences {
-			text := a.Slice(s.Span)
-			// Every age pattern holds a digit.
-			if !strings.ContainsAny(text, "0123456789") || ageTimeShift.MatchString(text) {
-				continue
-			}
-			add := func(name string, ageStart, ageEnd int) {
-				name = strings.TrimSpace(name)
-				first, _, _ := strings.Cut(name, " ")
-				if notNames[first] {
-					_, name, _ = strings.Cut(name, " ")
-					if name == "" {
-						return
-					}
-				}
-				if _, isMonth := parseMonth(name); isMonth && len(name) <= 9 {
+		text := s.text
+		after := allMatches(figureAfter(text, ',', false), ageAfterName, text)
+		parens := allMatches(figureAfter(text, '(', true), ageInParens, text)
+		before := allMatches(strings.Contains(text, "-year-old"), ageBeforeName, text)
+		if len(after)+len(parens)+len(before) == 0 || ageTimeShift.MatchString(text) {
+			continue
+		}
+		add := func(name string, ageStart, ageEnd int) {
+			name = strings.TrimSpace(name)
+			first, _, _ := strings.Cut(name, " ")
+			if notNames[first] {
+				_, name, _ = strings.Cut(name, " ")
+				if name == "" {
 					return
 				}
-				if st.notPerson(name) {
-					return
-				}
-				age, _ := strconv.Atoi(text[ageStart:ageEnd])
-				if age == 0 || age > 120 {
-					return
-				}
-				out = append(out, statedAge{name: name, age: age, span: sdk.Span{Start: s.Span.Start + ageStart, End: s.Span.Start + ageEnd}})
 			}
-			for _, re := range []*regexp.Regexp{ageAfterName, ageInParens} {
-				for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-					add(text[m[2]:m[3]], m[4], m[5])
-				}
+			if _, isMonth := parseMonth(name); isMonth && len(name) <= 9 {
+				return
 			}
-			for _, m := range ageBeforeName.FindAllStringSubmatchIndex(text, -1) {
-				add(text[m[4]:m[5]], m[2], m[3])
+			if st.notPerson(name) {
+				return
 			}
+			age, _ := strconv.Atoi(text[ageStart:ageEnd])
+			if age == 0 || age > 120 {
+				return
+			}
+			out = append(out, statedAge{name: name, age: age, span: sdk.Span{Start: s.span.Start + ageStart, End: s.span.Start + ageEnd}})
+		}
+		for _, ms := range [][][]int{after, parens} {
+			for _, m := range ms {
+				add(text[m[2]:m[3]], m[4], m[5])
+			}
+		}
+		for _, m := range before {
+			add(text[m[4]:m[5]], m[2], m[3])
 		}
 	}
 	return out
@@ -122,7 +154,7 @@ func findAges(st *state, a *sdk.Article) []statedAge {
 
 func checkConflictingCount(pass *sdk.Pass) {
 	checkCasualties(pass)
-	ages := findAges(stateOf(pass), pass.Article)
+	ages := findAges(stateOf(pass), sentencesOf.Of(pass))
 	// A surname stands for the one full name that ends with it, once that
 	// name has been given: copy names a person in full before it shortens
 	// the name, so a bare surname ahead of the full name ("Kennedy, 38, his
@@ -213,34 +245,34 @@ func harmOf(verb string) string {
 }
 
 func checkCasualties(pass *sdk.Pass) {
-	a := pass.Article
 	var counts []casualty
-	for _, b := range a.Blocks {
-		if !proseBlock(b.Kind) {
+	for _, s := range sentencesOf.Of(pass) {
+		// killedN and nKilled need one of these words; most sentences
+		// have none, and countShift is a long alternation, asked only
+		// when a count matched.
+		text := s.text
+		if !containsAny(text, harmWords) {
 			continue
 		}
-		for _, s := range b.Sentences {
-			text := a.Slice(s.Span)
-			// killedN and nKilled need one of these words; most sentences
-			// have none, and countShift is a long alternation.
-			if !containsAny(text, harmWords) || countShift.MatchString(text) || strings.ContainsAny(text, "\"“”") {
-				continue
+		killed := killedN.FindAllStringSubmatchIndex(text, -1)
+		nkilled := nKilled.FindAllStringSubmatchIndex(text, -1)
+		if len(killed)+len(nkilled) == 0 || countShift.MatchString(text) || strings.ContainsAny(text, "\"“”") {
+			continue
+		}
+		add := func(verb, value, noun string, vs, ve int) {
+			v := strings.ToLower(value)
+			if n, ok := numberWords[v]; ok {
+				v = n
+			} else if _, err := strconv.Atoi(v); err != nil {
+				return
 			}
-			add := func(verb, value, noun string, vs, ve int) {
-				v := strings.ToLower(value)
-				if n, ok := numberWords[v]; ok {
-					v = n
-				} else if _, err := strconv.Atoi(v); err != nil {
-					return
-				}
-				counts = append(counts, casualty{harm: harmOf(verb), noun: noun, value: v, span: sdk.Span{Start: s.Span.Start + vs, End: s.Span.Start + ve}})
-			}
-			for _, m := range killedN.FindAllStringSubmatchIndex(text, -1) {
-				add(text[m[2]:m[3]], text[m[4]:m[5]], text[m[6]:m[7]], m[4], m[5])
-			}
-			for _, m := range nKilled.FindAllStringSubmatchIndex(text, -1) {
-				add(text[m[6]:m[7]], text[m[2]:m[3]], text[m[4]:m[5]], m[2], m[3])
-			}
+			counts = append(counts, casualty{harm: harmOf(verb), noun: noun, value: v, span: sdk.Span{Start: s.span.Start + vs, End: s.span.Start + ve}})
+		}
+		for _, m := range killed {
+			add(text[m[2]:m[3]], text[m[4]:m[5]], text[m[6]:m[7]], m[4], m[5])
+		}
+		for _, m := range nkilled {
+			add(text[m[6]:m[7]], text[m[2]:m[3]], text[m[4]:m[5]], m[2], m[3])
 		}
 	}
 	first := map[string]casualty{}
@@ -251,7 +283,7 @@ func checkCasualties(pass *sdk.Pass) {
 			first[key] = c
 			continue
 		}
-		if f.value == c.value || statedTogether(a, f.value, c.value) {
+		if f.value == c.value || statedTogether(sentencesOf.Of(pass), f.value, c.value) {
 			continue
 		}
 		pass.Report(sdk.Diagnostic{
@@ -266,20 +298,15 @@ func checkCasualties(pass *sdk.Pass) {
 // figures: a total and its part ("twelve died: nine in the offices and three
 // at home"), or two counts set side by side on purpose. A re-keyed count
 // slips in one place; the writer does not put it beside the other.
-func statedTogether(a *sdk.Article, x, y string) bool {
-	for _, b := range a.Blocks {
-		if !proseBlock(b.Kind) {
-			continue
+func statedTogether(sents []proseSentence, x, y string) bool {
+	for _, s := range sents {
+		hasX, hasY := false, false
+		for _, t := range s.toks {
+			v := figureValue(t)
+			hasX, hasY = hasX || v == x, hasY || v == y
 		}
-		for _, s := range b.Sentences {
-			hasX, hasY := false, false
-			for _, t := range tokenize(a.Text, s.Span.Start, s.Span.End) {
-				v := figureValue(t)
-				hasX, hasY = hasX || v == x, hasY || v == y
-			}
-			if hasX && hasY {
-				return true
-			}
+		if hasX && hasY {
+			return true
 		}
 	}
 	return false

@@ -89,25 +89,23 @@ func makeDate(y int, m time.Month, d int) (time.Time, bool) {
 func checkImpossibleDate(pass *sdk.Pass) {
 	a := pass.Article
 	articleDate, haveDate := articleDate(a)
-	for _, b := range a.Blocks {
-		if !proseBlock(b.Kind) {
+	for _, s := range sentencesOf.Of(pass) {
+		// Every date pattern below holds a digit and a keyword (a weekday,
+		// a month, "from", "born"); most sentences lack them, and skipping
+		// those saves the regexps' scans.
+		if s.kw&kwDigit == 0 {
 			continue
 		}
-		for _, s := range b.Sentences {
-			text := a.Slice(s.Span)
-			// Every date pattern below holds a digit; most sentences have
-			// none, and skipping them saves the regexps' scans.
-			if !strings.ContainsAny(text, "0123456789") {
-				continue
-			}
-			checkWeekdays(pass, s.Span.Start, text)
+		text, base := s.text, s.span.Start
+		if s.kw&kwWeekday != 0 {
+			checkWeekdays(pass, base, text)
 			if haveDate {
-				checkWeekdaysNoYear(pass, s.Span.Start, text, articleDate)
+				checkWeekdaysNoYear(pass, base, text, articleDate)
 			}
-			checkSpans(pass, s.Span.Start, text)
-			if haveDate {
-				checkAge(pass, s.Span.Start, text, articleDate)
-			}
+		}
+		checkSpans(pass, base, text, s.kw)
+		if haveDate && s.kw&kwBorn != 0 {
+			checkAge(pass, base, text, articleDate)
 		}
 	}
 }
@@ -210,7 +208,16 @@ func fitsYearNamed(text string, mon time.Month, day int, wd string) bool {
 	return false
 }
 
-func checkSpans(pass *sdk.Pass, base int, text string) {
+func checkSpans(pass *sdk.Pass, base int, text string, kw keywords) {
+	if kw&kwSpan != 0 {
+		checkYearSpans(pass, base, text)
+	}
+	if kw&kwMonth != 0 {
+		checkDaySpans(pass, base, text)
+	}
+}
+
+func checkYearSpans(pass *sdk.Pass, base int, text string) {
 	for _, m := range yearSpan.FindAllStringSubmatchIndex(text, -1) {
 		from, _ := strconv.Atoi(text[m[2]:m[3]])
 		to, _ := strconv.Atoi(text[m[4]:m[5]])
@@ -225,6 +232,9 @@ func checkSpans(pass *sdk.Pass, base int, text string) {
 			Related: []sdk.Related{{Span: sdk.Span{Start: base + m[2], End: base + m[3]}, Message: "the start of the span"}},
 		})
 	}
+}
+
+func checkDaySpans(pass *sdk.Pass, base int, text string) {
 	for _, m := range daySpan.FindAllStringSubmatchIndex(text, -1) {
 		from, _ := strconv.Atoi(text[m[4]:m[5]])
 		to, _ := strconv.Atoi(text[m[6]:m[7]])

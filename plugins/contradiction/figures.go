@@ -85,33 +85,28 @@ func isFigure(t token) bool {
 	return spelled || strings.ContainsAny(t.text, "0123456789")
 }
 
-func readFigures(a *sdk.Article) []figureSentence {
-	var out []figureSentence
-	for bi, b := range a.Blocks {
-		if !proseBlock(b.Kind) {
-			continue
-		}
-		for _, s := range b.Sentences {
-			fs := figureSentence{block: bi}
-			for _, t := range tokenize(a.Text, s.Span.Start, s.Span.End) {
-				if !t.word {
-					continue
-				}
-				fs.words = append(fs.words, t)
-				if isFigure(t) {
-					fs.shape = append(fs.shape, "#")
-				} else {
-					fs.shape = append(fs.shape, t.lower())
-				}
+func readFigures(sents []proseSentence) []figureSentence {
+	out := make([]figureSentence, 0, len(sents))
+	for _, s := range sents {
+		fs := figureSentence{block: s.block}
+		for _, t := range s.toks {
+			if !t.word {
+				continue
 			}
-			out = append(out, fs)
+			fs.words = append(fs.words, t)
+			if isFigure(t) {
+				fs.shape = append(fs.shape, "#")
+			} else {
+				fs.shape = append(fs.shape, t.lower())
+			}
 		}
+		out = append(out, fs)
 	}
 	return out
 }
 
 func checkRestatedFigure(pass *sdk.Pass) {
-	sents := readFigures(pass.Article)
+	sents := readFigures(sentencesOf.Of(pass))
 	// Only sentences that share a run of gramLen words with an
 	// earlier one are compared word by word, so long copy stays fast.
 	seen := map[string][]int{}

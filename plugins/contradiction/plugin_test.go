@@ -369,3 +369,31 @@ func TestUnconfigured(t *testing.T) {
 func TestFixtures(t *testing.T) {
 	sdktest.Run(t, sdktest.TestData(), Plugin)
 }
+
+// TestKeywords keeps the prefilter a necessary condition: every sentence a
+// date pattern matches carries the keyword that lets the pattern run.
+func TestKeywords(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		re   interface{ MatchString(string) bool }
+		need keywords
+	}{
+		{"WASHINGTON, Sunday, June 20, 2023 - The", weekdayMonthFirst, kwWeekday | kwDigit},
+		{"on Monday 8th of May, 2009.", weekdayDayFirst, kwWeekday | kwMonth | kwDigit},
+		{"(Tuesday, Sept. 19)", weekdayNoYear, kwWeekday | kwMonth},
+		{"ran from 2015 to 2012.", yearSpan, kwSpan | kwDigit},
+		{"Between 2010 and 2008, sales", yearSpan, kwSpan | kwDigit},
+		{"on Jan. 19-18 in", daySpan, kwMonth | kwDigit},
+		{"he was born on 3 March 1980", bornRe, kwBorn | kwMonth | kwDigit},
+	} {
+		if !c.re.MatchString(c.text) {
+			t.Errorf("%q: the pattern does not match, fix the case", c.text)
+		}
+		if got := scanKeywords(c.text); got&c.need != c.need {
+			t.Errorf("scanKeywords(%q) = %b, want at least %b", c.text, got, c.need)
+		}
+	}
+	if got := scanKeywords("Mayday, the Octopus fromage"); got != 0 {
+		t.Errorf("words that only start with a keyword were taken: %b", got)
+	}
+}

@@ -71,8 +71,7 @@ type sentenceReader struct {
 	mentions []mention
 }
 
-func (s *state) reader(text string, sp sdk.Span) *sentenceReader {
-	toks := tokenize(text, sp.Start, sp.End)
+func (s *state) reader(text string, toks []token) *sentenceReader {
 	return &sentenceReader{st: s, text: text, toks: toks, mentions: s.aliases.find(toks)}
 }
 
@@ -272,18 +271,12 @@ const maxActorDistance = 18
 
 func checkSelfReference(pass *sdk.Pass) {
 	st := stateOf(pass)
-	a := pass.Article
-	for _, b := range a.Blocks {
-		if !proseBlock(b.Kind) {
+	for _, s := range sentencesOf.Of(pass) {
+		r := st.reader(pass.Article.Text, s.toks)
+		if len(r.mentions) < 2 {
 			continue
 		}
-		for _, s := range b.Sentences {
-			r := st.reader(a.Text, s.Span)
-			if len(r.mentions) < 2 {
-				continue
-			}
-			r.check(pass)
-		}
+		r.check(pass)
 	}
 }
 
