@@ -45,7 +45,7 @@ var sentencesOf = &sdk.Analysis[[]proseSentence]{
 type keywords uint8
 
 const (
-	kwWeekday keywords = 1 << iota // Monday ... Sunday
+	kwWeekday keywords = 1 << iota // Monday ... Sunday, Mon ... Sun
 	kwMonth                        // January ... December, Jan ... Dec, Sept
 	kwSpan                         // from, between (yearSpan)
 	kwBorn                         // born
@@ -54,7 +54,8 @@ const (
 
 var keywordTable = func() map[string]keywords {
 	t := map[string]keywords{"from": kwSpan, "From": kwSpan, "between": kwSpan, "Between": kwSpan, "born": kwBorn}
-	for _, d := range []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"} {
+	for _, d := range []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+		"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"} {
 		t[d] |= kwWeekday
 	}
 	for _, m := range []string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
