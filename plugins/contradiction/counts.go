@@ -63,7 +63,7 @@ type statedAge struct {
 // or a people ("Chinese, 40," in a table of groups).
 func (st *state) notPerson(name string) bool {
 	last := name[strings.LastIndex(name, " ")+1:]
-	if st.lex["notpersons"][strings.ToLower(last)] {
+	if st.lex.notpersons[strings.ToLower(last)] {
 		return true
 	}
 	for _, w := range []string{last, strings.TrimSuffix(last, "s")} {

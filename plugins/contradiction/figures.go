@@ -290,7 +290,7 @@ func longestCommonRun(a, b []string) (int, int, int) {
 // with another figure is then a second fact, not a slipped restatement.
 func datedApart(st *state, leadIn []string) bool {
 	for _, w := range leadIn {
-		if w == "#" || st.lex["periods"][w] {
+		if w == "#" || st.lex.periods[w] {
 			return true
 		}
 	}

@@ -106,7 +106,7 @@ func (r *sentenceReader) partOfLongerName(m mention) bool {
 // verbish reports whether a lower-case word after a name shows the name is a
 // subject rather than a modifier.
 func (r *sentenceReader) verbish(w string) bool {
-	if r.st.lex["verbs"][w] {
+	if r.st.lex.verbs[w] {
 		return true
 	}
 	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly"))
@@ -126,7 +126,7 @@ func (r *sentenceReader) stateHeadWithin(i, n int) bool {
 		// Only offices and ranks may come between: "Chinese Foreign
 		// Minister", "the top US diplomat", not "Russian business
 		// leaders" or "American Airlines officials".
-		if !r.st.lex["statemodifiers"][r.lowerAt(k)] {
+		if !r.st.lex.statemodifiers[r.lowerAt(k)] {
 			return false
 		}
 	}
@@ -148,7 +148,7 @@ func (r *sentenceReader) governs(m mention, relHead int) bool {
 	if prev >= 0 && strings.EqualFold(r.toks[prev].text, "the") {
 		prev--
 	}
-	if r.st.lex["locative"][r.lowerAt(prev)] {
+	if r.st.lex.locative[r.lowerAt(prev)] {
 		return false
 	}
 	if m.j >= len(r.toks) {
@@ -180,7 +180,7 @@ func (r *sentenceReader) counterpart(m mention) bool {
 	if m.alias.kind == kindDemonym {
 		// "accept the Swedish terms": what a state puts forward is the
 		// state speaking, as with "Stockholm's proposal".
-		return r.st.lex["proposals"][r.lowerAt(m.j)]
+		return r.st.lex.proposals[r.lowerAt(m.j)]
 	}
 	if m.j >= len(r.toks) {
 		return true
@@ -190,14 +190,14 @@ func (r *sentenceReader) counterpart(m mention) bool {
 	case next.lower() == "'s":
 		// "rejected Stockholm's proposal": what a state puts forward
 		// is the state speaking.
-		return r.st.lex["proposals"][r.lowerAt(m.j+1)]
+		return r.st.lex.proposals[r.lowerAt(m.j+1)]
 	case !next.word:
 		return next.text != "-" && next.text != "–"
 	case next.capitalised():
 		return false
 	}
 	w := next.lower()
-	return !r.st.stateNouns[w] && (r.st.lex["function"][w] || r.verbish(w))
+	return !r.st.stateNouns[w] && (r.st.lex.function[w] || r.verbish(w))
 }
 
 // listedParty reports whether a mention in "between X and Y" names a party:
@@ -214,7 +214,7 @@ func (r *sentenceReader) listedParty(m mention) bool {
 // "the Swedish government", "the Swedish leadership", not "Swedish
 // officials".
 func (r *sentenceReader) wholeState(m mention) bool {
-	return m.alias.kind == kindDemonym && !r.partOfLongerName(m) && r.st.lex["wholestate"][r.lowerAt(m.j)]
+	return m.alias.kind == kindDemonym && !r.partOfLongerName(m) && r.st.lex.wholestate[r.lowerAt(m.j)]
 }
 
 // compatible reports whether two mentions of one entity are the same party:
@@ -240,12 +240,12 @@ func compatible(a, b mention) bool {
 func (r *sentenceReader) clauseBreak(actor mention, from, to int) bool {
 	for k := from; k < to; k++ {
 		w := r.lowerAt(k)
-		if w == ";" || w == ":" || w == "(" || w == ")" || r.st.lex["boundary"][w] {
+		if w == ";" || w == ":" || w == "(" || w == ")" || r.st.lex.boundary[w] {
 			return true
 		}
-		if r.st.lex["reporting"][w] {
+		if r.st.lex.reporting[w] {
 			n := k + 1
-			for n < to && r.st.lex["daywords"][r.lowerAt(n)] {
+			for n < to && r.st.lex.daywords[r.lowerAt(n)] {
 				n++
 			}
 			if n < to && r.lowerAt(n) == "the" {
@@ -253,7 +253,7 @@ func (r *sentenceReader) clauseBreak(actor mention, from, to int) bool {
 			}
 			// "said they had received no response from" keeps the
 			// speaker as subject, and so does "said talks with".
-			if !r.st.lex["pronouns"][r.lowerAt(n)] && n != to {
+			if !r.st.lex.pronouns[r.lowerAt(n)] && n != to {
 				return true
 			}
 		}
@@ -308,7 +308,7 @@ func (r *sentenceReader) check(pass *sdk.Pass) {
 						start = k + 1
 						break
 					}
-					if w := r.lowerAt(k); r.st.lex["verbs"][w] || len(w) > 4 && strings.HasSuffix(w, "ed") {
+					if w := r.lowerAt(k); r.st.lex.verbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") {
 						// "the delegation returned to Tokyo": the
 						// head noun is the subject of a verb of its
 						// own, not a relation ("delegation to").
@@ -454,7 +454,7 @@ func (r *sentenceReader) possessiveBefore(h int) (int, bool) {
 func (r *sentenceReader) inClosedRelative(m mention, h int) bool {
 	open := -1
 	for k := m.i - 1; k >= 1 && k >= m.i-maxRelativeLead; k-- {
-		if r.st.lex["relatives"][r.lowerAt(k)] && r.toks[k-1].text == "," {
+		if r.st.lex.relatives[r.lowerAt(k)] && r.toks[k-1].text == "," {
 			open = k
 			break
 		}
@@ -484,7 +484,7 @@ const maxRelativeLead = 5
 // it, and "its" refers to the party that governs the clause before the
 // subordinator that introduced the subject. It reports whether it did.
 func (r *sentenceReader) checkOwnProposal(pass *sdk.Pass, h int, reported map[int]bool) bool {
-	if p := r.lowerAt(h + 1); p != "its" && p != "their" || !r.st.lex["proposals"][r.lowerAt(h+2)] {
+	if p := r.lowerAt(h + 1); p != "its" && p != "their" || !r.st.lex.proposals[r.lowerAt(h+2)] {
 		return false
 	}
 	var subj mention
@@ -503,7 +503,7 @@ func (r *sentenceReader) checkOwnProposal(pass *sdk.Pass, h int, reported map[in
 	if sub >= 0 && strings.EqualFold(r.toks[sub].text, "the") {
 		sub--
 	}
-	if !r.st.lex["subordinators"][r.lowerAt(sub)] {
+	if !r.st.lex.subordinators[r.lowerAt(sub)] {
 		return false
 	}
 	for k := len(r.mentions) - 1; k >= 0; k-- {
@@ -547,7 +547,7 @@ func (r *sentenceReader) attribution(m mention) bool {
 		return false
 	}
 	for k := m.j; k < len(r.toks) && k <= m.j+4; k++ {
-		if r.st.lex["reporting"][r.lowerAt(k)] {
+		if r.st.lex.reporting[r.lowerAt(k)] {
 			return true
 		}
 		if !r.wordAt(k) {
@@ -569,14 +569,14 @@ func (r *sentenceReader) checkCoordinated(pass *sdk.Pass, reported map[int]bool)
 		if r.lowerAt(and) != "and" || y.i != and+1 && !(y.i == and+2 && r.lowerAt(and+1) == "the") {
 			continue
 		}
-		if reported[y.i] || !compatible(x, y) || r.partOfLongerName(x) || r.st.lex["locative"][r.lowerAt(x.i-1)] || !r.governs(y, -1) {
+		if reported[y.i] || !compatible(x, y) || r.partOfLongerName(x) || r.st.lex.locative[r.lowerAt(x.i-1)] || !r.governs(y, -1) {
 			continue
 		}
 		for k := y.j; k < len(r.toks) && k <= y.j+6; k++ {
 			if !r.wordAt(k) {
 				break
 			}
-			if r.st.relations[r.lowerAt(k)] != nil || r.st.lex["jointverbs"][r.lowerAt(k)] {
+			if r.st.relations[r.lowerAt(k)] != nil || r.st.lex.jointverbs[r.lowerAt(k)] {
 				reported[y.i] = true
 				r.report(pass, y, x, r.toks[k].text)
 				break
