@@ -20,13 +20,18 @@ var ConflictingCount = &sdk.Rule{
 ..." and "the 22-year-old John Smith" cannot both be right. The rule reads
 the three ways copy states an age — "Name, 20,", "20-year-old Name" and
 "Name (20)" — and links a later surname to the one full name that carries
-it. A casualty count: "killed 12 people" and "the 15 people killed".
+it, once that full name has been given (a bare surname before it, as in
+"Porter, 61, his wife, Ellen Grace Porter, 58", is another person).
+Organisations, places and peoples ("the University, 125,") carry no age. A
+casualty count: "killed 12 people" and "the 15 people killed".
 
 Different quantities that share a noun ("12 people were killed and 15
 injured") are different counts. Sentences that place a figure in another
 time or event, or mark it as an update or an estimate ("when he was 20",
 "the toll rose to 15", "at least 12", "another 15", "last year") are not
-compared.`,
+compared, nor are two counts that one sentence of the article states
+together (a total and its part: "eight died: five in the hall and three
+outside").`,
 	Example: sdk.Example{
 		Before: "John Smith, 20, was arrested. ... The 22-year-old John Smith denies the charge.",
 		After:  "John Smith, 20, was arrested. ... The 20-year-old John Smith denies the charge.",
@@ -157,8 +162,8 @@ func checkConflictingCount(pass *sdk.Pass) {
 	ages := findAges(stateOf(pass), sentencesOf.Of(pass))
 	// A surname stands for the one full name that ends with it, once that
 	// name has been given: copy names a person in full before it shortens
-	// the name, so a bare surname ahead of the full name ("Kennedy, 38, his
-	// wife, Carolyn Bessette Kennedy, 33") is somebody else.
+	// the name, so a bare surname ahead of the full name ("Porter, 61, his
+	// wife, Ellen Grace Porter, 58") is somebody else.
 	full := map[string][]statedAge{} // surname -> first statement of each full name
 	for _, a := range ages {
 		if i := strings.LastIndex(a.name, " "); i > 0 {
@@ -295,8 +300,8 @@ func checkCasualties(pass *sdk.Pass) {
 }
 
 // statedTogether reports whether one sentence of the article gives both
-// figures: a total and its part ("twelve died: nine in the offices and three
-// at home"), or two counts set side by side on purpose. A re-keyed count
+// figures: a total and its part ("eight died: five in the hall and three
+// outside"), or two counts set side by side on purpose. A re-keyed count
 // slips in one place; the writer does not put it beside the other.
 func statedTogether(sents []proseSentence, x, y string) bool {
 	for _, s := range sents {

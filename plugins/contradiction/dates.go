@@ -22,9 +22,10 @@ var ImpossibleDate = &sdk.Rule{
   2023": 20 June 2023 was a Tuesday), written in full or abbreviated ("Tue,
   3 March 2015", "Thurs."), with the date spelled out or numeric
   ("Wednesday, 12/08/2026", "2019-05-17 (Thursday)", "Friday 9.1.2015").
-  ISO and dotted dates (day first) have one reading; "12/08/2026" has two
-  unless the article writes an unambiguous date with the same separator
-  ("25/12/2026"), and then the weekday is wrong only when it fits neither.
+  ISO and dotted dates (day first) have one reading. "12/08/2026" has two
+  unless the article settles the order with another date of the same
+  separator ("25/12/2026"); with two readings the weekday is reported only
+  when it fits neither.
   A date without a year takes the article's year (its "date" metadata or a
   dateline date), never a year from a far paragraph, and a weekday that
   fits a year the sentence itself names is left alone. Datelines with the
@@ -91,10 +92,10 @@ var (
 	ageRe  = regexp.MustCompile(`\b(\d{1,3})-year-old\b|,\s(\d{1,3}),\s`)
 	// The article's own date: a full date that opens a block, after at
 	// most the dateline's place and a weekday ("WASHINGTON, Sunday, June
-	// 20, 2023 -", "Friday, May 8, 2009"). "On Oct. 18, 1898, the flag was
-	// raised" is history, not the dateline.
+	// 20, 2023 -", "Friday, May 8, 2009"). "On May 2, 1921, the bridge
+	// opened" is history, not the dateline.
 	datelineDate = regexp.MustCompile(`^(?:\p{Lu}[\p{L} .'’-]{0,40},\s*)?(?:(?:` + weekdayNames + `),?\s+)?(?:` + monthRe + `\s+` + dayRe + `,?\s+` + yearRe + `|` + dayRe + `\s+` + monthRe + `,?\s+` + yearRe + `)\b`)
-	// A year named anywhere in a sentence ("the 291st day of 1999").
+	// A year named anywhere in a sentence ("the 122nd day of 2005").
 	yearWord = regexp.MustCompile(`\b(1[6-9]\d\d|20\d\d)\b`)
 )
 
@@ -464,7 +465,7 @@ func checkWeekdaysNoYear(pass *sdk.Pass, base int, text string, on time.Time) {
 }
 
 // fitsYearNamed reports whether the weekday fits the date in a year the
-// sentence itself names ("Today is Monday, Oct. 18, the 291st day of
+// sentence itself names ("Today is Monday, May 2, the 122nd day of
 // 1999"): the copy may mean that year rather than the article's.
 func fitsYearNamed(text string, mon time.Month, day int, wd time.Weekday) bool {
 	for _, y := range yearWord.FindAllString(text, -1) {

@@ -186,7 +186,7 @@ func TestConflictingCount(t *testing.T) {
 		{"surname after the full name", copyText("Ellen Porter, 29, was rescued.", "Porter, 31, had sailed alone."), "conflicting-count", 5, "Ellen Porter is 31"},
 		{name: "an institution is not a person", text: copyText("The Marsden University, 120, is the oldest in the region.", "Officials at the University, 121, disagreed.")},
 		{name: "a people is not a person", text: copyText("Of those questioned, Chinese, 40, and Swiss, 12, said yes.", "Among the Chinese, 41, said no.")},
-		{name: "part of a total", text: copyText("Twelve workers died in the fire: nine workers died in the offices and three at home.", "The nine workers killed in the offices were buried on Friday.")},
+		{name: "part of a total", text: copyText("Eight workers died in the fire: five workers died in the hall and three outside.", "The five workers killed in the hall were buried on Friday.")},
 	})
 }
 
@@ -206,8 +206,9 @@ func TestImpossibleDate(t *testing.T) {
 		{name: "quantity span", text: copyText("Output was cut from 2000 to 1500 tonnes a day.")},
 		{name: "dateline dash", text: copyText("LONDON, March 26 - 12 companies said they would bid.")},
 		{name: "age fits", text: copyText("Friday, May 8, 2009", "Smith, born in 1960, is the 48-year-old son of a farmer.")},
-		{name: "the sentence names the year", text: copyText("Today is Tuesday, Oct. 18, the 291st day of 2005.", "On Oct. 18, 1898, a flag was raised.")},
-		{name: "a historical date is not the article's", text: copyText("Some background.", "On Oct. 18, 1898, a flag was raised.", "The ceremony is on Tuesday, Oct. 18.")},
+		{name: "the sentence names the year", text: copyText("Friday, May 5, 2006", "Today is Monday, May 2, the 122nd day of 2005.")},
+		{name: "a historical date is not the article's", text: copyText("Some background.", "On May 2, 1922, a bridge was opened.", "The ceremony is on Monday, May 2.")},
+		{"the dateline's year without a year in the sentence", copyText("Friday, May 5, 2006", "The ceremony was on Monday, May 2."), "impossible-date", 5, "2 May 2006 was a Tuesday"},
 		// Dates in the formats real copy uses (issue 20).
 		{"abbreviated weekday, day first", copyText("The vote was held on Wed, 3 March 2015, in the capital."), "impossible-date", 3, "Tuesday"},
 		{"abbreviated weekday with a full stop", copyText("Polls close Fri., March 5, 2015, at noon."), "impossible-date", 3, "Thursday"},

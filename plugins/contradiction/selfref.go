@@ -26,7 +26,10 @@ Washington Post"; a demonym only before officials, leaders, negotiators and
 the like, so "China's talks with Chinese-American groups" is left alone.
 The actor must be the subject of the relation (before it in the same clause,
 or its agent after "by"); "Beijing said the US refused talks with China" is
-two parties.
+two parties. A possessive owns the relation ("the Mongolian envoy's visit to China"), and
+a name inside a relative clause set off by commas is not the subject ("the
+Arctic Council, which Oslo hopes to lead, is pressing Norway"). A visit
+to one's own country is no contradiction.
 
 Names come from an embedded table of every country; add organisations and
 local bodies with [[contradiction.aliases]] in rules.toml.`,
@@ -398,8 +401,8 @@ func (r *sentenceReader) actorOf(c mention, h int) (mention, bool) {
 			}
 		}
 	}
-	// A possessive before the relation names its actor: "Jasray's current
-	// visit to China", "Beijing's talks with China".
+	// A possessive before the relation names its actor: "the envoy's
+	// current visit to China", "Beijing's talks with China".
 	if owner, ok := r.possessiveBefore(h); ok {
 		for _, m := range r.mentions {
 			if m.j == owner && compatible(c, m) && !r.partOfLongerName(m) {
@@ -429,7 +432,7 @@ func (r *sentenceReader) actorOf(c mention, h int) (mention, bool) {
 }
 
 // maxPossessiveGap is how many words may stand between a possessive and the
-// relation it owns ("Jasray's current official visit to").
+// relation it owns ("the envoy's current official visit to").
 const maxPossessiveGap = 3
 
 // possessiveBefore returns the index of the "'s" that owns the relation at
@@ -448,8 +451,8 @@ func (r *sentenceReader) possessiveBefore(h int) (int, bool) {
 }
 
 // inClosedRelative reports whether the mention stands in a relative clause
-// set off by commas that closes before the relation at h: in "the European
-// Union, which Ankara wants to join, is pressing Turkey" the subject of
+// set off by commas that closes before the relation at h: in "the Arctic
+// Council, which Oslo hopes to lead, is pressing Norway" the subject of
 // "pressing" is the Union, not Ankara.
 func (r *sentenceReader) inClosedRelative(m mention, h int) bool {
 	open := -1
