@@ -108,6 +108,18 @@ func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
+// otherPerson reports whether the words between "20-year-old" and a name
+// make the name somebody else's: "the 20-year-old son of John Smith" gives
+// the son's age, not Smith's.
+func (st *state) otherPerson(between string) bool {
+	for _, w := range strings.Fields(between) {
+		if st.lex.agebreaks[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
 func findAges(st *state, sents []proseSentence) []statedAge {
 	var out []statedAge
 	for _, s := range sents {
@@ -151,6 +163,9 @@ func findAges(st *state, sents []proseSentence) []statedAge {
 			}
 		}
 		for _, m := range before {
+			if st.otherPerson(text[m[3]:m[4]]) {
+				continue
+			}
 			add(text[m[4]:m[5]], m[2], m[3])
 		}
 	}

@@ -24,7 +24,7 @@ func dataLines(name string) []string {
 type lexicon struct {
 	locative, function, verbs, boundary, reporting, pronouns, daywords map[string]bool
 	jointverbs, statemodifiers, proposals, periods, wholestate         map[string]bool
-	subordinators, notpersons, relatives                               map[string]bool
+	subordinators, notpersons, relatives, agebreaks                    map[string]bool
 }
 
 func loadLexicon() *lexicon {
@@ -37,7 +37,7 @@ func loadLexicon() *lexicon {
 		{"reporting", &lx.reporting}, {"pronouns", &lx.pronouns}, {"daywords", &lx.daywords},
 		{"jointverbs", &lx.jointverbs}, {"statemodifiers", &lx.statemodifiers}, {"proposals", &lx.proposals},
 		{"periods", &lx.periods}, {"wholestate", &lx.wholestate}, {"subordinators", &lx.subordinators},
-		{"notpersons", &lx.notpersons}, {"relatives", &lx.relatives},
+		{"notpersons", &lx.notpersons}, {"relatives", &lx.relatives}, {"agebreaks", &lx.agebreaks},
 	}
 	names := make([]string, len(classes))
 	for i, c := range classes {

@@ -186,6 +186,8 @@ func TestConflictingCount(t *testing.T) {
 		{"surname after the full name", copyText("Ellen Porter, 29, was rescued.", "Porter, 31, had sailed alone."), "conflicting-count", 5, "Ellen Porter is 31"},
 		{name: "an institution is not a person", text: copyText("The Marsden University, 120, is the oldest in the region.", "Officials at the University, 121, disagreed.")},
 		{name: "a people is not a person", text: copyText("Of those questioned, Chinese, 40, and Swiss, 12, said yes.", "Among the Chinese, 41, said no.")},
+		{name: "an age given through a relation", text: copyText("Ellen Porter, 58, was rescued.", "The 29-year-old son of Ellen Porter was not aboard.")},
+		{"an age given to the name itself", copyText("Ellen Porter, 58, was rescued.", "The 59-year-old sailor Ellen Porter was not hurt."), "conflicting-count", 5, "59 here but 58"},
 		{name: "part of a total", text: copyText("Eight workers died in the fire: five workers died in the hall and three outside.", "The five workers killed in the hall were buried on Friday.")},
 	})
 }
