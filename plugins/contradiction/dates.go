@@ -164,7 +164,8 @@ func weekdayOf(s string) (time.Weekday, bool) {
 
 // abbrevOK reports whether the weekday text[start:end] may be read as one: a
 // full name without a full stop after it, or an abbreviation with a full
-// stop or comma ("Tue," "Thurs."), so "Sun" and "Sat" as words stay words.
+// stop or comma ("Tue," "Thurs.") and no article before it, so "Sun" and
+// "Sat" as words stay words.
 func abbrevOK(text string, start, end int) bool {
 	next := byte(0)
 	if end < len(text) {
@@ -172,6 +173,11 @@ func abbrevOK(text string, start, end int) bool {
 	}
 	if end-start >= 6 {
 		return next != '.'
+	}
+	// "The Sun, 3 March 2015" cites a newspaper.
+	before := strings.TrimRight(text[:start], " ")
+	if i := strings.LastIndexByte(before, ' '); strings.EqualFold(before[i+1:], "the") {
+		return false
 	}
 	return next == '.' || next == ','
 }
@@ -332,7 +338,7 @@ func checkNumericWeekdays(pass *sdk.Pass, base int, text string, notation *numer
 	for _, m := range numericWeekday.FindAllStringSubmatchIndex(text, -1) {
 		ws, we := m[2*9], m[2*9+1]
 		wd, ok := weekdayOf(text[ws:we])
-		if !ok {
+		if !ok || !closesDate(text, we) {
 			continue
 		}
 		readings := numericReadings(text, m, 0, notation)
@@ -344,6 +350,13 @@ func checkNumericWeekdays(pass *sdk.Pass, base int, text string, notation *numer
 			reportWeekday(pass, base, text[ws:we], ws, we, ds, ws, readings)
 		}
 	}
+}
+
+// closesDate reports whether a weekday after a numeric date ends the date's
+// phrase ("2019-05-17 (Thursday)", "12/08/2026, Wed."), so "12/08/2026, Sun
+// Microsystems said" or "Friday's vote" is not read as the date's weekday.
+func closesDate(text string, end int) bool {
+	return end == len(text) || strings.IndexByte(").,;:", text[end]) >= 0
 }
 
 func fitsAny(dates []time.Time, wd time.Weekday) bool {
