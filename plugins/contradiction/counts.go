@@ -87,9 +87,10 @@ func allMatches(cue bool, re *regexp.Regexp, text string) [][]int {
 	return re.FindAllStringSubmatchIndex(text, -1)
 }
 
-// figureAfter reports whether text holds a digit right after open and one
-// whitespace ("Name, 20," and "Name (20)" need one), or after whitespace and
-// open when spaceFirst.
+// figureAfter reports whether text holds open, one whitespace and a digit
+// (", 2" of "Name, 20,"), or with spaceFirst one whitespace, open and a
+// digit (" (2" of "Name (20)"): the cue the age patterns cannot match
+// without.
 func figureAfter(text string, open byte, spaceFirst bool) bool {
 	for i := 0; i+2 < len(text); i++ {
 		a, b := text[i], text[i+1]

@@ -26,10 +26,11 @@ Washington Post"; a demonym only before officials, leaders, negotiators and
 the like, so "China's talks with Chinese-American groups" is left alone.
 The actor must be the subject of the relation (before it in the same clause,
 or its agent after "by"); "Beijing said the US refused talks with China" is
-two parties. A possessive owns the relation ("the Mongolian envoy's visit to China"), and
-a name inside a relative clause set off by commas is not the subject ("the
-Arctic Council, which Oslo hopes to lead, is pressing Norway"). A visit
-to one's own country is no contradiction.
+two parties. A possessive owns the relation ("the envoy's talks with
+China" are the envoy's, whoever stands before them), and a name inside a
+relative clause set off by commas is not the subject ("the Arctic Council,
+which Oslo hopes to lead, is pressing Norway"). A visit to one's own
+country is no contradiction.
 
 Names come from an embedded table of every country; add organisations and
 local bodies with [[contradiction.aliases]] in rules.toml.`,
@@ -402,7 +403,7 @@ func (r *sentenceReader) actorOf(c mention, h int) (mention, bool) {
 		}
 	}
 	// A possessive before the relation names its actor: "the envoy's
-	// current visit to China", "Beijing's talks with China".
+	// current talks with China", "Beijing's talks with China".
 	if owner, ok := r.possessiveBefore(h); ok {
 		for _, m := range r.mentions {
 			if m.j == owner && compatible(c, m) && !r.partOfLongerName(m) {
@@ -432,7 +433,7 @@ func (r *sentenceReader) actorOf(c mention, h int) (mention, bool) {
 }
 
 // maxPossessiveGap is how many words may stand between a possessive and the
-// relation it owns ("the envoy's current official visit to").
+// relation it owns ("the envoy's current official talks with").
 const maxPossessiveGap = 3
 
 // possessiveBefore returns the index of the "'s" that owns the relation at
