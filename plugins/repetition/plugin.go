@@ -522,10 +522,13 @@ func legitimate(text string, ls *lists, ws []word, i, n int, gap string) bool {
 		// "Martin Margiela for Men" / "For men who...".
 		return true
 	}
-	if upperAt(text, first[0].start) && !upperAt(text, second[0].start) && !sentenceStart(text, first[0].start) {
+	if upperAt(text, first[0].start) && !upperAt(text, second[0].start) && !sentenceStart(text, first[0].start) &&
+		!(ls.function[first[0].lower] && strings.TrimSpace(gap) == "") {
 		// A capitalised word inside a sentence before its lower-case
 		// double is a name or a noun, the double another word:
 		// "influenza A, a viral", "Die Macht macht", "der Klug klug".
+		// Not a function word doubled with nothing between: "Read more:
+		// The the council" is a slip after a colon.
 		return true
 	}
 	if inRange(text, ls, ws, i, n) {

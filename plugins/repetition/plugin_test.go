@@ -20,6 +20,8 @@ func TestRepeats(t *testing.T) {
 		want       []string // text of the reported duplicate copies, in order
 	}{
 		{"doubled article", "Headline\n\nWe saw the the car.", []string{"the"}},
+		{"capitalised article after a colon", "Headline\n\nRead more: The the council elections next year", []string{"the"}},
+		{"capitalised letter before its double", "Headline\n\nIt was influenza A, a viral strain.", nil},
 		{"doubled with comma", "Headline\n\nHe said the, the car was red.", []string{"the"}},
 		{"phrase with comma", "Headline\n\nIt was the result of, the result of a deal.", []string{"the result of"}},
 		{"phrase without comma", "Headline\n\nIt was the result of the result of a deal.", []string{"the result of"}},
