@@ -1,20 +1,22 @@
 package strayui
 
 import (
-	_ "embed"
+	"embed"
 	"fmt"
 	"regexp"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/core/sdk/wordlist"
 )
 
-// chromeData is the built-in list of known UI strings; see the file's header
-// for its format.
+// dataFS holds the built-in lists: data/chrome.txt (known UI strings; see
+// its header for the format) and data/ui-words.txt.
 //
-//go:embed data/chrome.txt
-var chromeData string
+//go:embed data/*.txt
+var dataFS embed.FS
 
 // Kinds of chrome, as named in data/chrome.txt.
 const (
@@ -60,17 +62,26 @@ type chromeTable struct {
 	labels   []*phrase // related-link labels, longest first
 }
 
+// optionEntries numbers the entries of a list option (1-based) for
+// parseChrome's messages.
+func optionEntries(opts []string) []wordlist.Entry {
+	out := make([]wordlist.Entry, 0, len(opts))
+	for i, o := range opts {
+		if o = strings.TrimSpace(o); o != "" {
+			out = append(out, wordlist.Entry{Text: o, Line: i + 1})
+		}
+	}
+	return out
+}
+
 // parseChrome reads entries in the data file's format. src names the source
 // for error messages.
-func parseChrome(src string, lines []string, t *chromeTable) error {
+func parseChrome(src string, entries []wordlist.Entry, t *chromeTable) error {
 	if t.exact == nil {
 		t.exact = map[string][]*phrase{}
 	}
-	for i, line := range lines {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for _, e := range entries {
+		line, i := e.Text, e.Line-1
 		parts := strings.SplitN(line, "|", 3)
 		if len(parts) != 3 {
 			return fmt.Errorf("%s:%d: want \"LANG | KIND | PHRASE\", got %q", src, i+1, line)

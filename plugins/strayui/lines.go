@@ -2,7 +2,6 @@ package strayui
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/copydesk/copydesk/core/article"
@@ -20,27 +19,16 @@ type unit struct {
 	skip bool
 }
 
-// The four rules read the same lines; they are split once and kept for the
-// last article (holding it keeps its address from being reused by
-// another). Rules only read them.
-var (
-	cacheMu    sync.Mutex
-	cacheArt   *sdk.Article
-	cacheText  string
-	cacheUnits []unit
-)
-
-// linesOf splits every block into its lines, skipping code.
-func linesOf(a *sdk.Article) []unit {
-	cacheMu.Lock()
-	defer cacheMu.Unlock()
-	if cacheArt == a && cacheText == a.Text {
-		return cacheUnits
-	}
-	out := splitLines(a)
-	cacheArt, cacheText, cacheUnits = a, a.Text, out
-	return out
+// lineIndex splits the article into lines once per article; every rule of
+// the plugin reads the same lines and only reads them.
+var lineIndex = &sdk.Analysis[[]unit]{
+	Name: "strayui lines",
+	Run:  func(a *sdk.Article, _ any) []unit { return splitLines(a) },
 }
+
+// linesOf returns the lines of the pass's article, splitting every block
+// into its lines and skipping code.
+func linesOf(p *sdk.Pass) []unit { return lineIndex.Of(p) }
 
 func splitLines(a *sdk.Article) []unit {
 	var out []unit

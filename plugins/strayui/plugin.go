@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/copydesk/copydesk/core/sdk"
+	"github.com/copydesk/copydesk/core/sdk/wordlist"
 	"github.com/pemistahl/lingua-go"
 )
 
@@ -48,11 +49,11 @@ type state struct {
 }
 
 func configure(opts sdk.Options) (any, error) {
-	st := &state{table: &chromeTable{}, articleLang: lingua.Unknown, maxConf: opts.Float("max_confidence"), vocab: parseVocab(uiWordsData)}
-	if err := parseChrome("data/chrome.txt", strings.Split(chromeData, "\n"), st.table); err != nil {
+	st := &state{table: &chromeTable{}, articleLang: lingua.Unknown, maxConf: opts.Float("max_confidence"), vocab: parseVocab(wordlist.MustLines(dataFS, "data/ui-words.txt", wordlist.Lower))}
+	if err := parseChrome("data/chrome.txt", wordlist.MustEntries(dataFS, "data/chrome.txt"), st.table); err != nil {
 		return nil, err
 	}
-	if err := parseChrome("rules.toml strayui.chrome", opts.Strings("chrome"), st.table); err != nil {
+	if err := parseChrome("rules.toml strayui.chrome", optionEntries(opts.Strings("chrome")), st.table); err != nil {
 		return nil, err
 	}
 	// Longest labels first, so "READ MORE" wins over "READ".
@@ -95,13 +96,20 @@ var (
 	defaultState *state
 )
 
+// anyLanguage is the Languages of every strayui rule.
+var anyLanguage = []string{sdk.AnyLanguage}
+
 // UIChrome reports known CMS and widget strings, in any language.
 var UIChrome = &sdk.Rule{
-	Name:     "ui-chrome",
-	Category: sdk.CategoryStrayUI,
-	Severity: sdk.Warning,
-	Summary:  "comment forms, share widgets, ad labels and other page chrome left in the copy",
-	Doc:      uiChromeDoc,
+	// Every strayui rule judges a line against the article's own
+	// language, whatever that is: chrome in data/chrome.txt's 27
+	// languages, or in any other, is stray in copy of any language.
+	Languages: anyLanguage,
+	Name:      "ui-chrome",
+	Category:  sdk.CategoryStrayUI,
+	Severity:  sdk.Warning,
+	Summary:   "comment forms, share widgets, ad labels and other page chrome left in the copy",
+	Doc:       uiChromeDoc,
 	Example: sdk.Example{
 		Before: "...the ministry said on Tuesday.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *",
 		After:  "...the ministry said on Tuesday.",
@@ -112,11 +120,15 @@ var UIChrome = &sdk.Rule{
 // ForeignLanguage reports short lines in another language than the
 // article's, found by language identification.
 var ForeignLanguage = &sdk.Rule{
-	Name:     "foreign-language",
-	Category: sdk.CategoryStrayUI,
-	Severity: sdk.Warning,
-	Summary:  "a short line in another language than the article's, such as a translated comment form",
-	Doc:      foreignDoc,
+	// Every strayui rule judges a line against the article's own
+	// language, whatever that is: chrome in data/chrome.txt's 27
+	// languages, or in any other, is stray in copy of any language.
+	Languages: anyLanguage,
+	Name:      "foreign-language",
+	Category:  sdk.CategoryStrayUI,
+	Severity:  sdk.Warning,
+	Summary:   "a short line in another language than the article's, such as a translated comment form",
+	Doc:       foreignDoc,
 	Example: sdk.Example{
 		Before: "...the ministry said on Tuesday.\n\nZanechte odpověď\n\nVložit komentář",
 		After:  "...the ministry said on Tuesday.",
@@ -127,11 +139,15 @@ var ForeignLanguage = &sdk.Rule{
 // RelatedLink reports "READ <other headline>" lines injected between
 // paragraphs.
 var RelatedLink = &sdk.Rule{
-	Name:     "related-link",
-	Category: sdk.CategoryStrayUI,
-	Severity: sdk.Warning,
-	Summary:  "a READ / RELATED / Also read link to another story inside the body",
-	Doc:      relatedDoc,
+	// Every strayui rule judges a line against the article's own
+	// language, whatever that is: chrome in data/chrome.txt's 27
+	// languages, or in any other, is stray in copy of any language.
+	Languages: anyLanguage,
+	Name:      "related-link",
+	Category:  sdk.CategoryStrayUI,
+	Severity:  sdk.Warning,
+	Summary:   "a READ / RELATED / Also read link to another story inside the body",
+	Doc:       relatedDoc,
 	Example: sdk.Example{
 		Before: "...the talks resumed.\n\nREAD\u00a0 Storm closes ports along the coast\n\nOfficials said...",
 		After:  "...the talks resumed.\n\nOfficials said...",
@@ -141,11 +157,15 @@ var RelatedLink = &sdk.Rule{
 
 // SiteFooter reports standards and copyright boilerplate at the end.
 var SiteFooter = &sdk.Rule{
-	Name:     "site-footer",
-	Category: sdk.CategoryStrayUI,
-	Severity: sdk.Info,
-	Summary:  "site footer or standards boilerplate at the end of the body",
-	Doc:      footerDoc,
+	// Every strayui rule judges a line against the article's own
+	// language, whatever that is: chrome in data/chrome.txt's 27
+	// languages, or in any other, is stray in copy of any language.
+	Languages: anyLanguage,
+	Name:      "site-footer",
+	Category:  sdk.CategoryStrayUI,
+	Severity:  sdk.Info,
+	Summary:   "site footer or standards boilerplate at the end of the body",
+	Doc:       footerDoc,
 	Example: sdk.Example{
 		Before: "Reporting by Ana Ruiz; Editing by Tom Hale\n\nOur Standards: The Trust Principles.",
 		After:  "Reporting by Ana Ruiz; Editing by Tom Hale",
@@ -167,7 +187,7 @@ func report(p *sdk.Pass, u unit, end int, msg, fix string) {
 
 func checkUIChrome(p *sdk.Pass) {
 	st := stateOf(p)
-	units := linesOf(p.Article)
+	units := linesOf(p)
 	matches := make([]*phrase, len(units))
 	for i, u := range units {
 		if u.skip {
@@ -181,7 +201,7 @@ func checkUIChrome(p *sdk.Pass) {
 		}
 	}
 	tail := tailFrom(units)
-	articleLang := st.articleLang
+	articleLang, _ := st.languageOf(p)
 	for i, m := range matches {
 		if m == nil {
 			continue
@@ -196,6 +216,26 @@ func checkUIChrome(p *sdk.Pass) {
 		}
 		report(p, u, u.span.End, fmt.Sprintf("%s%s left in the copy (%s): delete it", lang, kindWords[m.Kind], clip(u.text)), "delete the "+kindWords[m.Kind])
 	}
+}
+
+// languageOf returns the article's language: the article_language option,
+// else the language the host set on the article (Article.Language), else
+// lingua.Unknown, which callers identify from the copy when they need it.
+// ok is false when the host named a language the identifier does not
+// know: then no line can be compared with it, and the identifier must not
+// be asked.
+func (st *state) languageOf(p *sdk.Pass) (lang lingua.Language, ok bool) {
+	if st.articleLang != lingua.Unknown {
+		return st.articleLang, true
+	}
+	if p.Article.Language == "" {
+		return lingua.Unknown, true
+	}
+	l := languageFromCode(p.Article.Language)
+	if l == lingua.Unknown || !st.id.knows(l) {
+		return lingua.Unknown, false
+	}
+	return l, true
 }
 
 // plainlyForeign reports whether a single-word known string is in another
@@ -215,7 +255,7 @@ func (st *state) plainlyForeign(units []unit, m *phrase, articleLang *lingua.Lan
 
 func checkRelated(p *sdk.Pass) {
 	st := stateOf(p)
-	units := linesOf(p.Article)
+	units := linesOf(p)
 	for i := 0; i < len(units); i++ {
 		last, ok := st.relatedLink(units, i)
 		if !ok {
@@ -254,7 +294,7 @@ func (st *state) relatedLink(units []unit, i int) (int, bool) {
 
 func checkFooter(p *sdk.Pass) {
 	st := stateOf(p)
-	units := linesOf(p.Article)
+	units := linesOf(p)
 	tail := tailFrom(units)
 	for i, u := range units {
 		if u.skip || i < tail {
