@@ -223,6 +223,42 @@ func (t *chromeTable) match(line string) *phrase {
 	if ps := t.exact[n]; len(ps) > 0 {
 		return ps[0]
 	}
+	// A count beside a label: "Comments (12)", "12 Comments", "Shares 4".
+	if c, paren := stripCount(n); c != n && c != "" {
+		if ps := t.exact[c]; len(ps) > 0 {
+			if !paren {
+				return ps[0]
+			}
+			out := *ps[0]
+			out.weak = false // "(12)" is a widget's counter, never a subhead's
+			return &out
+		}
+	}
+	// Widget labels joined by separators: "Share | Tweet | Email this",
+	// "Print this page · Back to top". Every piece must be known.
+	if pieces := navSep.Split(n, -1); len(pieces) >= 2 && !moreWords(n, maxPatternWords) {
+		var first *phrase
+		for _, piece := range pieces {
+			piece = strings.TrimSpace(piece)
+			if piece == "" {
+				continue
+			}
+			c, _ := stripCount(piece)
+			p := t.part(c)
+			if p == nil {
+				first = nil
+				break
+			}
+			if first == nil {
+				first = p
+			}
+		}
+		if first != nil {
+			out := *first
+			out.weak = false
+			return &out
+		}
+	}
 	// Wildcard phrases ("Click to share on …") match short lines only: a
 	// sentence that happens to begin "Posted in" or "More from" is copy.
 	if !moreWords(n, maxPatternWords) {
@@ -251,6 +287,27 @@ func (t *chromeTable) match(line string) *phrase {
 	out := *first
 	out.weak = false
 	return &out
+}
+
+// countRe matches a widget's counter beside its label: "(12)", "[3]",
+// "1.2k" at the start or the end of a normalised line.
+var countRe = regexp.MustCompile(`^\d[\d,.]*[km]?\s+|\s*[(\[]\d[\d,.]*[km]?[)\]]|\s+\d[\d,.]*[km]?$`)
+
+var yearRe = regexp.MustCompile(`^\D*(1[89]|20)\d\d\D*$`)
+
+// stripCount removes counters from a normalised line (named heuristic
+// "widget counter"); paren reports a counter in brackets, which only widgets
+// write.
+func stripCount(n string) (out string, paren bool) {
+	for _, c := range countRe.FindAllString(n, -1) {
+		if yearRe.MatchString(c) {
+			return n, false // "In 2014", "Election 2020": a year, not a count
+		}
+	}
+	paren = strings.ContainsAny(n, "([")
+	out = strings.TrimSpace(countRe.ReplaceAllString(n, ""))
+	out = strings.TrimRight(out, " :*.!?|")
+	return out, paren && out != n
 }
 
 // part finds a piece of a multi-phrase line: a known phrase, or a run of

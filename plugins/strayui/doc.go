@@ -21,7 +21,12 @@ headings, newsletter and cookie prompts, advertising and image labels
 languages.
 
 Only whole lines are matched, so the same words inside a sentence are never
-reported. A single everyday word ("Comment", "Website", "Reply") is reported
+reported. Lines are matched tolerant of counts and separators: "Comments (12)", "12
+Comments", "Share | Tweet | Email". Lines of navigation items joined by
+separators ("News | Sport | Weather", "Home » Politics »") and widget time
+stamps and counters ("2h ago", "5 min read", "3 of 12") are reported too.
+
+A single everyday word ("Comment", "Website", "Reply") is reported
 only at the end of the article (after the last story paragraph) or next to
 other chrome, because mid-story it could be a subhead; a single word in
 another language ("Skomentuj") is reported mid-story too when the language
@@ -60,8 +65,25 @@ Upper-case labels may be followed by spaces alone ("READ\u00a0 Storm closes
 ports"); mixed-case ones need a colon, bar or dash ("Related: ..."), so a
 sentence that starts "Read the report..." is never taken for a link.`
 
-const footerDoc = `Reports site footer and standards boilerplate in the last third of the body:
-"Our Standards: The Thomson Reuters Trust Principles.", a bare "Thomson
-Reuters" line, copyright and "All rights reserved" lines. Its severity is
-info; turn it off or raise it in rules.toml ([strayui.rules.site-footer]).
-Add footers of other sites with the chrome option, kind footer.`
+const footerDoc = `Reports site footer and standards boilerplate after the last story
+paragraph ("Our Standards: The Thomson Reuters Trust Principles.", a bare
+"Thomson Reuters" line), and a site's copyright notice anywhere: a short line
+with a © sign or "All rights reserved" (or its translation). A wire's plain
+"Copyright 1999 The New York Times Co." credit line has neither and is left
+alone. Its severity is info; turn it off or raise it in rules.toml
+([strayui.rules.site-footer]). Add footers of other sites with the chrome
+option, kind footer.`
+
+const runDoc = `Reports page furniture that carries no label phrase: a run of two or more
+lines in a row that are headline-shaped (title or sentence case, no closing
+full stop, at most 20 words: related-story links) or short items (at most four
+words: menu entries, network names, section names, counts) or known chrome,
+standing before the story's first paragraph or after its last one. Between
+paragraphs a run is reported only when it opens or closes with known chrome
+that is more than one everyday word ("Most read", "More from the desk").
+
+The article's own material stays silent: credit lines, datelines, bylines and
+author bios, quotations, list items (a bullet, a dash, "1.", or a run after a
+line that ends in a colon), wire list entries ("ACTRESS, DRAMA: ..."), and
+sentences, which end in a full stop. One finding covers the whole run, and its
+fix deletes it.`

@@ -86,6 +86,9 @@ func checkForeign(p *sdk.Pass) {
 		// URLs, e-mail addresses, handles and code are in no language:
 		// the line is judged by its words alone.
 		text := stripNonWords(u.text)
+		if text != u.text && len(words(text))*2 < len(words(u.text)) {
+			continue // mostly code, links or handles: nothing to identify
+		}
 		sc := scriptOf(text)
 		if sc != "" && articleScript == "" {
 			articleScript = dominantScript(units)

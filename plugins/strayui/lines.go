@@ -19,17 +19,6 @@ type unit struct {
 	skip bool
 }
 
-// lineIndex splits the article into lines once per article; every rule of
-// the plugin reads the same lines and only reads them.
-var lineIndex = &sdk.Analysis[[]unit]{
-	Name: "strayui lines",
-	Run:  func(a *sdk.Article, _ any) []unit { return splitLines(a) },
-}
-
-// linesOf returns the lines of the pass's article, splitting every block
-// into its lines and skipping code.
-func linesOf(p *sdk.Pass) []unit { return lineIndex.Of(p) }
-
 func splitLines(a *sdk.Article) []unit {
 	var out []unit
 	for bi, b := range a.Blocks {

@@ -23,7 +23,7 @@ var Plugin = &sdk.Plugin{
 	Doc:       pluginDoc,
 	Options:   pluginOptions,
 	Configure: configure,
-	Rules:     []*sdk.Rule{UIChrome, ForeignLanguage, RelatedLink, SiteFooter},
+	Rules:     []*sdk.Rule{UIChrome, ForeignLanguage, RelatedLink, FurnitureRun, SiteFooter},
 }
 
 // pluginOptions are the plugin-wide settings of the [strayui] table.
@@ -77,8 +77,10 @@ func configure(opts sdk.Options) (any, error) {
 
 // stateOf returns the session state. A host that skips Configure gets one
 // default state per process, so the identifier's models load only once.
-func stateOf(p *sdk.Pass) *state {
-	if st, ok := p.State.(*state); ok {
+func stateOf(p *sdk.Pass) *state { return stateFrom(p.State) }
+
+func stateFrom(s any) *state {
+	if st, ok := s.(*state); ok {
 		return st
 	}
 	defaultOnce.Do(func() {
@@ -155,6 +157,22 @@ var RelatedLink = &sdk.Rule{
 	Check: checkRelated,
 }
 
+// FurnitureRun reports runs of menu, widget and related-headline lines
+// around the story that carry no label phrase.
+var FurnitureRun = &sdk.Rule{
+	Languages: anyLanguage,
+	Name:      "furniture-run",
+	Category:  sdk.CategoryStrayUI,
+	Severity:  sdk.Warning,
+	Summary:   "a run of related-story headlines, menu items or widget lines before or after the story",
+	Doc:       runDoc,
+	Example: sdk.Example{
+		Before: "...the port authority said.\n\nMore from the desk\n\nFerry fares rise for the summer season\n\nNew bridge opens to traffic",
+		After:  "...the port authority said.",
+	},
+	Check: checkRun,
+}
+
 // SiteFooter reports standards and copyright boilerplate at the end.
 var SiteFooter = &sdk.Rule{
 	// Every strayui rule judges a line against the article's own
@@ -187,26 +205,14 @@ func report(p *sdk.Pass, u unit, end int, msg, fix string) {
 
 func checkUIChrome(p *sdk.Pass) {
 	st := stateOf(p)
-	units := linesOf(p)
-	matches := make([]*phrase, len(units))
-	for i, u := range units {
-		if u.skip {
-			continue
-		}
-		if _, ok := st.relatedLink(units, i); ok {
-			continue // related-link reports it
-		}
-		if m := st.table.match(u.text); m != nil && m.Kind != kindFooter {
-			matches[i] = m
-		}
-	}
-	tail := tailFrom(units)
+	l := layoutOf.Of(p)
+	units, matches := l.units, l.chrome
 	articleLang, _ := st.languageOf(p)
 	for i, m := range matches {
-		if m == nil {
-			continue
+		if m == nil || m.Kind == kindFooter || l.inRun[i] {
+			continue // site-footer and furniture-run report those
 		}
-		if m.weak && i < tail && !(i > 0 && matches[i-1] != nil) && !(i+1 < len(matches) && matches[i+1] != nil) && !st.plainlyForeign(units, m, &articleLang) {
+		if m.weak && i < l.tail && !(i > 0 && matches[i-1] != nil) && !(i+1 < len(matches) && matches[i+1] != nil) && !st.plainlyForeign(units, m, &articleLang) {
 			continue // "Comment" or "Website" alone mid-story may be a subhead
 		}
 		u := units[i]
@@ -215,6 +221,29 @@ func checkUIChrome(p *sdk.Pass) {
 			lang = languageName(l) + " "
 		}
 		report(p, u, u.span.End, fmt.Sprintf("%s%s left in the copy (%s): delete it", lang, kindWords[m.Kind], clip(u.text)), "delete the "+kindWords[m.Kind])
+	}
+}
+
+// checkRun reports furniture runs (see findRuns).
+func checkRun(p *sdk.Pass) {
+	l := layoutOf.Of(p)
+	for _, r := range l.runs {
+		u := l.units[r.from]
+		what := "block of %d menu or widget lines"
+		fix := "delete the menu or widget lines"
+		if r.headlines*2 > r.members {
+			what = "run of %d related-story headlines"
+			fix = "delete the related-story headlines"
+		}
+		where := "after the story"
+		switch {
+		case r.to < l.first:
+			where = "before the story"
+		case r.from < l.tail:
+			where = "between paragraphs"
+		}
+		msg := fmt.Sprintf(what+" %s, from %s to %s: page furniture, delete it", r.members, where, clip(u.text), clip(l.units[r.to].text))
+		report(p, u, l.units[r.to].span.End, msg, fix)
 	}
 }
 
@@ -257,6 +286,9 @@ func checkRelated(p *sdk.Pass) {
 	st := stateOf(p)
 	units := linesOf(p)
 	for i := 0; i < len(units); i++ {
+		if !layoutOf.Of(p).related[i] {
+			continue
+		}
 		last, ok := st.relatedLink(units, i)
 		if !ok {
 			continue
@@ -293,16 +325,18 @@ func (st *state) relatedLink(units []unit, i int) (int, bool) {
 }
 
 func checkFooter(p *sdk.Pass) {
-	st := stateOf(p)
-	units := linesOf(p)
-	tail := tailFrom(units)
-	for i, u := range units {
-		if u.skip || i < tail {
+	l := layoutOf.Of(p)
+	for i, m := range l.chrome {
+		if m == nil || m.Kind != kindFooter {
 			continue
 		}
-		if m := st.table.match(u.text); m != nil && m.Kind == kindFooter {
-			report(p, u, u.span.End, fmt.Sprintf("site footer %s at the end of the body: delete it", clip(u.text)), "delete the site footer")
+		// A listed footer ("Our Standards: ...") is one only at the end; a
+		// copyright notice (copyrightLine) is one anywhere.
+		if i < l.tail && m != copyrightPhrase {
+			continue
 		}
+		u := l.units[i]
+		report(p, u, u.span.End, fmt.Sprintf("site footer %s: delete it", clip(u.text)), "delete the site footer")
 	}
 }
 

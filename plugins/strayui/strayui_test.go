@@ -450,7 +450,15 @@ func TestShortEnglishLinesStaySilent(t *testing.T) {
 	}
 	base, _ := insert(-1, "")
 	text := base + "\n" + strings.Join(lines, "\n\n") + "\n"
-	got := strayFindings(t, sdktest.Config{}, text)
+	// Runs of short lines after the story are what furniture-run
+	// reports by design (the lines here are sentence prefixes, stacked
+	// one after another); this test is about the lines one by one.
+	var got []sdktest.Result
+	for _, r := range strayFindings(t, sdktest.Config{}, text) {
+		if r.Rule != "furniture-run" {
+			got = append(got, r)
+		}
+	}
 	for _, r := range got {
 		t.Errorf("short English line flagged: %v", r)
 	}
