@@ -259,6 +259,12 @@ func (t *chromeTable) match(line string) *phrase {
 			return &out
 		}
 	}
+	// A share bar's service names run together: "Facebook Twitter Email".
+	if strings.Contains(n, " ") && !moreWords(n, 8) {
+		if p := t.services(n); p != nil {
+			return p
+		}
+	}
 	// Wildcard phrases ("Click to share on …") match short lines only: a
 	// sentence that happens to begin "Posted in" or "More from" is copy.
 	if !moreWords(n, maxPatternWords) {
@@ -308,6 +314,30 @@ func stripCount(n string) (out string, paren bool) {
 	out = strings.TrimSpace(countRe.ReplaceAllString(n, ""))
 	out = strings.TrimRight(out, " :*.!?|")
 	return out, paren && out != n
+}
+
+// services returns the first of a line's words when every word is a share
+// service or share label of one word ("facebook twitter email").
+func (t *chromeTable) services(n string) *phrase {
+	var first *phrase
+	for _, w := range strings.Fields(n) {
+		var hit *phrase
+		for _, p := range t.exact[w] {
+			if p.Kind == kindShare {
+				hit = p
+				break
+			}
+		}
+		if hit == nil {
+			return nil
+		}
+		if first == nil {
+			first = hit
+		}
+	}
+	out := *first
+	out.weak = false
+	return &out
 }
 
 // part finds a piece of a multi-phrase line: a known phrase, or a run of

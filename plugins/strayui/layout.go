@@ -212,6 +212,9 @@ const (
 // members, and neither is story prose or a short sentence.
 func runMember(l *layout, i int) int {
 	u := l.units[i]
+	if u.aside {
+		return filler // marked as furniture by the markup: the run goes on
+	}
 	if u.skip || l.related[i] {
 		return notMember
 	}
@@ -330,6 +333,9 @@ func findRuns(l *layout) []run {
 		}
 		if parallelList(l, r) {
 			continue
+		}
+		if next := r.to + 1; next < n && !l.units[next].skip && creditLine.MatchString(l.units[next].text) && r.from >= l.tail {
+			continue // named heuristic "credit box": a title and air time above "Written and directed by ..." belong to the story
 		}
 		outside := r.to < l.first || r.from >= l.tail
 		if !outside && strong == 0 {

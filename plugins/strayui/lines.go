@@ -17,6 +17,9 @@ type unit struct {
 	// dateline fields, and blocks the markup already marks as furniture
 	// (aside, nav, footer, figcaption), which are not stray in the body.
 	skip bool
+	// aside marks skipped lines the markup marks as furniture (aside,
+	// nav, footer, figcaption): a furniture run goes on across them.
+	aside bool
 }
 
 func splitLines(a *sdk.Article) []unit {
@@ -26,9 +29,12 @@ func splitLines(a *sdk.Article) []unit {
 			continue
 		}
 		skip := bi == 0
+		aside := false
 		switch b.Kind {
-		case article.Headline, article.Byline, article.Dateline, article.Aside, article.Caption:
+		case article.Headline, article.Byline, article.Dateline:
 			skip = true
+		case article.Aside, article.Caption:
+			skip, aside = true, bi > 0
 		}
 		start := b.Span.Start
 		text := a.BlockText(b)
@@ -38,7 +44,7 @@ func splitLines(a *sdk.Article) []unit {
 			trimmed := strings.TrimSpace(l)
 			if trimmed != "" {
 				s := start + lead
-				out = append(out, unit{text: trimmed, span: sdk.Span{Start: s, End: s + len(trimmed)}, skip: skip})
+				out = append(out, unit{text: trimmed, span: sdk.Span{Start: s, End: s + len(trimmed)}, skip: skip, aside: aside})
 			}
 			start += len(line)
 		}

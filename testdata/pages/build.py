@@ -21,7 +21,8 @@ this script makes them into OUT_DIR:
                           file, labelled "headline" (line 1), "body" (it
                           occurs in the person-marked articleBody) or
                           "furniture" ("table" for a table's cells inside
-                          the story, which are content, counted apart), with a rough kind for furniture
+                          the story, which are content, counted apart), "element"
+                          (true inside aside/nav/footer/header/form), with a rough kind for furniture
                           (see kind()) and its byte range in the HTML file.
 
 A line is body when its normalised text occurs in the normalised articleBody
@@ -45,6 +46,7 @@ SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "obj
 BLOCK = set("""p h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote figure figcaption caption table
 thead tbody tfoot tr td th aside nav footer header form div section article main body html pre hr
 title address details summary fieldset legend button label option br""".split())
+FURN = set("aside nav footer header form".split())  # copydesk's HTML reader makes these Aside blocks
 VOID = set("area base br col embed hr img input link meta source track wbr param".split())
 
 
@@ -61,6 +63,7 @@ class Lines(HTMLParser):
         self.title = ""
         self.in_title = False
         self.table = 0  # open <table> elements
+        self.furn = []  # open aside/nav/footer/header/form elements
 
     def off(self):
         ln, col = self.getpos()
@@ -70,7 +73,7 @@ class Lines(HTMLParser):
         if self.cur:
             t = re.sub(r"\s+", " ", "".join(self.cur)).strip()
             if t:
-                self.lines.append((t, self.cur_start, self.off(), self.table > 0))
+                self.lines.append((t, self.cur_start, self.off(), self.table > 0, bool(self.furn)))
         self.cur, self.cur_start = [], None
 
     def handle_starttag(self, tag, attrs):
@@ -82,6 +85,8 @@ class Lines(HTMLParser):
             self.flush()
         if not self.skip and tag == "table":
             self.table += 1
+        if not self.skip and tag in FURN:
+            self.furn.append(tag)
 
     def handle_startendtag(self, tag, attrs):
         if not self.skip and tag in BLOCK:
@@ -99,6 +104,9 @@ class Lines(HTMLParser):
             self.flush()
         if not self.skip and tag == "table" and self.table > 0:
             self.table -= 1
+        if not self.skip and tag in self.furn:
+            while self.furn and self.furn.pop() != tag:
+                pass
 
     def handle_data(self, data):
         if self.in_title:
@@ -177,7 +185,7 @@ def build(pages, out):
         p.close()
         p.flush()
         lab = []
-        for t, s, e, _ in p.lines:
+        for t, s, e, _, _ in p.lines:
             nt = norm(t)
             w = words(nt)
             isbody = False
@@ -206,7 +214,7 @@ def build(pages, out):
         out_lines = [headline]
         recs = [{"line": 1, "label": "headline", "kind": "", "where": "", "src_start": -1, "src_end": -1}]
         for i in range(lo, hi):
-            t, s, e, intable = p.lines[i]
+            t, s, e, intable, infurn = p.lines[i]
             where = "before" if i < first else ("after" if i > last else "inside")
             lineno = 2 * len(out_lines) + 1
             out_lines.append(t)
@@ -214,7 +222,7 @@ def build(pages, out):
             if intable and where == "inside":
                 label = "table"  # a table in the story: content the person left out, not furniture
             recs.append({"line": lineno, "label": label,
-                         "kind": kind(t, where) if label == "furniture" else "", "where": where,
+                         "kind": kind(t, where) if label == "furniture" else "", "where": where, "element": infurn,
                          "src_start": s, "src_end": e})
         # char offsets -> byte offsets, in one pass
         marks = sorted({r["src_start"] for r in recs if r["src_start"] >= 0} | {r["src_end"] for r in recs if r["src_end"] >= 0})

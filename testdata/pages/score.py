@@ -95,6 +95,10 @@ for k in sorted(kinds, key=lambda k: (k == 'ALL', k)):
 nb = kinds["ALL"] - kinds["byline-date-caption"]
 fb = kfound["ALL"] - kfound["byline-date-caption"]
 print(f"{'ALL but byline-date':22} {fb:6} {nb:6} {100 * fb / max(nb, 1):6.1f}%")
+if a.html:
+    ne = sum(1 for v in labels.values() for r in v if r["label"] == "furniture" and not r.get("element"))
+    fe = sum(1 for pid, v in labels.items() for i, r in enumerate(v) if r["label"] == "furniture" and not r.get("element") and i in hit[pid])
+    print(f"{'outside aside/nav/...':22} {fe:6} {ne:6} {100 * fe / max(ne, 1):6.1f}%  (furniture the HTML reader does not already mark)")
 print(f"body lines with a finding: {bodyhit} of {body} = {1000 * bodyhit / max(body, 1):.2f} per 1,000")
 print(f"table cells with a finding: {tablehit} of {table}")
 print("findings on labelled lines by rule:", dict(rules))
