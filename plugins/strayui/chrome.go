@@ -259,6 +259,11 @@ func (t *chromeTable) match(line string) *phrase {
 			return &out
 		}
 	}
+	// Two widget labels run together: "Leave a reply Cancel reply",
+	// "Print this page Back to top".
+	if p := t.pair(n); p != nil {
+		return p
+	}
 	// A share bar's service names run together: "Facebook Twitter Email".
 	if strings.Contains(n, " ") && !moreWords(n, 8) {
 		if p := t.services(n); p != nil {
@@ -314,6 +319,32 @@ func stripCount(n string) (out string, paren bool) {
 	out = strings.TrimSpace(countRe.ReplaceAllString(n, ""))
 	out = strings.TrimRight(out, " :*.!?|")
 	return out, paren && out != n
+}
+
+// maxPairWords is the longest line pair tries to cut in two known phrases.
+const maxPairWords = 10
+
+// pair returns the first of two known phrases of several words each that
+// make up a normalised line, cut at a space.
+func (t *chromeTable) pair(n string) *phrase {
+	if moreWords(n, maxPairWords) {
+		return nil
+	}
+	for i := 0; i < len(n); i++ {
+		if n[i] != ' ' {
+			continue
+		}
+		left, right := n[:i], n[i+1:]
+		if !strings.Contains(left, " ") || !strings.Contains(right, " ") {
+			continue // one everyday word is too weak a half
+		}
+		if lp, rp := t.exact[strings.TrimRight(left, " :*.!?|")], t.exact[right]; len(lp) > 0 && len(rp) > 0 {
+			out := *lp[0]
+			out.weak = false
+			return &out
+		}
+	}
+	return nil
 }
 
 // services returns the first of a line's words when every word is a share

@@ -103,7 +103,7 @@ func checkForeign(p *sdk.Pass) {
 				return // no idea what the copy's language is: stay silent
 			}
 		}
-		own, top, topConf := st.id.confidences(text, articleLang)
+		own, top, topConf := st.id.confidences(namesAside(text), articleLang)
 		if own >= st.maxConf || top == articleLang {
 			continue
 		}
@@ -169,6 +169,29 @@ func stripNonWords(s string) string {
 	s = nonWord.ReplaceAllString(s, " ")
 	s = camelCase.ReplaceAllString(s, " ")
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// minCommonWords is the fewest words in lower case namesAside needs to
+// judge a line by them alone.
+const minCommonWords = 4
+
+// namesAside is the named heuristic "names aside": the identifier judges a
+// line by its words in lower case when it has at least minCommonWords of
+// them, so that names ("Jan Kowalski can be reached at ... via e-mail")
+// do not lend the line their language. A short label ("Dodaj komentarz")
+// is judged whole.
+func namesAside(text string) string {
+	var common []string
+	for _, w := range strings.Fields(text) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) {
+			common = append(common, w)
+		}
+	}
+	if len(common) < minCommonWords {
+		return text
+	}
+	return strings.Join(common, " ")
 }
 
 // suspicious applies the cheap signals: a short line that is not a known
