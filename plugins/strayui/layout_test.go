@@ -58,7 +58,7 @@ func TestNavLine(t *testing.T) {
 		}
 	}
 	for _, s := range []string{
-		"Tom / Jerry",                             // two items, no breadcrumb
+		"Tom / Jerry", // two items, no breadcrumb
 		"He said | she said | and they all left.", // a sentence
 		"The 9/11 commission met on Monday",
 		"Price: $5 | Size: 10 | Colour: red, blue and green and more, all in stock",
