@@ -207,7 +207,8 @@ const (
 // (findRuns): known chrome, a headline-shaped line (title or sentence
 // case, no closing full stop, at most 20 words) or a short item (at most
 // four words with a letter: a menu entry, a label, a name) is a member; a
-// line with no letter (a count, "— —") is filler. Credit lines, datelines,
+// line with no letter (a count, "— —"), a line that is mostly code or
+// links, and a block the markup marks as furniture are filler. Credit lines, datelines,
 // quotations, list items and "LABEL: value" lines of wire lists are not
 // members, and neither is story prose or a short sentence.
 func runMember(l *layout, i int) int {
@@ -233,6 +234,9 @@ func runMember(l *layout, i int) int {
 	}
 	if isProse(t) || moreWords(t, 20) {
 		return notMember
+	}
+	if c := stripNonWords(t); c != t && len(words(c))*2 < len(words(t)) {
+		return filler // mostly code or links: no sign either way
 	}
 	r, _ := utf8.DecodeRuneInString(t)
 	if strings.ContainsRune("\"'“‘«„‹-–—_•*·(", r) || listNumber.MatchString(t) {
@@ -362,12 +366,12 @@ const (
 // menus vary. The features: the line starts with a figure ("1a etapa:
 // ...", "10th appearance"), has a colon inside it ("England (Group A):
 // ..."), has a spaced dash inside it ("Palm Bay 18 22 — 70"), ends with a
-// figure ("Viera d. Melbourne 1-0"), or starts with the same word as the
-// others. Known chrome lines are left out of the count.
+// figure ("Viera d. Melbourne 1-0"). (A shared first word is no sign:
+// related headlines often all begin "How to".) Known chrome lines are
+// left out of the count.
 func parallelList(l *layout, r run) bool {
 	var n int
-	var counts [5]int
-	firstWords := map[string]int{}
+	var counts [4]int
 	for j := r.from; j <= r.to; j++ {
 		if l.chrome[j] != nil || !hasLetter(l.units[j].text) {
 			continue
@@ -388,12 +392,6 @@ func parallelList(l *layout, r run) bool {
 		if unicode.IsDigit(last) {
 			counts[3]++
 		}
-		if w := words(t); len(w) > 0 {
-			firstWords[strings.ToLower(w[0])]++
-		}
-	}
-	for _, c := range firstWords {
-		counts[4] = max(counts[4], c)
 	}
 	if n < 2 {
 		return false
