@@ -62,8 +62,7 @@ func analyse(st *state, units []unit) *layout {
 	if len(units) > 0 {
 		l.title = normalize(units[0].text)
 	}
-	l.first = storyStart(units)
-	l.tail = tailFrom(units)
+	l.first, l.tail = storyExtent(units)
 	l.runs = findRuns(l)
 	for _, r := range l.runs {
 		for j := r.from; j <= r.to; j++ {
@@ -167,15 +166,45 @@ func hasLetter(s string) bool {
 	return false
 }
 
-// storyStart returns the index of the first line of story prose: a line of
-// 20 words or more, or of 8 or more that ends as a sentence ends.
-func storyStart(units []unit) int {
+// maxStoryGap is the most lines that are not prose (see isProse) between
+// two paragraphs of one story; a longer gap separates the story from other
+// prose of the page (reader comments, a footer blurb, a cookie notice).
+// Tables and lists inside a story run to a few dozen short lines.
+const maxStoryGap = 40
+
+// storyExtent is the named heuristic "story extent": the story is the
+// heaviest cluster of prose lines (by words) whose gaps are at most
+// maxStoryGap lines. It returns the story's first line and the first line
+// of its tail (see tailFrom: bios and credit lines belong to the tail).
+// With no prose at all, first is len(units) and tail is 0.
+func storyExtent(units []unit) (first, tail int) {
+	bestFrom, bestTo, best := -1, -1, 0
+	from, to, weight, gap := -1, -1, 0, 0
 	for i, u := range units {
-		if !u.skip && isProse(u.text) {
-			return i
+		if u.skip || !isProse(u.text) {
+			gap++
+			continue
 		}
+		if from >= 0 && gap > maxStoryGap {
+			if weight > best {
+				bestFrom, bestTo, best = from, to, weight
+			}
+			from, weight = -1, 0
+		}
+		if from < 0 {
+			from = i
+		}
+		to = i
+		weight += len(words(u.text))
+		gap = 0
 	}
-	return len(units)
+	if from >= 0 && weight > best {
+		bestFrom, bestTo = from, to
+	}
+	if bestFrom < 0 {
+		return len(units), 0
+	}
+	return bestFrom, tailFrom(units[:bestTo+1])
 }
 
 func isProse(s string) bool {

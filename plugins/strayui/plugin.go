@@ -346,7 +346,7 @@ func checkFooter(p *sdk.Pass) {
 // too, but it belongs to the tail.
 func tailFrom(units []unit) int {
 	for i := len(units) - 1; i >= 0; i-- {
-		if len(words(units[i].text)) >= 20 && !authorBio.MatchString(units[i].text) && !creditLine.MatchString(units[i].text) {
+		if !units[i].aside && len(words(units[i].text)) >= 20 && !authorBio.MatchString(units[i].text) && !creditLine.MatchString(units[i].text) {
 			return i + 1
 		}
 	}
