@@ -6,8 +6,10 @@ advertising labels, site footers, and UI text in a language other than the
 article's. Every finding offers a fix that deletes the line; it is applied only
 when the user asks (--fix or an editor action).
 
-Known strings live in the embedded data/chrome.txt (English and 25 other
-languages); add more with the plugin option chrome. Lines that are not known
+Known strings live in the embedded data/chrome.txt (English and 26 other
+languages; its header names the sources); add more with the plugin option
+chrome. Furniture that carries no label phrase (related-story headlines,
+menus) is found by its shape and place: see furniture-run. Lines that are not known
 strings are judged by cheap signals first, and only the few that look like UI
 text are passed to a language identifier (lingua-go, low-accuracy mode), which
 is loaded on first use.`
@@ -44,8 +46,16 @@ vocabulary (data/ui-words.txt: stems such as koment, publi, e-mail, udostęp in
 a script none of the identifier's languages use (Japanese, Arabic, Hebrew...)
 are reported by script.
 
-The article's language is taken from its function words when it is plainly
-English, and otherwise identified from its longest paragraphs. A line is a
+The article's language is the article_language option, else the language the
+host set on the article (CMS field, configuration or identification), else
+it is taken from the copy's function words when it is plainly English, and
+otherwise identified from its longest paragraphs. A host language the
+identifier does not know (not in languages) turns the rule off for that
+article. URLs, e-mail addresses (also "name(at)example.com"), @handles,
+hashtags and code-like tokens are removed before a line is judged, and a line
+that is mostly such tokens is left alone; a line with four or more words in
+lower case is identified by those alone, so that names do not lend it their
+language. A line is a
 candidate only when it is short (at most 20 words), not a quotation, not a
 credit line or dateline, has almost no English function words, does not read
 as an English sentence, and is not a name: lines whose words are all
