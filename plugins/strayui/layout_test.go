@@ -217,3 +217,22 @@ func TestArticleLanguage(t *testing.T) {
 		}
 	}
 }
+
+// Every rule's example is flagged by that rule alone, and its fix is not.
+func TestRuleExamples(t *testing.T) {
+	for _, r := range Plugin.Rules {
+		if r.Summary == "" || r.Doc == "" || r.Example.Before == "" || r.Example.After == "" || len(r.Languages) == 0 {
+			t.Errorf("rule %s: Summary, Doc, Example and Languages are required", r.Name)
+		}
+		only := sdktest.Config{Rules: map[string]sdk.RuleSettings{}}
+		for _, o := range Plugin.Rules {
+			only.Rules[o.Name] = sdk.RuleSettings{Enabled: o == r}
+		}
+		if got := strayFindings(t, only, r.Example.Before+"\n"); len(got) == 0 {
+			t.Errorf("rule %s: its example's Before is not flagged", r.Name)
+		}
+		if got := strayFindings(t, only, r.Example.After+"\n"); len(got) != 0 {
+			t.Errorf("rule %s: its example's After is flagged: %v", r.Name, got)
+		}
+	}
+}

@@ -132,8 +132,8 @@ var ForeignLanguage = &sdk.Rule{
 	Summary:   "a short line in another language than the article's, such as a translated comment form",
 	Doc:       foreignDoc,
 	Example: sdk.Example{
-		Before: "...the ministry said on Tuesday.\n\nZanechte odpověď\n\nVložit komentář",
-		After:  "...the ministry said on Tuesday.",
+		Before: "Talks resume\n\nThe two sides will meet again next week to settle the remaining issues, the ministry said on Tuesday in a statement.\n\nPřejít k obsahu webu",
+		After:  "Talks resume\n\nThe two sides will meet again next week to settle the remaining issues, the ministry said on Tuesday in a statement.",
 	},
 	Check: checkForeign,
 }
@@ -167,8 +167,8 @@ var FurnitureRun = &sdk.Rule{
 	Summary:   "a run of related-story headlines, menu items or widget lines before or after the story",
 	Doc:       runDoc,
 	Example: sdk.Example{
-		Before: "...the port authority said.\n\nMore from the desk\n\nFerry fares rise for the summer season\n\nNew bridge opens to traffic",
-		After:  "...the port authority said.",
+		Before: "Port strike ends\n\nDock workers returned to work on Wednesday after unions accepted a two-year pay deal, the port authority said.\n\nMore from the desk\n\nFerry fares rise for the summer season\n\nNew bridge opens to traffic",
+		After:  "Port strike ends\n\nDock workers returned to work on Wednesday after unions accepted a two-year pay deal, the port authority said.",
 	},
 	Check: checkRun,
 }
