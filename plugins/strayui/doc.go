@@ -94,6 +94,14 @@ that is more than one everyday word ("Most read", "More from the desk").
 
 The article's own material stays silent: credit lines, datelines, bylines and
 author bios, quotations, list items (a bullet, a dash, "1.", or a run after a
-line that ends in a colon), wire list entries ("ACTRESS, DRAMA: ..."), and
-sentences, which end in a full stop. One finding covers the whole run, and its
-fix deletes it.`
+line that ends in a colon), wire list entries ("ACTRESS, DRAMA: ..."), lists
+whose lines share their make-up (three in four start or end with a figure, or
+have a colon or a spaced dash inside: schedules, results), a title and air
+time above a "Written and directed by" credit, the story's own title repeated
+above it, clipped or wrapped sentences (a line ending in "of", "the"...), and
+sentences, which end in a full stop. Before the story, a run's last
+headline-shaped lines are left out (the story's title, deck or photo caption).
+
+The story is the heaviest cluster of prose lines (gaps of at most 40 other
+lines), so reader comments or a footer blurb further down a page do not move
+its end. One finding covers the whole run, and its fix deletes it.`

@@ -182,7 +182,7 @@ var SiteFooter = &sdk.Rule{
 	Name:      "site-footer",
 	Category:  sdk.CategoryStrayUI,
 	Severity:  sdk.Info,
-	Summary:   "site footer or standards boilerplate at the end of the body",
+	Summary:   "site footer or standards boilerplate at the end of the body, or a copyright notice anywhere",
 	Doc:       footerDoc,
 	Example: sdk.Example{
 		Before: "Reporting by Ana Ruiz; Editing by Tom Hale\n\nOur Standards: The Trust Principles.",
