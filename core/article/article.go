@@ -91,6 +91,8 @@ type Article struct {
 	source  []byte
 	anchors []anchor
 	lines   []int // byte offset of the start of each source line
+	// locations name the CMS elements source ranges hold (cms.go).
+	locations []locRange
 }
 
 // Slice returns the text under s, clamped to the article.
