@@ -355,7 +355,7 @@ func (m *pieceMap) slice(from, to, total int) *pieceMap {
 		} else {
 			// An escape is never cut: the callers cut at ASCII
 			// markup, which an escape decodes to whole.
-			out.pieces = append(out.pieces, piece{dec: lo - from, src: p.src, n: hi - lo})
+			out.pieces = append(out.pieces, piece{dec: lo - from, src: p.src, n: hi - lo, srcN: p.srcN})
 		}
 	}
 	return out

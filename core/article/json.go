@@ -260,6 +260,7 @@ func decodeJSONString(src []byte, q int) (string, *pieceMap) {
 				dec = []byte{src[i+1]}
 			}
 			m.add(len(out), esc, len(dec), false)
+			m.pieces[len(m.pieces)-1].srcN = n
 			out = append(out, dec...)
 			i += n
 		default:
