@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -113,10 +114,16 @@ func Load(t testing.TB, name string) []Want {
 // its line and column; every finding of a rule the sidecar names must be
 // expected. src is the document as it was sent: the text at each finding's
 // line and column in it must be the sidecar's (positions or not, so a test
-// that sends the fixture compacted to one line still checks them).
-func Check(t testing.TB, name string, src []byte, got []Got, positions bool) {
+// that sends the fixture compacted to one line still checks them). With
+// only, the sidecar's findings of those rules alone are expected.
+func Check(t testing.TB, name string, src []byte, got []Got, positions bool, only ...string) {
 	t.Helper()
-	wants := Load(t, name)
+	var wants []Want
+	for _, w := range Load(t, name) {
+		if len(only) == 0 || slices.Contains(only, w.Rule) {
+			wants = append(wants, w)
+		}
+	}
 	rules := map[string]bool{}
 	for _, w := range wants {
 		rules[w.Rule] = true
