@@ -97,16 +97,17 @@ func (a *Article) Location(textOffset int) *Location {
 // as SourceOffset and SourceEndOffset do, with one more guarantee for JSON
 // input: the range never leaves the string (or, in WordPress content, the
 // Gutenberg block) its start lies in. A span that runs on into the next
-// string (a deletion taking the blank line after a block, say) ends where
-// the last block it covers in the first string ends, so that replacing the
-// range keeps the document valid JSON and its markup whole.
+// string (a deletion taking the blank line after a block, say; the next
+// string may even come earlier in the file) ends where the last block it
+// covers in the first string ends, so that replacing the range keeps the
+// document valid JSON and its markup whole.
 func (a *Article) SourceRange(start, end int) (int, int) {
 	ss, se := a.SourceOffset(start), a.SourceEndOffset(end)
 	if len(a.locations) == 0 {
 		return ss, se
 	}
 	r := a.rangeAt(ss, false)
-	if r == nil || se <= r.end {
+	if r == nil || se >= ss && se <= r.end {
 		return ss, se
 	}
 	for i := len(a.Blocks) - 1; i >= 0; i-- {
