@@ -2,11 +2,9 @@ package runner
 
 import (
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/copydesk/copydesk/core/article"
-	"github.com/copydesk/copydesk/core/config"
 	"github.com/copydesk/copydesk/core/sdk"
 )
 
@@ -92,59 +90,6 @@ func toDiagnostic(a *article.Article, plugin string, f sdk.Finding) Diagnostic {
 		d.Related = append(d.Related, Related{Line: p1.Line, Column: p1.Column, EndLine: p2.Line, EndColumn: p2.Column, Message: r.Message})
 	}
 	return d
-}
-
-// process is the pipeline every file's findings go through, in order:
-// configured severities, path overrides, minimum severity, duplicates, order.
-func process(cfg *config.Config, severities map[string]sdk.Severity, path string, ds []Diagnostic) []Diagnostic {
-	minSev := cfg.MinSeverity
-	var overrides []*config.Override
-	for _, o := range cfg.Overrides {
-		if matchAny(o.Paths, path) {
-			overrides = append(overrides, o)
-			if o.MinSeverity != 0 {
-				minSev = o.MinSeverity
-			}
-		}
-	}
-	out := ds[:0]
-	seen := map[[4]any]bool{}
-	for _, d := range ds {
-		if s, ok := severities[d.Rule]; ok {
-			d.Severity = s
-		}
-		enabled := true
-		for _, o := range overrides { // later overrides win
-			if rc := o.Rules[d.Rule]; rc != nil {
-				if rc.Enabled != nil {
-					enabled = *rc.Enabled
-				}
-				if rc.Severity != 0 {
-					d.Severity = rc.Severity
-				}
-			}
-		}
-		if !enabled || d.Severity < minSev {
-			continue
-		}
-		key := [4]any{d.Rule, d.Offset, d.EndOffset, d.Message}
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		out = append(out, d)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		return a.Rule < b.Rule
-	})
-	return out
 }
 
 // matchAny matches a path against globs. A glob matches the path, any of
