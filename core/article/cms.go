@@ -56,6 +56,30 @@ type Location struct {
 	BlockName string `json:"block_name,omitempty"`
 }
 
+// String describes the element for people: "content_elements[4] (quote,
+// _id ELQUOTE4RIDER)", "content block 6.0 (core/paragraph)", "title".
+func (l *Location) String() string {
+	switch {
+	case l.Index != nil:
+		s := fmt.Sprintf("%s[%d] (%s", l.Field, *l.Index, l.Type)
+		if l.ID != "" {
+			s += ", _id " + l.ID
+		}
+		return s + ")"
+	case l.Block != nil:
+		path := l.BlockPath
+		if len(path) == 0 {
+			path = []int{*l.Block}
+		}
+		parts := make([]string, len(path))
+		for i, p := range path {
+			parts[i] = strconv.Itoa(p)
+		}
+		return fmt.Sprintf("%s block %s (%s)", l.Field, strings.Join(parts, "."), l.BlockName)
+	}
+	return l.Field
+}
+
 // locRange says that source[start:end], the inside of a JSON string or a
 // part of one, holds text of loc (nil for the fields of copydesk's own
 // shape, which are bounds but no CMS element).
