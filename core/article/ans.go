@@ -36,6 +36,8 @@ var ansDocumentTypes = map[string]bool{
 // Other headline variants (web, print, mobile...), promo items, taxonomy,
 // related content, story-level corrections and planning fields are not
 // read. A document of another ANS type is refused with its "type" named.
+// An Arc XP Draft API revision ({"id": ..., "ans": {story}}) is read as the
+// story it holds, its pointers starting with /ans.
 func (r *cmsReader) ans(root *jsonValue) error {
 	typ := root.get("type")
 	switch t := r.scalar(typ); {

@@ -406,6 +406,9 @@ func pointer(parts ...any) string {
 // cmsShape tells which CMS document an object without a "body" is, from
 // its top-level keys: "" when it is none of them.
 func cmsShape(top map[string]any) string {
+	if inner, ok := top["ans"].(map[string]any); ok && cmsShape(inner) == ShapeANS {
+		return ShapeANS // a Draft API revision: {"id": ..., "ans": {story}}
+	}
 	if _, ok := top["content_elements"]; ok {
 		return ShapeANS
 	}
@@ -438,14 +441,22 @@ func parseShape(shape, path string, src []byte, start, end int) (*Article, error
 	}
 	r := &cmsReader{path: path, src: src, shape: shape, b: NewBuilder(path, FormatJSON, src)}
 	r.b.SetMeta("shape", shape)
+	prefix := ""
 	switch shape {
 	case ShapeWordPress:
 		err = r.wordpress(root)
 	default:
+		if inner := root.get("ans"); inner != nil && inner.kind == '{' && root.get("content_elements") == nil && root.get("headlines") == nil {
+			// An Arc XP Draft API revision wraps the story in "ans".
+			root, prefix = inner, "/ans"
+		}
 		err = r.ans(root)
 	}
 	if err != nil {
 		return nil, err
+	}
+	for _, l := range r.locs {
+		l.loc.Pointer = prefix + l.loc.Pointer
 	}
 	return r.finish(), nil
 }

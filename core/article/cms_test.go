@@ -171,6 +171,26 @@ func TestCMSShapes(t *testing.T) {
 	}})
 }
 
+// TestANSDraftRevision: a Draft API revision is read as the story in its
+// "ans", with pointers into the revision.
+func TestANSDraftRevision(t *testing.T) {
+	src := "{\"id\": \"REV1\", \"document_id\": \"S1\", \"type\": \"DRAFT\",\n" +
+		` "ans": {"_id": "S1", "type": "story", "version": "0.10.9", "headlines": {"basic": "Head"},` + "\n" +
+		`  "content_elements": [{"_id": "E0", "type": "text", "content": "Body text."}]}}`
+	a, err := Parse("rev.json", FormatJSON, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, a)
+	compareBlocks(t, a, []blockSummary{
+		{Headline, "headline", "Head", "/ans/headlines/basic", "-"},
+		{Paragraph, "text", "Body text.", "/ans/content_elements/0/content", "E0@0"},
+	})
+	if a.Meta["id"] != "S1" || a.Position(strings.Index(a.Text, "Body")).Line != 3 {
+		t.Errorf("meta %v, body at %+v", a.Meta, a.Position(strings.Index(a.Text, "Body")))
+	}
+}
+
 func TestCMSBadShapes(t *testing.T) {
 	for _, c := range []struct {
 		name, src string
