@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -282,4 +283,31 @@ func TestGutenbergBlockIndexes(t *testing.T) {
 		{Paragraph, "p", "Deep.", c, "core/paragraph@3.0.0"},
 		{Line, "div", "Raw block text.", c, "core/html@5"},
 	})
+}
+
+// TestCMSShapesAtNDJSONLine: a WordPress post or an ANS story on a line of
+// a larger file is placed, and refused, at its line of the file.
+func TestCMSShapesAtNDJSONLine(t *testing.T) {
+	file := []byte(`{"headline": "One", "body": "First."}` + "\n" +
+		`{"type": "story", "version": "0.10.9", "content_elements": [{"_id": "E", "type": "text", "content": "Body \"here\" now."}]}` + "\n" +
+		`{"title": {"raw": "T"}, "content": {"raw": "x", "protected": true}}` + "\n")
+	lines := bytes.SplitAfter(file, []byte("\n"))
+	start := len(lines[0])
+	a, err := ParseCMSAt("feed.ndjson", file, start, start+len(lines[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, a)
+	now := strings.Index(a.Text, "now")
+	if p := a.Position(now); p.Line != 2 || p.Column != 1+bytes.Index(lines[1], []byte("now")) {
+		t.Errorf("now at %+v", p)
+	}
+	if l := a.Location(now); l == nil || l.ID != "E" || l.Pointer != "/content_elements/0/content" {
+		t.Errorf("location %+v", l)
+	}
+	start += len(lines[1])
+	_, err = ParseCMSAt("feed.ndjson", file, start, start+len(lines[2]))
+	if ie := inputError(t, err); ie.Line != 3 || !strings.Contains(ie.Msg, "password-protected") {
+		t.Errorf("error %q (line %d), want line 3", ie.Error(), ie.Line)
+	}
 }
