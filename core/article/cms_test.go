@@ -311,3 +311,26 @@ func TestCMSShapesAtNDJSONLine(t *testing.T) {
 		t.Errorf("error %q (line %d), want line 3", ie.Error(), ie.Line)
 	}
 }
+
+// TestCharacterReferenceEnds: a span ending after a character reference
+// (&quot;, even written \u0026quot; inside a JSON string) ends after the
+// whole reference, so a fix replacing the character replaces it.
+func TestCharacterReferenceEnds(t *testing.T) {
+	for _, c := range []struct {
+		format   Format
+		src, ref string
+	}{
+		{FormatHTML, `<p>She said &quot;no&quot; twice.</p>`, "&quot;"},
+		{FormatJSON, `{"type": "story", "content_elements": [{"type": "text", "content": "She said \u0026quot;no&quot; twice."}]}`, `\u0026quot;`},
+	} {
+		a, err := Parse("x", c.format, []byte(c.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := strings.Index(a.Text, `"`)
+		ss, se := a.SourceRange(q, q+1)
+		if got := c.src[ss:se]; got != c.ref {
+			t.Errorf("%s: range of the quote = %q, want %q", c.format, got, c.ref)
+		}
+	}
+}

@@ -59,6 +59,13 @@ func (s *sink) copyRaw(text string, off int) {
 // insert appends text that is not in the input as such, mapped to off.
 func (s *sink) insert(text string, off int) { s.b.Insert(text, s.src(off)) }
 
+// insertDecoded appends text decoded from input[off:off+n] (a character
+// reference), so that a span ending after it ends after the reference.
+func (s *sink) insertDecoded(text string, off, n int) {
+	start := s.src(off)
+	s.b.insertEscape(text, start, s.src(off+n)-start)
+}
+
 // startBlock separates a new block from the previous one with a blank line
 // and returns the block's start offset in Text.
 func (s *sink) startBlock(off int) int {
