@@ -44,6 +44,9 @@ type Diagnostic struct {
 	// Offset and EndOffset are byte offsets into the source file.
 	Offset    int `json:"offset"`
 	EndOffset int `json:"end_offset"`
+	// Location names the element of a WordPress post or an ANS story the
+	// finding starts in; absent for other inputs.
+	Location *article.Location `json:"location,omitempty"`
 }
 
 // Suggestion is a replacement of a source range; an empty replacement
@@ -69,15 +72,16 @@ type Related struct {
 }
 
 func toDiagnostic(a *article.Article, plugin string, f sdk.Finding) Diagnostic {
-	start, end := a.SourceOffset(f.Span.Start), a.SourceEndOffset(f.Span.End)
+	start, end := a.SourceRange(f.Span.Start, f.Span.End)
 	sp, ep := a.SourcePosition(start), a.SourcePosition(end)
 	d := Diagnostic{
 		Rule: plugin + "/" + f.Rule, Category: f.Category, Severity: f.Severity, Message: f.Message,
 		Line: sp.Line, Column: sp.Column, EndLine: ep.Line, EndColumn: ep.Column,
 		Offset: start, EndOffset: end, Suggestions: []Suggestion{},
+		Location: a.Location(f.Span.Start),
 	}
 	for _, s := range f.Suggestions {
-		ss, se := a.SourceOffset(s.Span.Start), a.SourceEndOffset(s.Span.End)
+		ss, se := a.SourceRange(s.Span.Start, s.Span.End)
 		p1, p2 := a.SourcePosition(ss), a.SourcePosition(se)
 		d.Suggestions = append(d.Suggestions, Suggestion{Line: p1.Line, Column: p1.Column, EndLine: p2.Line, EndColumn: p2.Column, Offset: ss, EndOffset: se, Replacement: s.Replacement, Description: s.Description})
 	}
