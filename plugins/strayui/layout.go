@@ -245,8 +245,8 @@ func runMember(l *layout, i int) int {
 	if u.aside {
 		return filler // marked as furniture by the markup: the run goes on
 	}
-	if u.skip || l.related[i] {
-		return notMember
+	if u.skip || u.quote || l.related[i] {
+		return notMember // a blockquote's lines (a quotation, its citation) are the story's
 	}
 	if m := l.chrome[i]; m != nil {
 		if m.Kind == kindFooter {

@@ -20,6 +20,9 @@ type unit struct {
 	// aside marks skipped lines the markup marks as furniture (aside,
 	// nav, footer, figcaption): a furniture run goes on across them.
 	aside bool
+	// quote marks lines of a blockquote (a quotation and its citation):
+	// part of the story, never a furniture run.
+	quote bool
 }
 
 func splitLines(a *sdk.Article) []unit {
@@ -44,7 +47,7 @@ func splitLines(a *sdk.Article) []unit {
 			trimmed := strings.TrimSpace(l)
 			if trimmed != "" {
 				s := start + lead
-				out = append(out, unit{text: trimmed, span: sdk.Span{Start: s, End: s + len(trimmed)}, skip: skip, aside: aside})
+				out = append(out, unit{text: trimmed, span: sdk.Span{Start: s, End: s + len(trimmed)}, skip: skip, aside: aside, quote: b.Kind == article.BlockQuote})
 			}
 			start += len(line)
 		}
