@@ -87,9 +87,21 @@ func (s *tolerantStream) Read(ctx context.Context) (jsonrpc2.Message, int64, err
 func (s *Server) handler() jsonrpc2.Handler {
 	inner := protocol.ServerHandler(s, jsonrpc2.MethodNotFoundHandler)
 	routed := func(ctx context.Context, req *jsonrpc2.Request) (any, error) {
-		if req.IsCall() && req.Method() != protocol.MethodInitialize && req.Method() != protocol.MethodShutdown {
-			jsonrpc2.Async(ctx)
+		if !req.IsCall() {
+			return inner(ctx, req)
 		}
+		// Every call is released with Async, initialize and shutdown only
+		// once they are done (so the messages after them see their
+		// effect). A call that is never released has its context recycled
+		// by jsonrpc2 v1.0.1 when the handler returns, while the goroutine
+		// that protocol.CancelHandler's context.WithCancel started may
+		// still ask it for Done: a nil-parent panic that no recover can
+		// catch. A released call's context is never recycled.
+		if m := req.Method(); m == protocol.MethodInitialize || m == protocol.MethodShutdown {
+			defer jsonrpc2.Async(ctx)
+			return inner(ctx, req)
+		}
+		jsonrpc2.Async(ctx)
 		return inner(ctx, req)
 	}
 	cancellable := protocol.CancelHandler(routed)
