@@ -211,7 +211,21 @@ func TestBurstPublishesOnlyTheNewest(t *testing.T) {
 // one diagnostic at the top of the document, and the next check has the
 // plugin back.
 func TestPluginCrashAndHang(t *testing.T) {
-	h := startServer(t, 50*time.Millisecond)
+	// Two plugins, and a short check timeout so that the hang is noticed
+	// soon (long enough for the race detector on a busy machine).
+	h := startServer(t, 50*time.Millisecond, `[timeouts]
+check = "5s"
+[byline]
+enabled = false
+[consistency]
+enabled = false
+[contradiction]
+enabled = false
+[fragment]
+enabled = false
+[strayui]
+enabled = false
+`)
 	text := "Council budget\n\nThe council met on Tuesday. It approved the the budget for the year.\n"
 	u := h.open("crash.txt", text)
 	p := h.waitVersion(u, 1)

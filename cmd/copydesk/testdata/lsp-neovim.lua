@@ -23,7 +23,30 @@ local buf = vim.api.nvim_get_current_buf()
 vim.lsp.buf_attach_client(buf, client_id)
 
 local got = vim.wait(60000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
+
+-- The server's process and its children (the plugins), so that the test
+-- can check that none outlives the session.
+local function children(pid)
+  local out = {}
+  for _, stat in ipairs(vim.fn.glob("/proc/[0-9]*/stat", 0, 1)) do
+    local fh = io.open(stat)
+    if fh then
+      local s = fh:read("*a") or ""
+      fh:close()
+      local rest = s:match("%) (.*)$") -- fields after the command name
+      local ppid = rest and tonumber(rest:match("^%S+ (%d+)"))
+      if ppid == pid then
+        table.insert(out, tonumber(stat:match("/proc/(%d+)/")))
+      end
+    end
+  end
+  return out
+end
+local client = vim.lsp.get_client_by_id(client_id)
+local server_pid = client and client.rpc and client.rpc.pid or 0
+
 local f = assert(io.open(out, "w"))
+f:write(vim.fn.json_encode({ server_pid = server_pid, plugin_pids = children(server_pid) }) .. "\n")
 for _, d in ipairs(vim.diagnostic.get(buf)) do
   f:write(vim.fn.json_encode({
     lnum = d.lnum, col = d.col, end_lnum = d.end_lnum, end_col = d.end_col,
