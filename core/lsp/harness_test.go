@@ -69,7 +69,7 @@ func (r *recorder) RegisterCapability(context.Context, *protocol.RegistrationPar
 
 // harness runs a Server over pipes and drives it with a JSON-RPC client.
 type harness struct {
-	t      *testing.T
+	t      testing.TB
 	s      *Server
 	server protocol.Server // the client's view of the server
 	conn   jsonrpc2.Conn
@@ -87,7 +87,7 @@ type pipes struct {
 
 // startServer starts a server whose documents live in a temporary folder
 // with a rules.toml: the built-in one, or the given text.
-func startServer(t *testing.T, debounce time.Duration, rules ...string) *harness {
+func startServer(t testing.TB, debounce time.Duration, rules ...string) *harness {
 	t.Helper()
 	dir := t.TempDir()
 	text := string(copydesk.DefaultRules)
@@ -136,7 +136,7 @@ func startServer(t *testing.T, debounce time.Duration, rules ...string) *harness
 	return h
 }
 
-type testLog struct{ t *testing.T }
+type testLog struct{ t testing.TB }
 
 func (l testLog) Write(b []byte) (int, error) {
 	l.t.Log(strings.TrimRight(string(b), "\n"))
@@ -149,7 +149,7 @@ func (h *harness) ctx() context.Context {
 	return ctx
 }
 
-func writeFile(t *testing.T, path, text string) {
+func writeFile(t testing.TB, path, text string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -293,7 +293,7 @@ func applyEdits(t *testing.T, text string, edits []protocol.TextEdit) string {
 }
 
 // pluginProcesses maps each built-in plugin of this test process to its pid.
-func pluginProcesses(t *testing.T) map[string][]int {
+func pluginProcesses(t testing.TB) map[string][]int {
 	t.Helper()
 	if runtime.GOOS != "linux" {
 		t.Skip("needs /proc")
@@ -312,7 +312,7 @@ func pluginProcesses(t *testing.T) map[string][]int {
 	return out
 }
 
-func sharedFile(t *testing.T, rel string) string {
+func sharedFile(t testing.TB, rel string) string {
 	t.Helper()
 	p := filepath.Join("..", "..", "..", "shared", rel)
 	b, err := os.ReadFile(p)
