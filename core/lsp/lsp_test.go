@@ -135,6 +135,13 @@ func TestQuickFixHoverAndIgnore(t *testing.T) {
 	if len(p.Diagnostics) < 10 {
 		t.Errorf("the other findings went too: %d left", len(p.Diagnostics))
 	}
+	// Saving checks again (the same version).
+	n := len(h.published(u))
+	if err := h.server.DidSave(h.ctx(), &protocol.DidSaveTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}, Text: &fixed}); err != nil {
+		t.Fatal(err)
+	}
+	h.waitFor(u, "after the save", func(*protocol.PublishDiagnosticsParams) bool { return len(h.published(u)) > n })
+
 	// A plain-text document has no comments: no ignore action there.
 	for _, title := range titles {
 		if strings.HasPrefix(title, "Ignore") {
