@@ -27,6 +27,9 @@ type document struct {
 	checking bool // a check goroutine is running for this document
 	again    bool // a check was asked for while one ran
 	closed   bool
+	// retried: the last check lost a plugin's findings and one more check
+	// was scheduled to bring them back (once, not in a loop).
+	retried bool
 
 	// shown is what was last published: the version, its text and the
 	// findings, for hover and code actions on that same text.
@@ -227,6 +230,17 @@ func (s *Server) checkLoop(d *document) {
 		if out != nil && !d.closed && d.version == version && (d.shown == nil || d.shown.version <= version) && s.ctx.Err() == nil {
 			d.shown = out.checked
 			s.publish(&protocol.PublishDiagnosticsParams{URI: d.uri, Version: protocol.NewOptional(version), Diagnostics: out.lsp})
+			// A plugin that failed is restarted by the engine on the next
+			// check: run that check soon, so the findings come back
+			// without an edit. Once: a plugin that fails on this very
+			// text must not be restarted in a loop.
+			switch {
+			case !out.failed:
+				d.retried = false
+			case !d.retried:
+				d.retried = true
+				s.schedule(d, RetryDelay)
+			}
 		}
 		if !d.again || d.closed {
 			d.checking = false
@@ -239,8 +253,13 @@ func (s *Server) checkLoop(d *document) {
 
 type checkOutput struct {
 	*checked
-	lsp []protocol.Diagnostic
+	lsp    []protocol.Diagnostic
+	failed bool // a plugin's findings are missing
 }
+
+// RetryDelay is how soon a document whose check lost a plugin's findings is
+// checked again (with the plugin restarted).
+const RetryDelay = time.Second
 
 // check runs one version of a document through its rules.toml's engine and
 // converts what comes back. It never fails: an unreadable document, a
@@ -284,6 +303,7 @@ func (s *Server) check(d *document, text string, version int32) *checkOutput {
 		if f.Path != "" && f.Path != d.path {
 			continue
 		}
+		out.failed = true
 		out.lsp = append(out.lsp, topDiagnostic(l, 0, "copydesk/plugin-failure", fmt.Sprintf("findings of plugin %s are missing: %s (it is restarted for the next check)", f.Plugin, f.Error)))
 	}
 	if len(res.Files) == 1 {
