@@ -227,7 +227,7 @@ func (s *Server) checkLoop(d *document) {
 		s.mu.Lock()
 		// Publish only the newest version: a check of older text never
 		// replaces (or precedes) the diagnostics of newer text.
-		if out != nil && !d.closed && d.version == version && (d.shown == nil || d.shown.version <= version) && s.ctx.Err() == nil {
+		if out != nil && !d.closed && d.version == version && (d.shown == nil || d.shown.version <= version) && s.ctx.Err() == nil && !s.shutdownRequested() {
 			d.shown = out.checked
 			s.publish(&protocol.PublishDiagnosticsParams{URI: d.uri, Version: protocol.NewOptional(version), Diagnostics: out.lsp})
 			// A plugin that failed is restarted by the engine on the next
