@@ -96,6 +96,7 @@ func BenchmarkChangeMemory(b *testing.B) {
 		b.ReportMetric(float64(plugins)/1024, "MB-plugins-rss")
 		b.Logf("%d didChange in %v, %d publications; Go heap after GC %.1f MB (%.1f MB before the changes); this process's RSS %.1f MB; plugin processes' RSS %.1f MB",
 			changes, elapsed.Round(time.Millisecond), published, float64(after)/(1<<20), float64(before)/(1<<20), float64(rssKB(os.Getpid()))/1024, float64(plugins)/1024)
+		h.stop()
 	}
 }
 

@@ -191,6 +191,21 @@ func (h *harness) change(u uri.URI, version int32, text string) {
 	}
 }
 
+// stop shuts the server down and waits for it to end.
+func (h *harness) stop() {
+	h.t.Helper()
+	if err := h.server.Shutdown(h.ctx()); err != nil {
+		h.t.Fatal(err)
+	}
+	h.server.Exit(h.ctx())
+	select {
+	case code := <-h.code:
+		h.code <- code // for the cleanup
+	case <-time.After(30 * time.Second):
+		h.t.Fatal("the server did not end on exit")
+	}
+}
+
 // published returns every publication for u so far.
 func (h *harness) published(u uri.URI) []*protocol.PublishDiagnosticsParams {
 	h.rec.mu.Lock()
