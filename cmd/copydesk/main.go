@@ -7,6 +7,7 @@
 //	copydesk explain RULE             a rule's documentation and example
 //	copydesk plugins                  each plugin's name, version, source and status
 //	copydesk serve [flags]            the CMS pre-publish hook over HTTP
+//	copydesk lsp [flags]              the language server for editors (stdio)
 //	copydesk baseline [flags] PATHS   record findings for check --baseline
 //
 // Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
@@ -57,6 +58,8 @@ func run(args []string) int {
 		return cmdPlugins(args[1:])
 	case "serve":
 		return cmdServe(args[1:])
+	case "lsp":
+		return cmdLSP(args[1:])
 	case "baseline":
 		return cmdBaseline(args[1:])
 	case "version", "--version":
@@ -82,6 +85,7 @@ commands:
   explain RULE     print a rule's documentation and example
   plugins          print each plugin's name, version, source and status
   serve            run the CMS pre-publish hook (HTTP; see docs/cms-hook.md)
+  lsp              run the language server for editors (stdio; see docs/editor.md)
   baseline PATHS   record today's findings so check --baseline reports only new ones (docs/ci.md)
   version          print copydesk's version
 
