@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/copydesk/copydesk/core/article"
 	"github.com/copydesk/copydesk/core/sdk"
 	"github.com/copydesk/copydesk/core/sdk/sdktest"
 )
@@ -28,13 +29,18 @@ func TestEveryRuleIsDocumentedAndDemonstrated(t *testing.T) {
 					t.Fatalf("%s needs an example, before and after", id)
 				}
 				cfg := sdktest.Config{
-					Rules: map[string]sdk.RuleSettings{r.Name: {Enabled: true}},
-					Only:  []string{r.Name},
+					PluginOptions: exampleOptions[id],
+					Rules:         map[string]sdk.RuleSettings{r.Name: {Enabled: true}},
+					Only:          []string{r.Name},
 				}
-				if got := sdktest.CheckText(t, p, cfg, "txt", r.Example.Before); len(got) == 0 {
+				format := article.FormatText
+				if strings.HasPrefix(r.Example.Before, "{") {
+					format = article.FormatJSON // a CMS article
+				}
+				if got := sdktest.CheckText(t, p, cfg, format, r.Example.Before); len(got) == 0 {
 					t.Errorf("%s: its example is not flagged:\n%s", id, r.Example.Before)
 				}
-				if got := sdktest.CheckText(t, p, cfg, "txt", r.Example.After); len(got) != 0 {
+				if got := sdktest.CheckText(t, p, cfg, format, r.Example.After); len(got) != 0 {
 					t.Errorf("%s: the fixed example is still flagged: %v", id, got)
 				}
 				want := regexp.MustCompile(`(?m)(^\d+|want)\s+(.*\s)?` + regexp.QuoteMeta(r.Name) + `\s+"`)
@@ -44,6 +50,13 @@ func TestEveryRuleIsDocumentedAndDemonstrated(t *testing.T) {
 			})
 		}
 	}
+}
+
+// exampleOptions are the plugin settings a rule's example needs to be
+// flagged, when it needs any.
+var exampleOptions = map[string]sdk.Options{
+	// The pronoun check reads the staff roster.
+	"byline/bio-pronoun": {"staff": []any{map[string]any{"name": "Jane Doe", "pronouns": "she/her"}}},
 }
 
 // fixtureText is every file under plugins/NAME/testdata, concatenated.

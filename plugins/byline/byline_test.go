@@ -427,3 +427,11 @@ func TestExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestRosterFixtures runs the fixtures that need the house's settings: a
+// staff roster (bio-pronoun) and a required byline (missing-byline).
+func TestRosterFixtures(t *testing.T) {
+	cfg := roster(map[string]any{"name": "Jane Doe", "pronouns": "she/her"})
+	cfg.Rules = map[string]sdk.RuleSettings{"missing-byline": {Enabled: true}}
+	sdktest.RunWithConfig(t, filepath.Join(sdktest.TestData(), "roster"), Plugin, cfg)
+}

@@ -27,8 +27,8 @@ common wire roles. A line counts as a credit when another of its roles is a
 house role, or when it stands alone after the body and names someone the
 bio or the staff roster knows.`,
 	Example: sdk.Example{
-		Before: "Statement by Jane Doe; Editing by John Roe",
-		After:  "Reporting by Jane Doe; Editing by John Roe",
+		Before: "Council backs new bridge\n\nThe city council approved the new bridge on Tuesday, officials said.\n\nStatement by Jane Doe; Editing by John Roe",
+		After:  "Council backs new bridge\n\nThe city council approved the new bridge on Tuesday, officials said.\n\nReporting by Jane Doe; Editing by John Roe",
 	},
 	Languages: sdk.English,
 	Check: func(p *sdk.Pass) {
@@ -95,8 +95,8 @@ people. Diacritics, particles and initials do not count as differences
 ("Jose Alvarez" is "José Álvarez", "J. Smith" is "John Smith"). A bio name
 that is itself credited is somebody else, not a correction.`,
 	Example: sdk.Example{
-		Before: "Reporting by Jane Deo; Editing by John Roe\n\nJane Doe is a correspondent in Paris.",
-		After:  "Reporting by Jane Doe; Editing by John Roe\n\nJane Doe is a correspondent in Paris.",
+		Before: "Council backs new bridge\n\nThe city council approved the new bridge on Tuesday, officials said.\n\nReporting by Jane Deo; Editing by John Roe\n\nJane Doe is a correspondent in Paris.",
+		After:  "Council backs new bridge\n\nThe city council approved the new bridge on Tuesday, officials said.\n\nReporting by Jane Doe; Editing by John Roe\n\nJane Doe is a correspondent in Paris.",
 	},
 	Languages: sdk.English,
 	Check: func(p *sdk.Pass) {
@@ -277,8 +277,8 @@ The name written correctly on its own line is left alone, and so is a
 correct part beside a capitalised stranger ("Jane Austen" is not Jane
 Doe).`,
 	Example: sdk.Example{
-		Before: "Reporting by Jane Doe\n\nJne dough",
-		After:  "Reporting by Jane Doe",
+		Before: "Council backs new bridge\n\nThe city council approved the new bridge on Tuesday, officials said.\n\nReporting by Jane Doe; Editing by John Roe\n\nJane Doe is a correspondent in Paris.\n\nJne dough",
+		After:  "Council backs new bridge\n\nThe city council approved the new bridge on Tuesday, officials said.\n\nReporting by Jane Doe; Editing by John Roe\n\nJane Doe is a correspondent in Paris.",
 	},
 	Languages: sdk.English,
 	Check: func(p *sdk.Pass) {
@@ -428,8 +428,8 @@ var CreditBioMismatch = &sdk.Rule{
 for it. When the bio's name matches no credited name, not even as a
 misspelling, the credit or the bio was taken from another story.`,
 	Example: sdk.Example{
-		Before: "Reporting by Jane Doe; Editing by John Roe\n\nMary Major is a correspondent in Paris.",
-		After:  "Reporting by Mary Major; Editing by John Roe\n\nMary Major is a correspondent in Paris.",
+		Before: "Council backs new bridge\n\nThe city council approved the new bridge on Tuesday, officials said.\n\nReporting by Jane Doe; Editing by John Roe\n\nMary Major is a correspondent in Paris.",
+		After:  "Council backs new bridge\n\nThe city council approved the new bridge on Tuesday, officials said.\n\nReporting by Mary Major; Editing by John Roe\n\nMary Major is a correspondent in Paris.",
 	},
 	Languages: sdk.English,
 	Check: func(p *sdk.Pass) {
@@ -490,8 +490,8 @@ var BioPronoun = &sdk.Rule{
 the work of machine translation from a language without gendered pronouns.
 Without a roster the rule is silent.`,
 	Example: sdk.Example{
-		Before: "Reporting by Jane Doe\n\nJane Doe is a correspondent in Paris. He covers trade.",
-		After:  "Reporting by Jane Doe\n\nJane Doe is a correspondent in Paris. She covers trade.",
+		Before: "Council backs new bridge\n\nThe city council approved the new bridge on Tuesday, officials said.\n\nReporting by Jane Doe\n\nJane Doe is a correspondent in Paris. He covers trade.",
+		After:  "Council backs new bridge\n\nThe city council approved the new bridge on Tuesday, officials said.\n\nReporting by Jane Doe\n\nJane Doe is a correspondent in Paris. She covers trade.",
 	},
 	Languages: sdk.English,
 	Check: func(p *sdk.Pass) {
@@ -593,8 +593,8 @@ a section of its own, as in excerpts of several court opinions ("By Justice
 Stevens" ... "By Justice Breyer") or a page of letters: they credit their
 sections, not the story, and are not compared.`,
 	Example: sdk.Example{
-		Before: "By Jane Doe\n\n...\n\nReporting by John Roe; Editing by Mary Major",
-		After:  "By Jane Doe\n\n...\n\nReporting by Jane Doe; Editing by Mary Major",
+		Before: "Council backs new bridge\n\nBy Jane Doe\n\nThe city council approved the new bridge on Tuesday, officials said.\n\nReporting by John Roe; Editing by Mary Major",
+		After:  "Council backs new bridge\n\nBy Jane Doe\n\nThe city council approved the new bridge on Tuesday, officials said.\n\nReporting by Jane Doe; Editing by Mary Major",
 	},
 	Languages: sdk.English,
 	Check: func(p *sdk.Pass) {
@@ -647,8 +647,8 @@ place, or two stories were run together. Two or more such credits head the
 sections of a piece by several hands (excerpts of court opinions, a page
 of letters) and are not reported.`,
 	Example: sdk.Example{
-		Before: "First paragraph...\n\nReporting by Jane Doe\n\nSecond paragraph...\n\nThird paragraph...",
-		After:  "First paragraph...\n\nSecond paragraph...\n\nThird paragraph...\n\nReporting by Jane Doe",
+		Before: "Council backs new bridge\n\nThe city council approved the new bridge on Tuesday after a debate that lasted most of the night and ended in a narrow vote.\n\nReporting by Jane Doe\n\nWork will start in the spring and take two years, the council said, and the contract goes to tender next month.\n\nThe old bridge stays open until the new one is finished, and a ferry will run at peak hours.",
+		After:  "Council backs new bridge\n\nThe city council approved the new bridge on Tuesday after a debate that lasted most of the night and ended in a narrow vote.\n\nWork will start in the spring and take two years, the council said, and the contract goes to tender next month.\n\nThe old bridge stays open until the new one is finished, and a ferry will run at peak hours.\n\nReporting by Jane Doe",
 	},
 	Languages: sdk.English,
 	Check: func(p *sdk.Pass) {
@@ -677,8 +677,8 @@ var MissingByline = &sdk.Rule{
 whose byline field is missing or empty is reported at its headline. Off by
 default; enable it with [byline.rules.missing-byline] enabled = true.`,
 	Example: sdk.Example{
-		Before: `{"headline": "...", "byline": "", "body": "..."}`,
-		After:  `{"headline": "...", "byline": "Jane Doe", "body": "..."}`,
+		Before: `{"headline": "Council backs new bridge", "byline": "", "body": "The city council approved the new bridge on Tuesday."}`,
+		After:  `{"headline": "Council backs new bridge", "byline": "Jane Doe", "body": "The city council approved the new bridge on Tuesday."}`,
 	},
 	Disabled:  true,
 	Languages: []string{sdk.AnyLanguage},

@@ -55,8 +55,8 @@ Spelling pairs (organise/organize) are reported here when the same word
 appears both ways; a word written only in the other spelling system is
 left to spelling-system.`,
 	Example: sdk.Example{
-		Before: "Shares rose 4% on Monday and 1.5% on Tuesday, after falling 50 per cent last year.",
-		After:  "Shares rose 4% on Monday and 1.5% on Tuesday, after falling 50% last year.",
+		Before: "Shares recover\n\nShares rose 4% on Monday and 1.5% on Tuesday, after falling 50 per cent last year.",
+		After:  "Shares recover\n\nShares rose 4% on Monday and 1.5% on Tuesday, after falling 50% last year.",
 	},
 	Languages: sdk.English,
 	Check:     checkMixedForms,
