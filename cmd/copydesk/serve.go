@@ -122,6 +122,7 @@ func cmdServe(args []string) int {
 			code = exitUsage
 		}
 	case err == nil:
+		engine.KeepWarm()
 		var problems []string
 		for _, p := range engine.Plugins() {
 			if p.Status != "running" {

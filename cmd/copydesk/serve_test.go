@@ -878,3 +878,40 @@ func TestIsRemote(t *testing.T) {
 		t.Error("an address without a port was accepted")
 	}
 }
+
+// TestServeTimeoutDoesNotBlock sends an article large enough to outlast a
+// short --timeout, then a small one: the small one must be answered (200)
+// within a few seconds, because the plugins still working on the abandoned
+// check are restarted instead of blocking every later request, and /readyz
+// is ready again once they are back.
+func TestServeTimeoutDoesNotBlock(t *testing.T) {
+	s := startServe(t, nil, "--timeout", "1s")
+	var body strings.Builder
+	for i := 0; body.Len() < 1_900_000; i++ {
+		fmt.Fprintf(&body, "The council met for the %dth time on Tuesday and the chair said the budget of %d dollars would be debated again next week, after residents asked for more time. ", i, 1000+i)
+		if i%5 == 4 {
+			body.WriteString("\n\n")
+		}
+	}
+	big, err := json.Marshal(map[string]string{"id": "big", "headline": "Council budget", "body": body.String()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := s.do("POST", "/v1/check", string(big), nil); a.status != http.StatusGatewayTimeout {
+		t.Fatalf("the large article: status %d, want 504: %.300s", a.status, a.raw)
+	}
+	t0 := time.Now()
+	a := s.do("POST", "/v1/check", cleanArticle, nil)
+	if a.status != 200 {
+		t.Fatalf("a small article after a timed-out one: status %d after %s, want 200: %.300s", a.status, time.Since(t0), a.raw)
+	}
+	if d := time.Since(t0); d > 10*time.Second {
+		t.Errorf("the small article took %s", d)
+	}
+	if c := decodeCheck(t, a); c.Verdict != "pass" || len(c.PluginFailures) != 0 {
+		t.Errorf("after the timeout: %+v", c)
+	}
+	if r := s.do("GET", "/readyz", "", nil); r.status != 200 {
+		t.Errorf("/readyz after recovery: %d %s", r.status, r.raw)
+	}
+}

@@ -195,9 +195,33 @@ func TestCheckAllCancelled(t *testing.T) {
 			t.Errorf("article %d: %+v", i, res[i])
 		}
 	}
-	// Cancelling is the caller's choice, not the plugin's fault.
+	// The process was still working on an article nobody will read, and
+	// it checks one article at a time: it is stopped so that it cannot
+	// block later checks, and a restart brings it back.
+	if _, err := p.current(); err == nil || !strings.Contains(err.Error(), "abandoned") {
+		t.Errorf("a plugin still working on an abandoned check must be stopped: %v", err)
+	}
+	if err := p.Restart(testCtx(t)); err != nil {
+		t.Fatal(err)
+	}
+	if r := p.Check(testCtx(t), newArticle("banana")); r.Err != nil || len(r.Findings) != 1 {
+		t.Errorf("after the restart: %+v", r)
+	}
+}
+
+// TestCheckAllCancelledAfterAnswers: a cancel that comes once every
+// article is answered stops nothing.
+func TestCheckAllCancelledAfterAnswers(t *testing.T) {
+	h := start(t, testOptions(), builtin("hang")...)
+	p := h.Plugins()[0]
+	ctx, cancel := context.WithCancel(testCtx(t))
+	res := p.CheckAll(ctx, []*article.Article{newArticle("banana")})
+	cancel()
+	if res[0].Err != nil {
+		t.Fatal(res[0].Err)
+	}
 	if _, err := p.current(); err != nil {
-		t.Errorf("plugin stopped after a cancel: %v", err)
+		t.Errorf("plugin stopped though nothing was abandoned: %v", err)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/go-hclog"
@@ -42,6 +43,9 @@ type enginePlugin struct {
 	mu      sync.Mutex // guards the two fields below
 	crashed bool       // the last call lost findings: restart before the next
 	broken  error      // set when a restart failed; the plugin sits out
+	warm    bool       // restart at once after a failure (KeepWarm)
+	// restarting is set while a restart holds mu, for Unready.
+	restarting atomic.Bool
 }
 
 // Failure is a plugin that lost its findings, for one file or for the run.
@@ -282,12 +286,7 @@ func (e *Engine) Check(ctx context.Context, articles []*article.Article) *Result
 // one-shot CLI run never pays for a restart it will not use.
 func (ep *enginePlugin) check(ctx context.Context, articles []*article.Article) []host.Result {
 	ep.mu.Lock()
-	if ep.crashed && ep.broken == nil {
-		if err := ep.p.Restart(ctx); err != nil {
-			ep.broken = fmt.Errorf("plugin %s could not be restarted after a failure: %v", ep.decl.Name, err)
-		}
-		ep.crashed = false
-	}
+	ep.restartIfCrashed(ctx)
 	broken := ep.broken
 	ep.mu.Unlock()
 	if broken != nil {
@@ -300,14 +299,16 @@ func (ep *enginePlugin) check(ctx context.Context, articles []*article.Article) 
 	pid := ep.p.PID()
 	results := ep.p.CheckAll(ctx, articles)
 	for _, r := range results {
-		if r.Err != nil && ctx.Err() == nil {
-			// Restart only the process this call saw die: under concurrent
-			// requests, calls still running on a dead process must not kill
-			// the fresh one another call already started. An article the
-			// plugin answered badly while staying alive needs no restart.
+		if r.Err != nil {
+			// Restart only the process this call saw die (or stopped when
+			// the call was abandoned): under concurrent requests, calls
+			// still running on a dead process must not kill the fresh one
+			// another call already started. An article the plugin answered
+			// badly while staying alive needs no restart.
 			ep.mu.Lock()
 			if ep.p.PID() == pid && !ep.p.Running() {
 				ep.crashed = true
+				ep.restartSoon()
 			}
 			ep.mu.Unlock()
 			break

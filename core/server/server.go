@@ -234,9 +234,26 @@ func (s *Server) readyz(w http.ResponseWriter, _ *http.Request, l *reqLog) {
 	case len(rd.problems) > 0:
 		l.err = "plugins failed to start"
 		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "degraded", "plugin_failures": rd.problems})
+	case len(unready(rd.c)) > 0:
+		l.err = "plugins cannot take work"
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "recovering", "plugin_failures": unready(rd.c)})
 	default:
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ready"})
 	}
+}
+
+// Readiness is what a Checker may also offer: the plugins that cannot take
+// work right now (being restarted after a crash, a hang or an abandoned
+// check, or failed for good). While any are listed, /readyz answers 503.
+type Readiness interface {
+	Unready() []string
+}
+
+func unready(c Checker) []string {
+	if r, ok := c.(Readiness); ok {
+		return r.Unready()
+	}
+	return nil
 }
 
 // authorize checks the body's signature when a secret is configured.

@@ -305,6 +305,14 @@ func TestTimeout(t *testing.T) {
 	}
 }
 
+// recoveringEngine is a fakeEngine whose plugins may be restarting.
+type recoveringEngine struct {
+	fakeEngine
+	unready []string
+}
+
+func (r *recoveringEngine) Unready() []string { return r.unready }
+
 func TestReadiness(t *testing.T) {
 	s, ts, _ := newTestServer(t, Options{}, nil)
 	if a := do(t, "GET", ts.URL+"/healthz", "", nil); a.status != 200 {
@@ -319,6 +327,15 @@ func TestReadiness(t *testing.T) {
 	s.SetChecker(&fakeEngine{}, []string{"byline: failed to start"})
 	if a := do(t, "GET", ts.URL+"/readyz", "", nil); a.status != 503 || a.body["status"] != "degraded" {
 		t.Errorf("readyz with a plugin down: %d %v", a.status, a.body)
+	}
+	rec := &recoveringEngine{unready: []string{"fragment: restarting"}}
+	s.SetChecker(rec, nil)
+	if a := do(t, "GET", ts.URL+"/readyz", "", nil); a.status != 503 || a.body["status"] != "recovering" {
+		t.Errorf("readyz while a plugin restarts: %d %v", a.status, a.body)
+	}
+	rec.unready = nil
+	if a := do(t, "GET", ts.URL+"/readyz", "", nil); a.status != 200 {
+		t.Errorf("readyz once the plugin is back: %d %v", a.status, a.body)
 	}
 	s.SetChecker(&fakeEngine{}, nil)
 	if a := do(t, "GET", ts.URL+"/readyz", "", nil); a.status != 200 {
