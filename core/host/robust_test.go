@@ -279,3 +279,55 @@ func TestLongTempDir(t *testing.T) {
 		t.Errorf("socket dir %s left: %v", dir, err)
 	}
 }
+
+// TestShellScriptPluginEndsWithItsChildren starts a third-party "plugin"
+// that is a shell script whose child never hand-shakes: the start must fail
+// within the start timeout plus a second, and neither the script nor its
+// child may be left running.
+func TestShellScriptPluginEndsWithItsChildren(t *testing.T) {
+	marker := fmt.Sprintf("30.%d", os.Getpid()) // a unique argument to find the child by
+	script := filepath.Join(t.TempDir(), "plugin.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nsleep "+marker+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	opts := testOptions()
+	opts.StartTimeout = time.Second
+	t0 := time.Now()
+	h, errs := Start(testCtx(t), []Spec{{Name: "script", Path: script}}, opts)
+	h.Close()
+	elapsed := time.Since(t0)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "did not complete the plugin handshake") {
+		t.Fatalf("errors: %v", errs)
+	}
+	if elapsed > opts.StartTimeout+time.Second {
+		t.Errorf("the start took %s, more than the start timeout %s plus a second", elapsed, opts.StartTimeout)
+	}
+	if left := processesWithArg(marker); len(left) > 0 {
+		for _, pid := range left {
+			_ = syscallKill(pid)
+		}
+		t.Errorf("processes left behind: %v", left)
+	}
+}
+
+// processesWithArg lists the live processes one of whose arguments is arg.
+func processesWithArg(arg string) []int {
+	var out []int
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		if err != nil {
+			continue
+		}
+		for _, a := range strings.Split(string(b), "\x00") {
+			if a == arg && proc.Alive(pid) {
+				out = append(out, pid)
+			}
+		}
+	}
+	return out
+}
