@@ -248,8 +248,10 @@ func cmdCheck(args []string) int {
 		}
 	}
 	if err := ci.report(os.Stdout, rep, *format, report.Options{Color: useColor}, engine, cfg, res); err != nil {
+		// An I/O error, like an unreadable input: exit 2, not the
+		// plugin-failure code.
 		fmt.Fprintf(os.Stderr, "copydesk: writing report: %v\n", err)
-		return exitFailure
+		return exitUsage
 	}
 	if len(res.Failures) > 0 {
 		for _, f := range res.Failures {

@@ -10,7 +10,8 @@
 //	copydesk baseline [flags] PATHS   record findings for check --baseline
 //
 // Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
-// 2 usage, configuration or input error; 3 a plugin or internal failure;
+// 2 usage, configuration, input or output error (a report that cannot be
+// written); 3 a plugin or internal failure;
 // 130 interrupted.
 package main
 

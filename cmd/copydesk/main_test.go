@@ -220,6 +220,9 @@ func TestExitCodes(t *testing.T) {
 		{"unknown format", []string{"check", "--format", "yaml", clean}, exitUsage},
 		{"unknown command", []string{"lint", clean}, exitUsage},
 		{"bad severity flag", []string{"check", "--fail-on", "fatal", clean}, exitUsage},
+		// A report that cannot be written is an I/O error, not a plugin's.
+		{"unwritable report", []string{"check", "--output", "sarif=/proc/nope.sarif", clean}, exitUsage},
+		{"report onto a directory", []string{"check", "--output", "sarif=" + dir, clean}, exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
