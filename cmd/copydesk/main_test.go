@@ -79,6 +79,7 @@ type jsonDiag struct {
 	Rule, Category, Severity, Message string
 	Line, Column, EndLine, EndColumn  int
 	Suggestions                       []map[string]any
+	InQuote                           bool `json:"in_quote"`
 }
 
 type jsonOut struct {

@@ -46,6 +46,9 @@ type Diagnostic struct {
 	// Offset and EndOffset are byte offsets into the source file.
 	Offset    int `json:"offset"`
 	EndOffset int `json:"end_offset"`
+	// InQuote is set when the finding lies inside a direct quotation: its
+	// suggestions are not applied by --fix unless --fix-quoted is given.
+	InQuote bool `json:"in_quote,omitempty"`
 }
 
 // Suggestion is a replacement of a source range; an empty replacement

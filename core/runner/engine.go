@@ -269,7 +269,7 @@ func (e *Engine) Check(ctx context.Context, articles []*article.Article) *Result
 	}
 	severities := e.severities()
 	for _, f := range files {
-		f.Diagnostics = process(e.cfg, severities, f.Path, suppress(f.Article, f.Diagnostics))
+		f.Diagnostics = process(e.cfg, severities, f.Path, suppress(f.Article, markQuoted(f.Article, f.Diagnostics)))
 	}
 	res.Files = files
 	sort.SliceStable(res.Failures, func(i, j int) bool {
