@@ -123,6 +123,8 @@ func cmdCheck(args []string) int {
 	stdinName := c.fs.String("stdin-name", "", "file name to report for - (standard input)")
 	stdinFormat := c.fs.String("stdin-format", "", "format of standard input: txt, md, html or json (default from --stdin-name, else txt)")
 	maxSize := c.fs.Int64("max-file-size", 0, "refuse files larger than this many bytes (default from rules.toml: 4 MiB)")
+	var excludes globsFlag
+	c.fs.Var(&excludes, "exclude", "leave out files matching this glob (repeatable; adds to exclude in rules.toml), e.g. --exclude package.json --exclude 'data/**'")
 	ci := addCIFlags(c.fs) // --changed-since, --shard, --baseline, --output, --ndjson: see ci.go
 	stats := c.fs.Bool("stats", false, "print each plugin's time and peak memory to stderr")
 	ed := addEditorFlags(c.fs) // --fix, --diff: see fix.go
@@ -194,7 +196,7 @@ func cmdCheck(args []string) int {
 	if code != exitOK {
 		return code
 	}
-	inputs := runner.Collect(paths, runner.InputOptions{MaxBytes: cfg.MaxFileBytes, StdinName: *stdinName, StdinFormat: sf})
+	inputs := runner.Collect(paths, runner.InputOptions{MaxBytes: cfg.MaxFileBytes, StdinName: *stdinName, StdinFormat: sf, Exclude: append(cfg.ExcludeGlobs(), excludes...)})
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -274,6 +276,19 @@ func cmdCheck(args []string) int {
 		}
 	}
 	return exitOK
+}
+
+// globsFlag is a repeatable glob flag (--exclude).
+type globsFlag []string
+
+func (g *globsFlag) String() string { return strings.Join(*g, ",") }
+
+func (g *globsFlag) Set(s string) error {
+	if err := config.CheckGlob(s); err != nil {
+		return err
+	}
+	*g = append(*g, s)
+	return nil
 }
 
 func firstLine(s string) string {

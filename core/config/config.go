@@ -34,6 +34,8 @@ type Config struct {
 	// Plugins in the order the file names them.
 	Plugins   []*Plugin
 	Overrides []*Override
+	// Exclude are globs of files never checked (exclude.go).
+	Exclude []string
 
 	src []byte
 }
@@ -61,6 +63,8 @@ type Rule struct {
 type Override struct {
 	Paths       []string
 	MinSeverity sdk.Severity
+	// Enabled false leaves the paths out of every check (exclude.go).
+	Enabled *bool
 	// Rules is keyed "plugin/rule"; only enabled and severity apply.
 	Rules map[string]*Rule
 }
@@ -116,7 +120,7 @@ func Find(explicit, dir string) (string, error) {
 var reserved = map[string]bool{"enabled": true, "path": true, "sha256": true, "rules": true}
 
 // coreKeys are the top-level keys that are not plugin tables.
-var coreKeys = []string{"fail_on", "min_severity", "max_file_size", "timeouts", "overrides"}
+var coreKeys = []string{"fail_on", "min_severity", "max_file_size", "timeouts", "overrides", "exclude"}
 
 // Parse reads a rules.toml. builtins names the plugins the binary serves;
 // any other plugin table needs a path. Options are checked later, against
@@ -198,6 +202,8 @@ func Parse(path string, src []byte, builtins []string) (*Config, error) {
 					c.CheckTimeout = d
 				}
 			}
+		case "exclude":
+			errs = append(errs, c.parseExclude(v)...)
 		case "overrides":
 			list, ok := v.([]map[string]any)
 			if !ok {
@@ -380,8 +386,15 @@ func (c *Config) parseOverride(i int, t map[string]any) (*Override, Errors) {
 				errs = append(errs, rerrs...)
 				o.Rules[rn] = r
 			}
+		case "enabled":
+			b, ok := v.(bool)
+			if !ok {
+				fail("overrides.enabled must be true or false (false leaves the paths out of every check)")
+				continue
+			}
+			o.Enabled = &b
 		default:
-			fail("unknown key overrides.%s%s", k, didYouMean(k, []string{"paths", "min_severity", "rules"}))
+			fail("unknown key overrides.%s%s", k, didYouMean(k, []string{"paths", "min_severity", "rules", "enabled"}))
 		}
 	}
 	if len(o.Paths) == 0 && len(errs) == 0 {

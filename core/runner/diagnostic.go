@@ -1,9 +1,7 @@
 package runner
 
 import (
-	"path/filepath"
 	"sort"
-	"strings"
 
 	"github.com/copydesk/copydesk/core/article"
 	"github.com/copydesk/copydesk/core/config"
@@ -146,56 +144,5 @@ func process(cfg *config.Config, severities map[string]sdk.Severity, path string
 	return out
 }
 
-// matchAny matches a path against globs. A glob matches the path, any of
-// its trailing sub-paths, or (with "**") any depth of folders.
-func matchAny(globs []string, path string) bool {
-	path = filepath.ToSlash(filepath.Clean(path))
-	for _, g := range globs {
-		if globMatch(filepath.ToSlash(g), path) {
-			return true
-		}
-	}
-	return false
-}
-
-func globMatch(glob, path string) bool {
-	parts := strings.Split(path, "/")
-	for k := range parts {
-		if globMatchFrom(glob, parts[k:]) {
-			return true
-		}
-	}
-	return false
-}
-
-// globMatchFrom matches the whole of parts. "a/**/b" matches a/b, a/x/b,
-// a/x/y/b; "a/**" anything under a.
-func globMatchFrom(glob string, parts []string) bool {
-	path := strings.Join(parts, "/")
-	if !strings.Contains(glob, "**") {
-		ok, _ := filepath.Match(glob, path)
-		return ok
-	}
-	prefix, suffix, _ := strings.Cut(glob, "**")
-	prefix = strings.TrimSuffix(prefix, "/")
-	suffix = strings.TrimPrefix(suffix, "/")
-	for i := 0; i <= len(parts); i++ {
-		if prefix != "" {
-			if ok, _ := filepath.Match(prefix, strings.Join(parts[:i], "/")); !ok {
-				continue
-			}
-		} else if i != 0 {
-			break
-		}
-		tail := parts[i:]
-		if suffix == "" {
-			return len(tail) > 0
-		}
-		for j := range tail {
-			if globMatchFrom(suffix, tail[j:]) {
-				return true
-			}
-		}
-	}
-	return false
-}
+// matchAny matches a path against globs (config.MatchPath).
+func matchAny(globs []string, path string) bool { return config.MatchPath(globs, path) }

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 
 	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/config"
 )
 
 // Input is one file (or standard input) to check, read and parsed, or the
@@ -32,6 +33,10 @@ type InputOptions struct {
 	StdinName   string
 	StdinFormat article.Format
 	Stdin       io.Reader
+	// Exclude are globs of files left out (config.MatchPath): files found
+	// in directories and files named on the command line alike, never
+	// standard input.
+	Exclude []string
 }
 
 // Collect expands paths (files, directories searched recursively with
@@ -50,6 +55,9 @@ func Collect(paths []string, opt InputOptions) []*Input {
 		out = append(out, in)
 	}
 	addFile := func(path string) {
+		if len(opt.Exclude) > 0 && config.MatchPath(opt.Exclude, path) {
+			return
+		}
 		if !seen[path] {
 			in := &Input{Path: path}
 			add(in)
