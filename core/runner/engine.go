@@ -267,9 +267,9 @@ func (e *Engine) Check(ctx context.Context, articles []*article.Article) *Result
 			}
 		}
 	}
-	severities := e.severities()
+	severities, known := e.severities(), e.catalog()
 	for _, f := range files {
-		f.Diagnostics = process(e.cfg, severities, f.Path, suppress(f.Article, markQuoted(f.Article, f.Diagnostics)))
+		f.Diagnostics = process(e.cfg, severities, f.Path, suppress(f.Article, markQuoted(f.Article, f.Diagnostics), known))
 	}
 	res.Files = files
 	sort.SliceStable(res.Failures, func(i, j int) bool {
