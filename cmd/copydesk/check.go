@@ -221,6 +221,11 @@ func cmdCheck(args []string) int {
 		fmt.Fprintln(os.Stderr, "copydesk: interrupted; no results written")
 		return exitInterrupted
 	}
+	// Unreadable files and plugin failures are in the report; stderr
+	// repeats them for runs whose report goes elsewhere, but not when the
+	// text report is shown where stderr is (a terminal), which would say
+	// everything twice.
+	echo := !(*format == "text" && sameFile(os.Stdout, os.Stderr))
 	// Put unreadable inputs back in order among the checked files.
 	byPath := map[string]*runner.File{}
 	for _, f := range res.Files {
@@ -232,7 +237,9 @@ func cmdCheck(args []string) int {
 		if in.Err != nil {
 			inputErrors++
 			files = append(files, &runner.File{Path: in.Path, Diagnostics: []runner.Diagnostic{}, Error: in.Err.Error()})
-			fmt.Fprintf(os.Stderr, "copydesk: %v\n", in.Err)
+			if echo {
+				fmt.Fprintf(os.Stderr, "copydesk: %v\n", in.Err)
+			}
 			continue
 		}
 		files = append(files, byPath[in.Path])
@@ -257,6 +264,9 @@ func cmdCheck(args []string) int {
 	}
 	if len(res.Failures) > 0 {
 		for _, f := range res.Failures {
+			if !echo {
+				break
+			}
 			where := ""
 			if f.Path != "" {
 				where = " on " + f.Path
@@ -276,6 +286,13 @@ func cmdCheck(args []string) int {
 		}
 	}
 	return exitOK
+}
+
+// sameFile reports whether a and b are the same file, terminal or pipe.
+func sameFile(a, b *os.File) bool {
+	sa, err1 := a.Stat()
+	sb, err2 := b.Stat()
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
 // globsFlag is a repeatable glob flag (--exclude).
