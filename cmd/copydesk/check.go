@@ -121,7 +121,7 @@ func cmdCheck(args []string) int {
 	failOn := c.fs.String("fail-on", "", "exit 1 when a finding is at or above this severity (default from rules.toml: error)")
 	minSev := c.fs.String("min-severity", "", "hide findings below this severity (default from rules.toml: info)")
 	stdinName := c.fs.String("stdin-name", "", "file name to report for - (standard input)")
-	stdinFormat := c.fs.String("stdin-format", "", "format of standard input: txt, md, html or json (default from --stdin-name, else txt)")
+	stdinFormat := c.fs.String("stdin-format", "", "format of standard input: txt, md, html or json (default from --stdin-name, else json when it is a JSON object, else txt)")
 	maxSize := c.fs.Int64("max-file-size", 0, "refuse files larger than this many bytes (default from rules.toml: 4 MiB)")
 	var excludes globsFlag
 	c.fs.Var(&excludes, "exclude", "leave out files matching this glob (repeatable; adds to exclude in rules.toml), e.g. --exclude package.json --exclude 'data/**'")
@@ -210,9 +210,13 @@ func cmdCheck(args []string) int {
 	}
 
 	var articles []*article.Article
+	ed.batch = map[string]string{}
 	for _, in := range inputs {
 		if in.Err == nil {
 			articles = append(articles, in.Article)
+		}
+		if in.Batch != "" {
+			ed.batch[in.Path] = in.Batch
 		}
 	}
 	res := checkWithProgress(ctx, engine, articles) // progress.go: a bar when stderr is a terminal

@@ -21,6 +21,9 @@ type editorFlags struct {
 	// --fix and --diff otherwise leave for a desk to check with the source.
 	fixQuoted bool
 	fs        *flag.FlagSet
+	// batch maps the articles read from a batch file ({"articles": [...]})
+	// to the file: such articles are not fixed.
+	batch map[string]string
 }
 
 func addEditorFlags(fs *flag.FlagSet) *editorFlags {
@@ -80,6 +83,12 @@ func (ed *editorFlags) afterCheck(ctx context.Context, engine *runner.Engine, re
 	applied, skipped, quotedLeft, changedFiles := 0, 0, 0, 0
 	for _, f := range res.Files {
 		if f.Article == nil || f.Error != "" {
+			continue
+		}
+		if file, ok := ed.batch[f.Path]; ok {
+			if hasSuggestions(f.Diagnostics) {
+				fmt.Fprintf(os.Stderr, "copydesk: %s: not fixed: --fix and --diff do not edit batch files ({\"articles\": [...]} in %s); fix the article in the CMS, or save it as a file of its own\n", f.Path, file)
+			}
 			continue
 		}
 		ds := f.Diagnostics
@@ -212,6 +221,15 @@ func merge(res, again *runner.Result) {
 		}
 	}
 	res.Failures = failures
+}
+
+func hasSuggestions(ds []runner.Diagnostic) bool {
+	for _, d := range ds {
+		if len(d.Suggestions) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func hasInputErrors(res *runner.Result) bool {
