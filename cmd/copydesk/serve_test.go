@@ -777,11 +777,13 @@ func TestServeHookScript(t *testing.T) {
 		r := runCmd(t, cmd)
 		return r.code, r.stdout, r.stderr
 	}
-	if code, out, errs := run(secret, cleanArticle); code != 0 {
+	if code, out, errs := run(secret, cleanArticle); code != 0 || !strings.Contains(out, "verdict: pass") {
 		t.Errorf("clean article: exit %d\n%s%s", code, out, errs)
 	}
-	if code, out, errs := run(secret, faultyArticle); code != 1 || !strings.Contains(out, "repetition/doubled-word") {
-		t.Errorf("faulty article: exit %d, want 1 with the findings\n%s%s", code, out, errs)
+	// The findings are lines an editor reads, not a JSON blob.
+	code, out, errs := run(secret, faultyArticle)
+	if code != 1 || !strings.Contains(out, "ferry-fares:1:") || !strings.Contains(out, "warning:") || !strings.Contains(out, "[repetition/doubled-word]") || !strings.Contains(out, "verdict: fail") || strings.Contains(out, `"diagnostics"`) {
+		t.Errorf("faulty article: exit %d, want 1 with the findings as lines\n%s%s", code, out, errs)
 	}
 	if code, out, errs := run("wrong", cleanArticle); code != 3 || !strings.Contains(errs, "401") {
 		t.Errorf("wrong secret: exit %d, want 3 naming HTTP 401\n%s%s", code, out, errs)
