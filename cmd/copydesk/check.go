@@ -141,6 +141,10 @@ func cmdCheck(args []string) int {
 	}
 	paths = ci.defaultPaths(paths)
 	if len(paths) == 0 && !ci.ndjson {
+		if writeBaselineTo != "" {
+			fmt.Fprintln(os.Stderr, "copydesk baseline: no paths given; try 'copydesk baseline content/' to record the findings under content/")
+			return exitUsage
+		}
 		fmt.Fprintln(os.Stderr, "copydesk check: no paths given; try 'copydesk check story.txt' or 'copydesk check -' for stdin")
 		return exitUsage
 	}

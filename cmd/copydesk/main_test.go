@@ -217,6 +217,7 @@ func TestExitCodes(t *testing.T) {
 		{"findings at fail-on", []string{"check", "--fail-on", "info", bad}, exitFindings},
 		{"missing file", []string{"check", filepath.Join(dir, "nope.txt")}, exitUsage},
 		{"no paths", []string{"check"}, exitUsage},
+		{"baseline without paths", []string{"baseline"}, exitUsage},
 		{"unknown flag", []string{"check", "--frobnicate", clean}, exitUsage},
 		{"unknown format", []string{"check", "--format", "yaml", clean}, exitUsage},
 		{"unknown command", []string{"lint", clean}, exitUsage},
@@ -237,6 +238,9 @@ func TestExitCodes(t *testing.T) {
 			}
 			if r.code != want {
 				t.Errorf("exit %d, want %d; stdout:\n%s\nstderr:\n%s", r.code, want, r.stdout, r.stderr)
+			}
+			if tt.args[0] == "baseline" && !strings.Contains(r.stderr, "copydesk baseline") {
+				t.Errorf("an error of copydesk baseline must name it, not another command: %s", r.stderr)
 			}
 		})
 	}
