@@ -186,6 +186,10 @@ func cmdCheck(args []string) int {
 	if code := ci.validate(); code != exitOK {
 		return code
 	}
+	if ci.ndjson && flagSet(c.fs, "format") && *format != "json" {
+		fmt.Fprintf(os.Stderr, "copydesk check: --ndjson writes one JSON result per line; it does not combine with --format %s (leave --format out)\n", *format)
+		return exitUsage
+	}
 	var sf article.Format
 	if *stdinFormat != "" {
 		if sf, err = article.ParseFormat(*stdinFormat); err != nil {
@@ -294,6 +298,13 @@ func cmdCheck(args []string) int {
 		}
 	}
 	return exitOK
+}
+
+// flagSet reports whether the flag was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // sameFile reports whether a and b are the same file, terminal or pipe.

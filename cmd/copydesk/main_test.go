@@ -218,6 +218,8 @@ func TestExitCodes(t *testing.T) {
 		{"missing file", []string{"check", filepath.Join(dir, "nope.txt")}, exitUsage},
 		{"no paths", []string{"check"}, exitUsage},
 		{"baseline without paths", []string{"baseline"}, exitUsage},
+		{"ndjson with a text format", []string{"check", "--ndjson", "--format", "text"}, exitUsage},
+		{"ndjson with sarif", []string{"check", "--format", "sarif", "--ndjson"}, exitUsage},
 		{"unknown flag", []string{"check", "--frobnicate", clean}, exitUsage},
 		{"unknown format", []string{"check", "--format", "yaml", clean}, exitUsage},
 		{"unknown command", []string{"lint", clean}, exitUsage},
