@@ -115,6 +115,17 @@ func cmdExplain(args []string) int {
 		fmt.Fprintf(os.Stderr, "copydesk explain: no rule %q", id)
 		if len(match) > 0 {
 			fmt.Fprintf(os.Stderr, "; did you mean one of: %s", strings.Join(match, ", "))
+		} else {
+			var all []string
+			for _, d := range e.Declarations() {
+				for _, r := range d.Rules {
+					all = append(all, d.Name+"/"+r.Name)
+					if !strings.Contains(id, "/") {
+						all = append(all, r.Name)
+					}
+				}
+			}
+			fmt.Fprint(os.Stderr, config.DidYouMean(id, all))
 		}
 		fmt.Fprintln(os.Stderr, " (see 'copydesk rules')")
 		return exitUsage
@@ -158,6 +169,10 @@ func printRuleDoc(p *sdk.Plugin, r *sdk.Rule) {
 	}
 	printOptions("Rule options", p.Name+".rules."+r.Name, r.Options)
 	printOptions("Plugin options", p.Name, p.Options)
+	if p == runner.CorePlugin {
+		fmt.Println("It is not a plugin's rule and cannot be turned off in rules.toml; fix or delete the directive it points at.")
+		return
+	}
 	fmt.Printf("Turn it off:  [%s.rules.%s]\n              enabled = false\n", p.Name, r.Name)
 }
 

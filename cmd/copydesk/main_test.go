@@ -371,6 +371,20 @@ func TestRulesExplainPlugins(t *testing.T) {
 	if r.code != exitUsage {
 		t.Errorf("explain of an unknown rule: exit %d", r.code)
 	}
+	// A misspelt rule gets a did-you-mean.
+	r = runCLI(t, "", "", "explain", "byline/credit-verbs")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "did you mean byline/credit-verb?") {
+		t.Errorf("explain byline/credit-verbs: exit %d: %s", r.code, r.stderr)
+	}
+	// The findings copydesk reports about suppressions can be looked up.
+	r = runCLI(t, "", "", "rules")
+	if !strings.Contains(r.stdout, "copydesk/ignore") || !strings.Contains(r.stdout, "suppression") {
+		t.Errorf("rules does not list copydesk/ignore:\n%s", r.stdout)
+	}
+	r = runCLI(t, "", "", "explain", "copydesk/ignore")
+	if r.code != 0 || !strings.Contains(r.stdout, "copydesk:ignore") {
+		t.Errorf("explain copydesk/ignore: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 }
 
 // Every rule is documented: explain prints its summary, category and an

@@ -133,7 +133,7 @@ func cmdServe(args []string) int {
 		if len(problems) > 0 {
 			log.Error("plugins failed to start; every verdict will be fail until they are fixed", "plugins", problems)
 		}
-		log.Info("ready", "plugins", len(engine.Declarations()), "fail_on", cfg.FailOn.String())
+		log.Info("ready", "plugins", len(engine.Plugins()), "fail_on", cfg.FailOn.String())
 		select {
 		case <-ctx.Done():
 		case err := <-serveErr:

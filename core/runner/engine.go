@@ -146,13 +146,13 @@ func (e *Engine) Close() {
 }
 
 // Declarations returns what each running plugin declares: its rules with
-// their documentation and options.
+// their documentation and options, and last CorePlugin's.
 func (e *Engine) Declarations() []*sdk.Plugin {
 	out := make([]*sdk.Plugin, len(e.plugins))
 	for i, ep := range e.plugins {
 		out[i] = ep.decl
 	}
-	return out
+	return append(out, CorePlugin)
 }
 
 // Config is the engine's configuration.
@@ -172,7 +172,7 @@ func (e *Engine) Rules() []RuleInfo {
 			out = append(out, RuleInfo{ID: ep.decl.Name + "/" + r.Name, Category: r.Category, Severity: sev, Enabled: settings[r.Name].Enabled, Summary: r.Summary})
 		}
 	}
-	return out
+	return append(out, coreRules()...)
 }
 
 // RuleInfo is one line of `copydesk rules`.

@@ -224,7 +224,8 @@ func suppress(a *article.Article, ds []Diagnostic, known *catalog) []Diagnostic 
 	return out
 }
 
-// IgnoreRule is the id of findings about suppressions themselves.
+// IgnoreRule is the id of findings about suppressions themselves
+// (CorePlugin's rule).
 const IgnoreRule = "copydesk/ignore"
 
 // catalog is what suppressions are checked against: the rules of the
