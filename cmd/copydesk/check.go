@@ -41,6 +41,9 @@ func newCommon(name string) *common {
 // parse accepts flags before and after positional arguments, as users type
 // them ("copydesk check story.md --format json").
 func (c *common) parse(args []string) ([]string, error) {
+	if err := unknownFlag(c.fs, args); err != nil {
+		return nil, err
+	}
 	var rest []string
 	for {
 		if err := c.fs.Parse(args); err != nil {
@@ -298,6 +301,37 @@ func cmdCheck(args []string) int {
 		}
 	}
 	return exitOK
+}
+
+// unknownFlag refuses a flag the command does not have with a did-you-mean
+// ("--formt": did you mean --format?), before the flag package would print
+// its whole usage.
+func unknownFlag(fs *flag.FlagSet, args []string) error {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return nil
+		}
+		if len(a) < 2 || a[0] != '-' {
+			continue
+		}
+		name, _, withValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
+		if name == "h" || name == "help" {
+			return nil
+		}
+		f := fs.Lookup(name)
+		if f == nil {
+			var names []string
+			fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+			hint := strings.Replace(config.DidYouMean(name, names), "did you mean ", "did you mean --", 1)
+			fmt.Fprintf(os.Stderr, "copydesk %s: unknown flag %s%s (copydesk %s -h lists them)\n", fs.Name(), a, hint, fs.Name())
+			return fmt.Errorf("unknown flag %s", a)
+		}
+		if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); !withValue && !(ok && bf.IsBoolFlag()) {
+			i++ // the flag's value, which may start with "-"
+		}
+	}
+	return nil
 }
 
 // flagSet reports whether the flag was given on the command line.

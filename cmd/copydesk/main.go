@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/copydesk/copydesk/core/config"
 	"github.com/copydesk/copydesk/core/protocol"
 	"github.com/copydesk/copydesk/plugins"
 )
@@ -73,12 +74,15 @@ func run(args []string) int {
 		usage()
 		return exitOK
 	}
-	fmt.Fprintf(os.Stderr, "copydesk: unknown command %q\n", args[0])
+	fmt.Fprintf(os.Stderr, "copydesk: unknown command %q%s\n", args[0], config.DidYouMean(args[0], commands))
 	usage()
 	return exitUsage
 }
 
 const version = "0.1.0"
+
+// commands are the subcommands, for did-you-mean.
+var commands = []string{"check", "rules", "explain", "plugins", "serve", "baseline", "version", "help"}
 
 func usage() {
 	fmt.Fprint(os.Stderr, `usage: copydesk COMMAND [flags] [args]

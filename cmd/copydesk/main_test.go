@@ -219,6 +219,9 @@ func TestExitCodes(t *testing.T) {
 		{"no paths", []string{"check"}, exitUsage},
 		{"baseline without paths", []string{"baseline"}, exitUsage},
 		{"ndjson with a text format", []string{"check", "--ndjson", "--format", "text"}, exitUsage},
+		{"misspelt command", []string{"chek", clean}, exitUsage},
+		{"misspelt flag", []string{"check", "--formt", "json", clean}, exitUsage},
+		{"misspelt flag after the paths", []string{"check", clean, "-formt=json"}, exitUsage},
 		{"ndjson with sarif", []string{"check", "--format", "sarif", "--ndjson"}, exitUsage},
 		{"unknown flag", []string{"check", "--frobnicate", clean}, exitUsage},
 		{"unknown format", []string{"check", "--format", "yaml", clean}, exitUsage},
@@ -240,6 +243,9 @@ func TestExitCodes(t *testing.T) {
 			}
 			if r.code != want {
 				t.Errorf("exit %d, want %d; stdout:\n%s\nstderr:\n%s", r.code, want, r.stdout, r.stderr)
+			}
+			if strings.HasPrefix(tt.name, "misspelt") && !strings.Contains(r.stderr, "did you mean check?") && !strings.Contains(r.stderr, "did you mean --format?") {
+				t.Errorf("a typo gets a did-you-mean: %s", r.stderr)
 			}
 			if tt.args[0] == "baseline" && !strings.Contains(r.stderr, "copydesk baseline") {
 				t.Errorf("an error of copydesk baseline must name it, not another command: %s", r.stderr)

@@ -490,6 +490,12 @@ func checkOptions(decl []sdk.Option, got sdk.Options, key []string, fail func([]
 		names = append(names, o.Name)
 		byName[o.Name] = o
 	}
+	// A misspelt setting of the table itself ("enabeld") lands here too.
+	if len(key) == 1 {
+		names = append(names, "enabled", "rules", "path", "sha256")
+	} else {
+		names = append(names, "enabled", "severity")
+	}
 	for k, v := range got {
 		at := append(append([]string{}, key...), k)
 		o, ok := byName[k]
