@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -125,7 +126,8 @@ func cmdCheck(args []string) int {
 	minSev := c.fs.String("min-severity", "", "hide findings below this severity (default from rules.toml: info)")
 	stdinName := c.fs.String("stdin-name", "", "file name to report for - (standard input)")
 	stdinFormat := c.fs.String("stdin-format", "", "format of standard input: txt, md, html or json (default from --stdin-name, else json when it is a JSON object, else txt)")
-	maxSize := c.fs.Int64("max-file-size", 0, "refuse files larger than this many bytes (default from rules.toml: 4 MiB)")
+	var maxSize sizeFlag
+	c.fs.Var(&maxSize, "max-file-size", "refuse files larger than this, in bytes or with a unit as in rules.toml: 30MiB, 512KiB (default from rules.toml: 4MiB)")
 	var excludes globsFlag
 	c.fs.Var(&excludes, "exclude", "leave out files matching this glob (repeatable; adds to exclude in rules.toml), e.g. --exclude package.json --exclude 'data/**'")
 	ci := addCIFlags(c.fs) // --changed-since, --shard, --baseline, --output, --ndjson: see ci.go
@@ -170,8 +172,8 @@ func cmdCheck(args []string) int {
 		}
 		*f.dst = s
 	}
-	if *maxSize > 0 {
-		cfg.MaxFileBytes = *maxSize
+	if maxSize > 0 {
+		cfg.MaxFileBytes = int64(maxSize)
 	}
 	useColor, err := wantColor(*colorMode, os.Stdout)
 	if err != nil {
@@ -346,6 +348,21 @@ func sameFile(a, b *os.File) bool {
 	sa, err1 := a.Stat()
 	sb, err2 := b.Stat()
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
+// sizeFlag is a size flag that takes what rules.toml takes: bytes or a
+// number with a unit (30MiB, 512KiB, 2MB).
+type sizeFlag int64
+
+func (f *sizeFlag) String() string { return strconv.FormatInt(int64(*f), 10) }
+
+func (f *sizeFlag) Set(s string) error {
+	n, err := config.ParseSize(s)
+	if err != nil {
+		return err
+	}
+	*f = sizeFlag(n)
+	return nil
 }
 
 // globsFlag is a repeatable glob flag (--exclude).

@@ -219,6 +219,10 @@ func TestExitCodes(t *testing.T) {
 		{"no paths", []string{"check"}, exitUsage},
 		{"baseline without paths", []string{"baseline"}, exitUsage},
 		{"ndjson with a text format", []string{"check", "--ndjson", "--format", "text"}, exitUsage},
+		{"file size with a unit", []string{"check", "--max-file-size", "30MiB", clean}, exitOK},
+		{"file size too small", []string{"check", "--max-file-size", "10B", clean}, exitUsage},
+		// Refused for its address, after --max-body-bytes took its value.
+		{"body size with a unit", []string{"serve", "--max-body-bytes", "1MiB", "--addr", "nowhere"}, exitUsage},
 		{"misspelt command", []string{"chek", clean}, exitUsage},
 		{"misspelt flag", []string{"check", "--formt", "json", clean}, exitUsage},
 		{"misspelt flag after the paths", []string{"check", clean, "-formt=json"}, exitUsage},
@@ -243,6 +247,9 @@ func TestExitCodes(t *testing.T) {
 			}
 			if r.code != want {
 				t.Errorf("exit %d, want %d; stdout:\n%s\nstderr:\n%s", r.code, want, r.stdout, r.stderr)
+			}
+			if strings.Contains(r.stderr, "invalid value") {
+				t.Errorf("a flag refused its value: %s", r.stderr)
 			}
 			if strings.HasPrefix(tt.name, "misspelt") && !strings.Contains(r.stderr, "did you mean check?") && !strings.Contains(r.stderr, "did you mean --format?") {
 				t.Errorf("a typo gets a did-you-mean: %s", r.stderr)

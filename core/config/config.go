@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -563,8 +564,8 @@ func parseSize(v any) (int64, error) {
 				break
 			}
 		}
-		var x int64
-		if _, err := fmt.Sscan(s, &x); err != nil || x <= 0 {
+		x, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || x <= 0 {
 			return 0, fmt.Errorf("want a size such as \"4MiB\" or 4194304, got %q", n)
 		}
 		return x * mult, nil
