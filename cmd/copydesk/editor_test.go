@@ -193,21 +193,22 @@ func TestFixRefusesReadOnlyFiles(t *testing.T) {
 
 // TestFixRefusesFileChangedDuringRun saves the file while copydesk runs: the
 // only plugin is a script that appends to the story as it starts (after
-// copydesk has read its inputs) and then serves the built-in repetition
-// plugin.
+// copydesk has read its inputs) and then serves the test plugin "words",
+// whose find-word rule suggests a fix.
 func TestFixRefusesFileChangedDuringRun(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("needs a shell script as plugin")
 	}
 	dir := t.TempDir()
 	p := writeFile(t, dir, "story.txt", fixableStory)
-	script := "#!/bin/sh\necho 'A line the editor saved meanwhile.' >> '" + p + "'\nexec '" + binary + "' __plugin repetition\n"
+	bin := buildPlugin(t, dir, "./core/host/testdata/testplugin", "testplugin")
+	script := "#!/bin/sh\necho 'A line the editor saved meanwhile.' >> '" + p + "'\nexec '" + bin + "' __plugin words\n"
 	if err := os.WriteFile(filepath.Join(dir, "saver.sh"), []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	toml := "[repetition]\nenabled = false\n[fragment]\nenabled = false\n[strayui]\nenabled = false\n" +
 		"[quotes]\nenabled = false\n[byline]\nenabled = false\n[contradiction]\nenabled = false\n[consistency]\nenabled = false\n" +
-		"[saver]\npath = \"saver.sh\"\n"
+		"[words]\npath = \"saver.sh\"\n[words.rules.find-word]\nword = \"harbour\"\n"
 	writeFile(t, dir, "rules.toml", toml)
 	r := runCLI(t, dir, "", "check", "--fix", "story.txt")
 	if r.code != exitUsage {

@@ -73,16 +73,16 @@ func cmdRules(args []string) int {
 			return printJSON(rules)
 		}
 		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "RULE\tCATEGORY\tSEVERITY\tENABLED\tDESCRIPTION")
+		fmt.Fprintln(tw, "RULE\tCATEGORY\tSEVERITY\tENABLED\tLANGUAGES\tDESCRIPTION")
 		for _, r := range rules {
 			on := "yes"
 			if !r.Enabled {
 				on = "no"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Category, r.Severity, on, r.Summary)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Category, r.Severity, on, r.Languages, r.Summary)
 		}
 		tw.Flush()
-		fmt.Printf("\nconfiguration: %s\n", cfg.Path)
+		fmt.Printf("\nconfiguration: %s (language: %s)\n", cfg.Path, cfg.Language)
 		return exitOK
 	})
 }
@@ -163,7 +163,7 @@ func cmdExplain(args []string) int {
 
 func printRuleDoc(p *sdk.Plugin, r *sdk.Rule) {
 	fmt.Printf("%s/%s — %s\n\n", p.Name, r.Name, r.Summary)
-	fmt.Printf("category: %s    default severity: %s", r.Category, r.Severity)
+	fmt.Printf("category: %s    default severity: %s    languages: %s", r.Category, r.Severity, r.LanguageList())
 	if r.Disabled {
 		fmt.Print("    off by default")
 	}

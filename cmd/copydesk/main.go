@@ -20,7 +20,7 @@ import (
 	"os"
 
 	"github.com/copydesk/copydesk/core/config"
-	"github.com/copydesk/copydesk/core/protocol"
+	"github.com/copydesk/copydesk/core/host"
 	"github.com/copydesk/copydesk/plugins"
 )
 
@@ -33,12 +33,13 @@ const (
 	exitInterrupted = 130
 )
 
-// pluginCommand is the hidden subcommand the host runs to serve a built-in
-// plugin: the copydesk binary re-executes itself, so built-ins run out of
-// process over the same protocol as third-party plugins.
-const pluginCommand = "__plugin"
-
 func main() {
+	// `copydesk __plugin NAME` (host.BuiltinCommand) is how the host serves a
+	// built-in plugin: the binary re-executes itself, so built-ins run out
+	// of process over the same protocol as third-party plugins.
+	if host.ServeBuiltin(os.Args[1:], plugins.Lookup) {
+		return
+	}
 	os.Exit(run(os.Args[1:]))
 }
 
@@ -48,13 +49,6 @@ func run(args []string) int {
 		return exitUsage
 	}
 	switch args[0] {
-	case pluginCommand:
-		if len(args) != 2 || plugins.Lookup(args[1]) == nil {
-			fmt.Fprintf(os.Stderr, "copydesk: %s needs the name of a built-in plugin\n", pluginCommand)
-			return exitUsage
-		}
-		protocol.Serve(plugins.Lookup(args[1]))
-		return exitOK
 	case "check":
 		return cmdCheck(args[1:])
 	case "rules":

@@ -16,7 +16,7 @@ import (
 
 // ndjsonResult is one output line of `copydesk check --ndjson`: an entry of
 // the JSON report's "files" (path, diagnostics, error) plus the input line
-// it answers, the article's "id" field when it has one, the plugins that
+// it answers, the article's "id" field (an ANS story's "_id") when it has one, the plugins that
 // failed on it, and a verdict — "pass", "fail" (a finding at or above
 // --fail-on) or "error" (the line is not an article, or a plugin failed, so
 // findings may be missing).
@@ -37,8 +37,11 @@ type ndjsonLine struct {
 	err     error
 }
 
-// runNDJSON reads one CMS JSON article per line from in and writes one
-// result per line to out, in input order. Articles are checked in batches,
+// runNDJSON reads one CMS JSON article per line from in (copydesk's
+// {headline, byline, body} object, a WordPress REST post or an Arc XP ANS
+// story: see article.ParseCMS) and writes one result per line to out, in
+// input order. A result's "id" is the article's id (an ANS story's _id);
+// its findings carry the element they lie in ("location"). Articles are checked in batches,
 // so every plugin gets a batch over its pipelined stream, and out is flushed
 // after each batch, so a consumer sees results while input still arrives.
 // Blank lines are skipped (their numbers still count); a line that is not an

@@ -119,3 +119,17 @@ func TestMisbehavingPlugins(t *testing.T) {
 		})
 	}
 }
+
+// A rules.toml table must carry the name the plugin declares: findings,
+// overrides and copydesk:ignore comments all use that one name.
+func TestPluginTableNameMustMatchDeclaredName(t *testing.T) {
+	dir := t.TempDir()
+	buildPlugin(t, dir, "./plugins/example-external", "copydesk-house")
+	story := writeFile(t, dir, "s.txt", houseStory)
+	writeFile(t, dir, "rules.toml", "fail_on = \"error\"\n\n[house2]\npath = \"copydesk-house\"\n")
+	r := runCLI(t, dir, "", "check", story)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "rules.toml:3") ||
+		!strings.Contains(r.stderr, "[house2]") || !strings.Contains(r.stderr, `"house"`) {
+		t.Errorf("want exit 2 naming rules.toml:3, the table and the declared name; exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+}

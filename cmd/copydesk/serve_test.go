@@ -26,6 +26,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/core/host"
 	"github.com/copydesk/copydesk/internal/proc"
 )
 
@@ -505,7 +506,7 @@ func pluginChildren(t testing.TB, pid int) map[string]int {
 		}
 		cmdline, _ := os.ReadFile(filepath.Join("/proc", strconv.Itoa(child), "cmdline"))
 		args := strings.Split(strings.TrimRight(string(cmdline), "\x00"), "\x00")
-		if len(args) == 3 && args[1] == pluginCommand {
+		if len(args) == 3 && args[1] == host.BuiltinCommand {
 			out[args[2]] = child
 		}
 	}

@@ -91,6 +91,8 @@ type Article struct {
 	source  []byte
 	anchors []anchor
 	lines   []int // byte offset of the start of each source line
+	// locations name the CMS elements source ranges hold (cms.go).
+	locations []locRange
 }
 
 // Slice returns the text under s, clamped to the article.
@@ -116,6 +118,10 @@ func (a *Article) Source() []byte { return a.source }
 // map to the end of the preceding anchor.
 type anchor struct {
 	text, src, n int
+	// srcN is, for inserted text that decodes one escape of the source
+	// (a JSON \" or \u201c), the escape's length: a span ending after
+	// that text ends after the whole escape.
+	srcN int
 }
 
 // Builder assembles an article's Text from pieces of the source, recording
@@ -164,6 +170,16 @@ func (b *Builder) Insert(text string, srcOffset int) {
 		return
 	}
 	b.a.anchors = append(b.a.anchors, anchor{text: len(b.buf), src: srcOffset, n: 0})
+	b.buf = append(b.buf, text...)
+}
+
+// insertEscape appends the decoded text of the escape sequence at
+// source[srcOffset : srcOffset+srcLen].
+func (b *Builder) insertEscape(text string, srcOffset, srcLen int) {
+	if text == "" {
+		return
+	}
+	b.a.anchors = append(b.a.anchors, anchor{text: len(b.buf), src: srcOffset, srcN: srcLen})
 	b.buf = append(b.buf, text...)
 }
 
@@ -242,6 +258,15 @@ func (a *Article) SourceEndOffset(textOffset int) int {
 		return a.SourceOffset(textOffset)
 	}
 	an := a.anchors[i]
+	if an.n == 0 && an.srcN > 0 {
+		next := len(a.Text)
+		if i+1 < len(a.anchors) {
+			next = a.anchors[i+1].text
+		}
+		if textOffset >= next { // the span takes the whole escape
+			return clamp(an.src+an.srcN, len(a.source))
+		}
+	}
 	d := textOffset - an.text
 	if d > an.n {
 		d = an.n

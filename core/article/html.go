@@ -405,7 +405,7 @@ func decodeEntities(s *sink, w []byte, at int) {
 			w, at = w[1:], at+1
 			continue
 		}
-		s.insert(dec, at)
+		s.insertDecoded(dec, at, n)
 		w, at = w[n:], at+n
 	}
 }

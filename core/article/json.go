@@ -13,7 +13,8 @@ import (
 )
 
 // ParseCMS reads one CMS JSON article: an object with headline, byline,
-// dateline and body fields. The body is plain text with blank-line paragraphs,
+// dateline and body fields, a WordPress REST API post or an Arc XP ANS
+// story (see cms.go; an object with a "body" field is always the first). The body is plain text with blank-line paragraphs,
 // or HTML when it starts with "<" or a body_format or format field says
 // "html" (or Markdown when that field says "markdown"). Every other top-level field is kept in Meta as a string. Spans map
 // back to the characters of the JSON file, escapes included. The server mode
@@ -30,6 +31,7 @@ func ParseCMS(path string, data []byte) (*Article, error) {
 type cmsField struct {
 	value string
 	m     *pieceMap
+	start int // offset of the string's first character in the file
 }
 
 // ParseCMSAt reads the CMS JSON object at file[start:end], one line of an
@@ -65,9 +67,16 @@ func parseJSONRange(path string, src []byte, start, end int) (*Article, error) {
 	if err := json.Unmarshal(body, &probe); err != nil {
 		return nil, jsonError(path, src, start, err)
 	}
-	if _, ok := probe.(map[string]any); !ok {
+	top, ok := probe.(map[string]any)
+	if !ok {
 		return nil, &InputError{Path: path, Msg: fmt.Sprintf("the JSON is %s, not an object", jsonKind(probe)),
 			Hint: `a CMS article is one object such as {"headline": "...", "body": "..."}; for several articles use NDJSON, one object per line`}
+	}
+	if _, ok := top["body"]; !ok {
+		// A WordPress post or an ANS story, read as the CMS stores it (cms.go).
+		if shape := cmsShape(top); shape != "" {
+			return parseShape(shape, path, src, start, end)
+		}
 	}
 
 	b := NewBuilder(path, FormatJSON, src)
@@ -76,7 +85,7 @@ func parseJSONRange(path string, src []byte, start, end int) (*Article, error) {
 		raw := src[valStart:valEnd]
 		if raw[0] == '"' {
 			v, m := decodeJSONString(src, valStart)
-			fields[key] = cmsField{v, m}
+			fields[key] = cmsField{v, m, valStart + 1}
 			return
 		}
 		var buf bytes.Buffer
@@ -92,7 +101,7 @@ func parseJSONRange(path string, src []byte, start, end int) (*Article, error) {
 	bodyField, ok := fields["body"]
 	if !ok {
 		return nil, &InputError{Path: path, Msg: `the JSON object has no "body" field, so it is not a CMS article`,
-			Hint: `put the article text in "body" (plain text with blank lines between paragraphs, or HTML); if the file is not an article (package.json, data), leave it out with exclude = ["` + filepath.Base(path) + `"] in rules.toml or --exclude ` + filepath.Base(path)}
+			Hint: `put the article text in "body" (plain text with blank lines between paragraphs, or HTML), or send a WordPress REST post or an Arc XP ANS story as the CMS returns it; if the file is not an article (package.json, data), leave it out with exclude = ["` + filepath.Base(path) + `"] in rules.toml or --exclude ` + filepath.Base(path)}
 	}
 	if bodyField.m == nil {
 		return nil, &InputError{Path: path, Msg: `the "body" field is not a string`,
@@ -106,6 +115,12 @@ func parseJSONRange(path string, src []byte, start, end int) (*Article, error) {
 			}
 		}
 		b.SetMeta(key, f.value)
+	}
+	var bounds []locRange // each text field's string: no source range leaves it
+	for _, key := range []string{"headline", "byline", "dateline", "body"} {
+		if f := fields[key]; f.m != nil {
+			bounds = append(bounds, locRange{start: f.start, end: f.m.end})
+		}
 	}
 	for _, fk := range []struct {
 		key  string
@@ -143,7 +158,9 @@ func parseJSONRange(path string, src []byte, start, end int) (*Article, error) {
 		b.lineMode = lineAuto
 		textBlocks(s, []byte(bodyField.value), false)
 	}
-	return b.Finish(), nil
+	a := b.Finish()
+	a.locations = bounds
+	return a, nil
 }
 
 func jsonKind(v any) string {
@@ -244,6 +261,7 @@ func decodeJSONString(src []byte, q int) (string, *pieceMap) {
 				dec = []byte{src[i+1]}
 			}
 			m.add(len(out), esc, len(dec), false)
+			m.pieces[len(m.pieces)-1].srcN = n
 			out = append(out, dec...)
 			i += n
 		default:

@@ -59,6 +59,13 @@ func (s *sink) copyRaw(text string, off int) {
 // insert appends text that is not in the input as such, mapped to off.
 func (s *sink) insert(text string, off int) { s.b.Insert(text, s.src(off)) }
 
+// insertDecoded appends text decoded from input[off:off+n] (a character
+// reference), so that a span ending after it ends after the reference.
+func (s *sink) insertDecoded(text string, off, n int) {
+	start := s.src(off)
+	s.b.insertEscape(text, start, s.src(off+n)-start)
+}
+
 // startBlock separates a new block from the previous one with a blank line
 // and returns the block's start offset in Text.
 func (s *sink) startBlock(off int) int {
@@ -73,6 +80,7 @@ func (s *sink) startBlock(off int) int {
 type piece struct {
 	dec, src, n int
 	verbatim    bool
+	srcN        int // an escape's length in the file
 }
 
 // pieceMap maps a decoded string (a JSON string value) back to the file.
@@ -92,7 +100,7 @@ func (m *pieceMap) add(dec, src, n int, verbatim bool) {
 			return
 		}
 	}
-	m.pieces = append(m.pieces, piece{dec, src, n, verbatim})
+	m.pieces = append(m.pieces, piece{dec: dec, src: src, n: n, verbatim: verbatim})
 }
 
 // find returns the index of the piece holding decoded offset off, or -1.
@@ -134,9 +142,12 @@ func (m *pieceMap) copy(b *Builder, text string, off int) {
 		if k > len(text) {
 			k = len(text)
 		}
-		if p.verbatim {
+		switch {
+		case p.verbatim:
 			b.Copy(text[:k], p.src+off-p.dec)
-		} else {
+		case off == p.dec && k == p.n:
+			b.insertEscape(text[:k], p.src, p.srcN)
+		default:
 			b.Insert(text[:k], p.src)
 		}
 		text, off = text[k:], off+k

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,6 +32,9 @@ type Config struct {
 	MaxFileBytes int64
 	StartTimeout time.Duration
 	CheckTimeout time.Duration
+	// Language is the copy's language (ISO 639-1, "en"), or "auto" to
+	// identify it per article. A CMS article's own "language" field wins.
+	Language string
 
 	// Plugins in the order the file names them.
 	Plugins   []*Plugin
@@ -121,7 +125,10 @@ func Find(explicit, dir string) (string, error) {
 var reserved = map[string]bool{"enabled": true, "path": true, "sha256": true, "rules": true}
 
 // coreKeys are the top-level keys that are not plugin tables.
-var coreKeys = []string{"fail_on", "min_severity", "max_file_size", "timeouts", "overrides", "exclude"}
+var coreKeys = []string{"fail_on", "min_severity", "max_file_size", "language", "timeouts", "overrides", "exclude"}
+
+// languageCode is an ISO 639-1 code, as `language` takes it.
+var languageCode = regexp.MustCompile(`^[a-z]{2}$`)
 
 // Parse reads a rules.toml. builtins names the plugins the binary serves;
 // any other plugin table needs a path. Options are checked later, against
@@ -134,6 +141,7 @@ func Parse(path string, src []byte, builtins []string) (*Config, error) {
 		MaxFileBytes: 4 << 20,
 		StartTimeout: 5 * time.Second,
 		CheckTimeout: 10 * time.Second,
+		Language:     "auto",
 		src:          src,
 	}
 	var raw map[string]any
@@ -177,6 +185,14 @@ func Parse(path string, src []byte, builtins []string) (*Config, error) {
 			} else {
 				c.MinSeverity = sev
 			}
+		case "language":
+			l, ok := v.(string)
+			l = strings.ToLower(strings.TrimSpace(l))
+			if !ok || (l != "auto" && !languageCode.MatchString(l)) {
+				fail([]string{k}, "language must be \"auto\" or a two-letter ISO 639-1 code such as \"en\" or \"de\", got %s", show(v))
+				continue
+			}
+			c.Language = l
 		case "max_file_size":
 			n, err := parseSize(v)
 			if err != nil {

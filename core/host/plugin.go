@@ -190,13 +190,16 @@ func (p *Plugin) Check(ctx context.Context, a *article.Article) Result {
 	if err := p.sendable(a); err != nil {
 		return Result{Err: err}
 	}
+	if r := p.rulesFor(a); r != nil && len(r) == 0 {
+		return Result{} // no rule of the plugin reads the article's language
+	}
 	pr, err := p.current()
 	if err != nil {
 		return Result{Err: err}
 	}
 	cctx, cancel := context.WithTimeout(ctx, p.host.opts.CheckTimeout)
 	defer cancel()
-	resp, err := pr.rpc.Check(cctx, &pb.CheckRequest{Article: protocol.ArticleToWire(a), MaxFindings: int64(p.host.opts.MaxFindings)})
+	resp, err := pr.rpc.Check(cctx, &pb.CheckRequest{Article: protocol.ArticleToWire(a), MaxFindings: int64(p.host.opts.MaxFindings), Rules: p.rulesFor(a)})
 	if err != nil {
 		switch {
 		case ctx.Err() != nil:
@@ -210,6 +213,35 @@ func (p *Plugin) Check(ctx context.Context, a *article.Article) Result {
 		return Result{Err: p.streamFailure(ctx, pr, err)}
 	}
 	return p.result(resp, a)
+}
+
+// rulesFor names the plugin's rules that understand a's language, when
+// some do not; nil asks for every rule. The plugin's SDK skips the others
+// on its own too (it sees Article.Language); the list says it on the wire
+// for plugins that do not use the SDK.
+func (p *Plugin) rulesFor(a *article.Article) []string {
+	p.mu.Lock()
+	info := p.info
+	p.mu.Unlock()
+	if info == nil || a.Language == "" {
+		return nil
+	}
+	var names []string
+	all := true
+	for _, r := range info.Rules {
+		if r.Understands(a.Language) {
+			names = append(names, r.Name)
+		} else {
+			all = false
+		}
+	}
+	if all {
+		return nil
+	}
+	if names == nil {
+		names = []string{} // none: still not "every rule"
+	}
+	return names
 }
 
 func (p *Plugin) hung() error {

@@ -37,6 +37,9 @@ func (p *Plugin) CheckAll(ctx context.Context, articles []*article.Article) []Re
 			results[i].Err = err
 			continue
 		}
+		if r := p.rulesFor(a); r != nil && len(r) == 0 {
+			continue // no rule of the plugin reads the article's language
+		}
 		pending = append(pending, i)
 	}
 	failRest := func(err error) {
@@ -123,7 +126,7 @@ func (p *Plugin) stream(ctx context.Context, pr *process, articles []*article.Ar
 	go func() {
 		defer close(sendDone)
 		for _, i := range pending {
-			req := &pb.CheckRequest{Id: uint64(i), Article: protocol.ArticleToWire(articles[i]), MaxFindings: max}
+			req := &pb.CheckRequest{Id: uint64(i), Article: protocol.ArticleToWire(articles[i]), MaxFindings: max, Rules: p.rulesFor(articles[i])}
 			if st.Send(req) != nil {
 				return // the receive side sees why
 			}

@@ -75,6 +75,7 @@ type htmlFile struct {
 
 type htmlFinding struct {
 	ID, Severity, Rule, Category, Message string
+	Element                               string // the CMS element (WordPress block, ANS content element), if any
 	Line, Column                          int
 	Suggestions, Related                  []string
 	Empty                                 bool // a point, not a span
@@ -122,6 +123,9 @@ func (h *HTML) Report(w io.Writer, r *runner.Result) error {
 			hd := &htmlFinding{
 				ID: fmt.Sprintf("%s-d%d", hf.ID, j), Severity: d.Severity.String(), Rule: d.Rule,
 				Category: d.Category, Message: d.Message, Line: d.Line, Column: d.Column,
+			}
+			if d.Location != nil {
+				hd.Element = d.Location.String()
 			}
 			for _, s := range d.Suggestions {
 				hd.Suggestions = append(hd.Suggestions, suggestionText(s))
@@ -388,7 +392,7 @@ ol.findings a:hover .msg { text-decoration: underline; }
 <pre class="source">
 {{range .Tokens}}{{if .Open}}<mark class="sev-{{.Open.Severity}}" data-d="{{.Open.ID}}"{{if .First}} id="{{.Open.ID}}"{{end}} title="{{.Open.Title}}">{{else if .Close}}</mark>{{else if .Caret}}<mark class="caret sev-{{.Finding.Severity}}" data-d="{{.Finding.ID}}" id="{{.Finding.ID}}" title="{{.Finding.Title}}"></mark>{{else}}{{.Text}}{{end}}{{end}}</pre>
 <ol class="findings">
-{{range .Findings}}<li id="l-{{.ID}}" class="sev-{{.Severity}}" data-for="{{.ID}}" data-category="{{.Category}}"><a href="#{{.ID}}"><span class="pos">{{.Line}}:{{.Column}}</span><span class="badge sev-{{.Severity}}">{{.Severity}}</span><span class="msg">{{.Message}}</span></a><span class="rule">{{.Rule}}</span>{{range .Suggestions}}<span class="sugg">suggestion: {{.}}</span>{{end}}{{range .Related}}<span class="rel">see {{.}}</span>{{end}}</li>
+{{range .Findings}}<li id="l-{{.ID}}" class="sev-{{.Severity}}" data-for="{{.ID}}" data-category="{{.Category}}"><a href="#{{.ID}}"><span class="pos">{{.Line}}:{{.Column}}</span><span class="badge sev-{{.Severity}}">{{.Severity}}</span><span class="msg">{{.Message}}</span></a><span class="rule">{{.Rule}}</span>{{if .Element}}<span class="rel">in {{.Element}}</span>{{end}}{{range .Suggestions}}<span class="sugg">suggestion: {{.}}</span>{{end}}{{range .Related}}<span class="rel">see {{.}}</span>{{end}}</li>
 {{else}}<li class="none">no findings</li>
 {{end}}</ol>
 </div>

@@ -9,6 +9,8 @@ import (
 
 // JSON prints the result as one JSON object:
 // {"files":[{"path":...,"diagnostics":[...]}], "plugin_failures":[...]}.
+// A finding in a WordPress post or an ANS story also has a "location"
+// object naming its element (runner.Diagnostic.Location).
 type JSON struct{}
 
 func (JSON) Report(w io.Writer, r *runner.Result) error {

@@ -103,7 +103,15 @@ type (
 	sarifLocation struct {
 		ID               *int                   `json:"id,omitempty"`
 		PhysicalLocation *sarifPhysicalLocation `json:"physicalLocation,omitempty"`
+		LogicalLocations []sarifLogical         `json:"logicalLocations,omitempty"`
 		Message          *sarifMessage          `json:"message,omitempty"`
+	}
+	// sarifLogical is the element of a WordPress post or an ANS story a
+	// finding is in: its JSON Pointer and a readable name.
+	sarifLogical struct {
+		Name               string `json:"name"`
+		FullyQualifiedName string `json:"fullyQualifiedName"`
+		Kind               string `json:"kind"`
 	}
 	sarifPhysicalLocation struct {
 		ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
@@ -174,6 +182,9 @@ func (s *SARIF) Report(w io.Writer, r *runner.Result) error {
 			}
 			if i, ok := index[d.Rule]; ok {
 				res.RuleIndex = &i
+			}
+			if l := d.Location; l != nil {
+				res.Locations[0].LogicalLocations = []sarifLogical{{Name: l.String(), FullyQualifiedName: l.Pointer, Kind: "element"}}
 			}
 			if f.Article != nil {
 				src := f.Article.Source()

@@ -106,14 +106,14 @@ func parseBatch(path string, data []byte) ([]*Input, bool) {
 	return out, true
 }
 
-// ArticleID is a CMS article's "id" or "slug" when it is a non-empty string
-// or a number, else "".
+// ArticleID is a CMS article's "id", "_id" or "slug" when it is a non-empty
+// string or a number, else "".
 func ArticleID(raw []byte) string {
 	var fields map[string]json.RawMessage
 	if json.Unmarshal(raw, &fields) != nil {
 		return ""
 	}
-	for _, key := range []string{"id", "slug"} {
+	for _, key := range []string{"id", "_id", "slug"} {
 		v := bytes.TrimSpace(fields[key])
 		if len(v) == 0 {
 			continue

@@ -1,8 +1,6 @@
 package runner
 
 import (
-	"sort"
-
 	"github.com/copydesk/copydesk/core/article"
 	"github.com/copydesk/copydesk/core/config"
 	"github.com/copydesk/copydesk/core/sdk"
@@ -47,6 +45,9 @@ type Diagnostic struct {
 	// InQuote is set when the finding lies inside a direct quotation: its
 	// suggestions are not applied by --fix unless --fix-quoted is given.
 	InQuote bool `json:"in_quote,omitempty"`
+	// Location names the element of a WordPress post or an ANS story the
+	// finding starts in; absent for other inputs.
+	Location *article.Location `json:"location,omitempty"`
 }
 
 // Suggestion is a replacement of a source range; an empty replacement
@@ -72,15 +73,16 @@ type Related struct {
 }
 
 func toDiagnostic(a *article.Article, plugin string, f sdk.Finding) Diagnostic {
-	start, end := a.SourceOffset(f.Span.Start), a.SourceEndOffset(f.Span.End)
+	start, end := a.SourceRange(f.Span.Start, f.Span.End)
 	sp, ep := a.SourcePosition(start), a.SourcePosition(end)
 	d := Diagnostic{
 		Rule: plugin + "/" + f.Rule, Category: f.Category, Severity: f.Severity, Message: f.Message,
 		Line: sp.Line, Column: sp.Column, EndLine: ep.Line, EndColumn: ep.Column,
 		Offset: start, EndOffset: end, Suggestions: []Suggestion{},
+		Location: a.Location(f.Span.Start),
 	}
 	for _, s := range f.Suggestions {
-		ss, se := a.SourceOffset(s.Span.Start), a.SourceEndOffset(s.Span.End)
+		ss, se := a.SourceRange(s.Span.Start, s.Span.End)
 		p1, p2 := a.SourcePosition(ss), a.SourcePosition(se)
 		d.Suggestions = append(d.Suggestions, Suggestion{Line: p1.Line, Column: p1.Column, EndLine: p2.Line, EndColumn: p2.Column, Offset: ss, EndOffset: se, Replacement: s.Replacement, Description: s.Description})
 	}
@@ -89,59 +91,6 @@ func toDiagnostic(a *article.Article, plugin string, f sdk.Finding) Diagnostic {
 		d.Related = append(d.Related, Related{Line: p1.Line, Column: p1.Column, EndLine: p2.Line, EndColumn: p2.Column, Message: r.Message})
 	}
 	return d
-}
-
-// process is the pipeline every file's findings go through, in order:
-// configured severities, path overrides, minimum severity, duplicates, order.
-func process(cfg *config.Config, severities map[string]sdk.Severity, path string, ds []Diagnostic) []Diagnostic {
-	minSev := cfg.MinSeverity
-	var overrides []*config.Override
-	for _, o := range cfg.Overrides {
-		if matchAny(o.Paths, path) {
-			overrides = append(overrides, o)
-			if o.MinSeverity != 0 {
-				minSev = o.MinSeverity
-			}
-		}
-	}
-	out := ds[:0]
-	seen := map[[4]any]bool{}
-	for _, d := range ds {
-		if s, ok := severities[d.Rule]; ok {
-			d.Severity = s
-		}
-		enabled := true
-		for _, o := range overrides { // later overrides win
-			if rc := o.Rules[d.Rule]; rc != nil {
-				if rc.Enabled != nil {
-					enabled = *rc.Enabled
-				}
-				if rc.Severity != 0 {
-					d.Severity = rc.Severity
-				}
-			}
-		}
-		if !enabled || d.Severity < minSev {
-			continue
-		}
-		key := [4]any{d.Rule, d.Offset, d.EndOffset, d.Message}
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		out = append(out, d)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		return a.Rule < b.Rule
-	})
-	return out
 }
 
 // matchAny matches a path against globs (config.MatchPath).

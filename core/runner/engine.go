@@ -34,6 +34,7 @@ type Engine struct {
 	helpers  helperSet
 	// oneStream turns chunks and helpers off (tests compare both ways).
 	oneStream bool
+	logger    hclog.Logger
 }
 
 type enginePlugin struct {
@@ -93,7 +94,7 @@ func Start(ctx context.Context, opt Options) (*Engine, error) {
 		specs = append(specs, host.Spec{Name: t.Name, Builtin: decls[t.Name] != nil, Path: t.Path, SHA256: t.SHA256})
 		enabled = append(enabled, t)
 	}
-	e := &Engine{cfg: cfg, hostOpts: host.Options{StartTimeout: cfg.StartTimeout, CheckTimeout: cfg.CheckTimeout, Logger: opt.Logger}}
+	e := &Engine{cfg: cfg, hostOpts: host.Options{StartTimeout: cfg.StartTimeout, CheckTimeout: cfg.CheckTimeout, Logger: opt.Logger}, logger: opt.Logger}
 	h, errs := host.Start(ctx, specs, e.hostOpts)
 	e.host = h
 	for _, pe := range errs {
@@ -106,7 +107,14 @@ func Start(ctx context.Context, opt Options) (*Engine, error) {
 	// Third-party plugins declare themselves over the protocol.
 	for _, t := range enabled {
 		if p := running[t.Name]; p != nil && decls[t.Name] == nil {
-			decls[t.Name] = p.Info()
+			info := p.Info()
+			if info.Name != t.Name {
+				h.Close()
+				return nil, &config.Error{Path: cfg.Path, Line: cfg.Line(t.Name), Msg: fmt.Sprintf(
+					"the table [%s] starts %s, which declares itself as plugin %q: name the table [%s], so that rule ids (%s/RULE), overrides and copydesk:ignore comments all use one name",
+					t.Name, t.Path, info.Name, info.Name, info.Name)}
+			}
+			decls[t.Name] = info
 		}
 	}
 	if err := cfg.Validate(decls); err != nil {
@@ -169,7 +177,7 @@ func (e *Engine) Rules() []RuleInfo {
 			if rc := ep.table.Rules[r.Name]; rc != nil && rc.Severity != 0 {
 				sev = rc.Severity
 			}
-			out = append(out, RuleInfo{ID: ep.decl.Name + "/" + r.Name, Category: r.Category, Severity: sev, Enabled: settings[r.Name].Enabled, Summary: r.Summary})
+			out = append(out, RuleInfo{ID: ep.decl.Name + "/" + r.Name, Category: r.Category, Severity: sev, Enabled: settings[r.Name].Enabled, Languages: r.LanguageList(), Summary: r.Summary})
 		}
 	}
 	return append(out, coreRules()...)
@@ -181,7 +189,9 @@ type RuleInfo struct {
 	Category string       `json:"category"`
 	Severity sdk.Severity `json:"severity"`
 	Enabled  bool         `json:"enabled"`
-	Summary  string       `json:"summary"`
+	// Languages the rule reads: "any" or ISO 639-1 codes ("en").
+	Languages string `json:"languages"`
+	Summary   string `json:"summary"`
 }
 
 // PluginStatus is one line of `copydesk plugins`.
@@ -223,6 +233,7 @@ func (e *Engine) Plugins() []PluginStatus {
 // article, in input order.
 func (e *Engine) Check(ctx context.Context, articles []*article.Article) *Result {
 	res := &Result{Failures: append([]Failure{}, e.failed...)}
+	e.decideLanguages(articles)
 	files := make([]*File, len(articles))
 	for i, a := range articles {
 		files[i] = &File{Path: a.Path, Diagnostics: []Diagnostic{}, Article: a}
@@ -263,13 +274,16 @@ func (e *Engine) Check(ctx context.Context, articles []*article.Article) *Result
 				res.Failures = append(res.Failures, Failure{Plugin: name + "/" + f.Rule, Path: a.Path, Error: f.Error})
 			}
 			for _, f := range r.Findings {
+				if rule := o.ep.decl.Rule(f.Rule); rule != nil && !rule.Understands(a.Language) {
+					continue // a plugin that ignored the article's language
+				}
 				files[i].Diagnostics = append(files[i].Diagnostics, toDiagnostic(a, name, f))
 			}
 		}
 	}
 	severities, known := e.severities(), e.catalog()
 	for _, f := range files {
-		f.Diagnostics = process(e.cfg, severities, f.Path, suppress(f.Article, markQuoted(f.Article, f.Diagnostics), known))
+		f.Diagnostics = processFile(e.cfg, severities, known, f)
 	}
 	res.Files = files
 	sort.SliceStable(res.Failures, func(i, j int) bool {

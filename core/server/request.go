@@ -13,9 +13,11 @@ import (
 )
 
 // ParseRequest reads a /v1/check body: one CMS JSON article ({"headline":
-// ..., "body": ...}) or a batch {"articles": [article, ...]}. Each article's
-// path in the answer is its "id" or "slug" field when it has one, else
-// "article-N" (N counts from 1 in the request). In a batch, an article's
+// ..., "body": ...}, a WordPress REST API post or an Arc XP ANS story, as
+// article.ParseCMS reads them) or a batch {"articles": [article, ...]}.
+// Each article's path in the answer is its "id" field, else its "_id" (an
+// ANS story's), else its "slug", when it has one, else "article-N" (N
+// counts from 1 in the request). In a batch, an article's
 // lines, columns and offsets count from the start of its own object, as if
 // it had been sent alone.
 func ParseRequest(body []byte) ([]*article.Article, *apiError) {
@@ -55,6 +57,7 @@ func ParseRequest(body []byte) ([]*article.Article, *apiError) {
 				if ie.Hint != "" {
 					e.Error += " (" + ie.Hint + ")"
 				}
+				e.Line = ie.Line // the field at fault (a WordPress or ANS shape error)
 			}
 			if len(raws) > 1 || top["articles"] != nil {
 				e.Article = i + 1

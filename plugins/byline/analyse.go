@@ -63,8 +63,8 @@ func configure(opts sdk.Options) (any, error) {
 	return c, nil
 }
 
-func stateOf(p *sdk.Pass) *config {
-	if c, ok := p.State.(*config); ok {
+func configFrom(state any) *config {
+	if c, ok := state.(*config); ok {
 		return c
 	}
 	defaultOnce.Do(func() {
@@ -74,8 +74,7 @@ func stateOf(p *sdk.Pass) *config {
 	return defaultCfg
 }
 
-// defaultCfg serves passes made without Configure (test helpers); one value,
-// so that the analysis cache recognises it.
+// defaultCfg serves passes made without Configure (test helpers), built once.
 var (
 	defaultOnce sync.Once
 	defaultCfg  *config
@@ -105,6 +104,32 @@ type analysis struct {
 	body    []bool // per block: a paragraph of body copy
 	tail    int    // index of the first block after the last body paragraph
 	stray   []line // short standalone lines in the tail
+	// bodyLines are the offsets of the lines of copy that read as body
+	// paragraphs; plain-text wire copy may hold a whole story in one block,
+	// a paragraph a line.
+	bodyLines []int
+}
+
+// sectionCredit reports whether credit line c heads a section of a piece
+// by several hands: the piece has two or more credit lines with body copy
+// both before and after them (excerpts of several court opinions, "By
+// Justice Stevens" ... "By Justice Breyer"), and c is one of them. One
+// credit alone in the middle of the body is a paste error, not a section.
+func (an *analysis) sectionCredit(c CreditLine) bool {
+	mid := func(c CreditLine) bool {
+		return !c.CMS && c.Start >= 0 && len(an.bodyLines) > 0 &&
+			an.bodyLines[0] < c.Start && an.bodyLines[len(an.bodyLines)-1] > c.End
+	}
+	if !mid(c) {
+		return false
+	}
+	n := 0
+	for _, o := range an.credits {
+		if mid(o) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 func (an *analysis) bodyBefore(block int) (n int) {
@@ -134,30 +159,15 @@ func (an *analysis) creditedNames() []Name {
 	return out
 }
 
-// The rules run one after another on the same article, and each needs the
-// whole analysis; it is kept for the article last analysed so that the
-// plugin reads an article once, not once per rule (it was seven times).
-// Holding the article keeps its address from being reused by another.
-var (
-	cacheMu   sync.Mutex
-	cacheArt  *sdk.Article
-	cacheText string
-	cacheCfg  *config
-	cacheAn   *analysis
-)
+// analysed is what every byline rule needs to know about an article,
+// worked out once per article and shared by the rules.
+var analysed = &sdk.Analysis[*analysis]{
+	Name: "byline analysis",
+	Run:  func(a *sdk.Article, state any) *analysis { return analyseArticle(a, configFrom(state)) },
+}
 
 // analyse returns the analysis of p's article. Rules only read it.
-func analyse(p *sdk.Pass) *analysis {
-	cfg := stateOf(p)
-	cacheMu.Lock()
-	defer cacheMu.Unlock()
-	if cacheAn != nil && cacheArt == p.Article && cacheText == p.Article.Text && cacheCfg == cfg {
-		return cacheAn
-	}
-	an := analyseArticle(p.Article, cfg)
-	cacheArt, cacheText, cacheCfg, cacheAn = p.Article, p.Article.Text, cfg, an
-	return an
-}
+func analyse(p *sdk.Pass) *analysis { return analysed.Of(p) }
 
 func analyseArticle(a *sdk.Article, cfg *config) *analysis {
 	an := &analysis{a: a, cfg: cfg, body: make([]bool, len(a.Blocks))}
@@ -178,14 +188,6 @@ func analyseArticle(a *sdk.Article, cfg *config) *analysis {
 			an.tail = i + 1
 		}
 	}
-	// A bio in the body is a paragraph about someone, not an author bio.
-	bios := an.bios[:0]
-	for _, b := range an.bios {
-		if b.Block >= an.tail {
-			bios = append(bios, b)
-		}
-	}
-	an.bios = bios
 
 	var lines []line
 	cmsBlock := false
@@ -224,6 +226,11 @@ func analyseArticle(a *sdk.Article, cfg *config) *analysis {
 	}
 
 	for _, l := range lines {
+		if bodyParagraph(l.text) && !an.isBio(l.block) {
+			an.bodyLines = append(an.bodyLines, l.start)
+		}
+	}
+	for _, l := range lines {
 		if an.isBio(l.block) {
 			continue
 		}
@@ -239,9 +246,10 @@ func analyseArticle(a *sdk.Article, cfg *config) *analysis {
 	}
 	// An author bio follows the credit it belongs to with no body copy in
 	// between (or, with only a CMS byline, closes the article); otherwise
-	// a bio-shaped paragraph is the story's own closing paragraph about
-	// someone.
-	bios = an.bios[:0]
+	// a bio-shaped paragraph is the story's own paragraph about someone.
+	// (Page chrome after the bio may read as body copy: "Save my name,
+	// email, and website in this browser for the next time I comment.")
+	bios := an.bios[:0]
 	for _, b := range an.bios {
 		for _, c := range an.credits {
 			if c.CMS && b.Block == len(a.Blocks)-1 || !c.CMS && c.Block < b.Block && an.bodyAfter(c.Block) == an.bodyAfter(b.Block) {

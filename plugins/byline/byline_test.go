@@ -1,6 +1,7 @@
 package byline
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -167,6 +168,24 @@ func TestGarbledLines(t *testing.T) {
 		{"Humera Cotton", "Humeyra Pamuk", true},
 		{"Humeyra Cotton", "Humeyra Pamuk", false}, // somebody else
 		{"Share Post", "Sharon Thiss", false},      // capitalised and not close
+		// Family name first, in lower case or not.
+		{"pamuk humeyra", "Humeyra Pamuk", true},
+		{"wallis danel", "Daniel Wallis", true},
+		{"Okafor Ingrid", "Ingrid Okafor", true},
+		{"wallis said", "Daniel Wallis", false}, // a stand-in needs the name's order
+		{"Read more", "Marta Reed", false},
+		// Letters dropped from both parts.
+		{"Hmyra Pmuk", "Humeyra Pamuk", true},
+		{"umeyra amuk", "Humeyra Pamuk", true},
+		{"dnl wlls", "Daniel Wallis", true},
+		{"Dan Wall", "Daniel Wallis", true}, // both parts cut short
+		{"Dana Scully", "Daniel Wallis", false},
+		{"Al Wa", "Daniel Wallis", false}, // too little left
+		// A part rendered as ordinary words.
+		{"Humeyra cotton", "Humeyra Pamuk", true},
+		{"Daniel walls", "Daniel Wallis", true},
+		{"Contact us", "Constance Usher", false},
+		{"Related articles", "Rebecca Artis", false},
 	}
 	for _, tt := range tests {
 		if got := garbled(tt.line, newName(tt.name, 0)); got != tt.want {
@@ -205,6 +224,51 @@ func TestCreditFormsInArticle(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%q: got %v, want %v", tt.credit, got, tt.want)
+		}
+	}
+}
+
+// TestBioBeforeChrome: page chrome after the bio that reads like a sentence
+// does not make the bio a paragraph of the body.
+func TestBioBeforeChrome(t *testing.T) {
+	text := "Headline here\n\nThe council approved the budget on Monday after a debate that lasted most of the night and ended in a narrow vote.\n\n" +
+		"Reporting by Jane Dow; Editing by Tom Hale\n\nJane Doe covers city politics and is based in Leeds.\n\n" +
+		"Save my name, email, and website in this browser for the next time I comment.\n"
+	res := sdktest.CheckText(t, Plugin, sdktest.Config{}, article.FormatText, text)
+	if len(res) != 1 || res[0].Rule != "name-variant" || res[0].Line != 5 {
+		t.Errorf("got %v, want name-variant on line 5", res)
+	}
+	// A bio-shaped paragraph between body paragraphs is about someone in
+	// the story.
+	text = "Headline here\n\nBy Jane Dow\n\nThe council approved the budget on Monday after a debate that lasted most of the night and ended in a narrow vote.\n\n" +
+		"Jane Doe covers city politics for the council and is based in Leeds, where she chairs the budget committee.\n\n" +
+		"The vote was the closest in a decade, and the opposition said it would challenge the result in the courts next week.\n"
+	if res := sdktest.CheckText(t, Plugin, sdktest.Config{}, article.FormatText, text); len(res) != 0 {
+		t.Errorf("a paragraph about someone: %v", res)
+	}
+}
+
+func TestConflictingCredits(t *testing.T) {
+	para := "The council approved the budget on Monday after a debate that lasted most of the night and ended in a narrow vote.\n\n"
+	tests := []struct {
+		name, text string
+		want       []string // rule@line
+	}{
+		{"byline and foot credit disagree", "Headline\n\nBy Jane Doe\n\n" + para + para + "Reporting by John Roe; Editing by Tom Hale\n",
+			[]string{"conflicting-credits@9"}},
+		{"byline and foot credit agree", "Headline\n\nBy Jane Doe\n\n" + para + para + "Reporting by Jane Doe; Editing by Tom Hale\n", nil},
+		{"one credit pasted mid-body", "Headline\n\nBy Jane Doe\n\n" + para + "By John Roe\n\n" + para + para,
+			[]string{"credit-in-body@7", "conflicting-credits@7"}},
+		{"sections by several hands", "Headline\n\n" + para + "By Justice Stevens\n\n" + para + para + "By Justice Breyer\n\n" + para + para, nil},
+		{"sections in one block of wire copy", "Headline\n\n" + strings.TrimSpace(para) + "\nBy Justice Stevens\n" + strings.TrimSpace(para) + "\nBy Justice Scalia\n" + strings.TrimSpace(para) + "\nBy Justice Breyer\n" + para, nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range sdktest.CheckText(t, Plugin, sdktest.Config{}, article.FormatText, tt.text) {
+			got = append(got, fmt.Sprintf("%s@%d", r.Rule, r.Line))
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

@@ -30,6 +30,7 @@ bio or the staff roster knows.`,
 		Before: "Statement by Jane Doe; Editing by John Roe",
 		After:  "Reporting by Jane Doe; Editing by John Roe",
 	},
+	Languages: sdk.English,
 	Check: func(p *sdk.Pass) {
 		an := analyse(p)
 		for _, c := range an.credits {
@@ -97,6 +98,7 @@ that is itself credited is somebody else, not a correction.`,
 		Before: "Reporting by Jane Deo; Editing by John Roe\n\nJane Doe is a correspondent in Paris.",
 		After:  "Reporting by Jane Doe; Editing by John Roe\n\nJane Doe is a correspondent in Paris.",
 	},
+	Languages: sdk.English,
 	Check: func(p *sdk.Pass) {
 		an := analyse(p)
 		for li, c := range an.credits {
@@ -263,14 +265,22 @@ var GarbledName = &sdk.Rule{
 	Summary:  "a stray line after the article is a garbled copy of a credited name",
 	Doc: `Scrapers and machine translation leave lines such as "Humera cotton" after the
 credit: a reporter's name with one part misspelt and another replaced by a
-common word. A short stand-alone line after the body whose words match a
-credited or bio name word for word, each either a near spelling of the
-corresponding part or a lower-case word where a name belongs, is reported.
-The name written correctly on its own line is left alone.`,
+common word (here a literal translation: Pamuk is Turkish for cotton). A
+short stand-alone line after the body, not itself a sentence, is reported
+when it is a credited or bio name garbled:
+- word for word, each word a near spelling of the corresponding part
+  (letters swapped, changed or dropped: "Hmyra Pmuk") or a lower-case word
+  where a name belongs, with at least one near spelling;
+- or with the family name first, every part a near spelling ("pamuk
+  humeyra", "wallis danel" for Daniel Wallis).
+The name written correctly on its own line is left alone, and so is a
+correct part beside a capitalised stranger ("Jane Austen" is not Jane
+Doe).`,
 	Example: sdk.Example{
 		Before: "Reporting by Jane Doe\n\nJne dough",
 		After:  "Reporting by Jane Doe",
 	},
+	Languages: sdk.English,
 	Check: func(p *sdk.Pass) {
 		an := analyse(p)
 		// The bio's spelling first: the credit may itself be misspelt.
@@ -307,9 +317,10 @@ The name written correctly on its own line is left alone.`,
 	},
 }
 
-// garbled reports whether line is name n word for word, each word a near
-// spelling of the matching part or a stand-in for it, with at least one
-// near spelling and at least one part damaged.
+// garbled reports whether line is a garbled copy of name n: word for word,
+// each word a near spelling of the matching part or a stand-in for it
+// (garbledInOrder), or with the family name first and both parts there
+// ("pamuk humeyra", "wallis danel").
 func garbled(line string, n Name) bool {
 	var words []string
 	for _, w := range strings.Fields(line) {
@@ -320,17 +331,37 @@ func garbled(line string, n Name) bool {
 	if len(words) != len(n.Key) || len(words) < 2 {
 		return false
 	}
+	if garbledInOrder(words, n.Key) {
+		return true
+	}
+	// Family name first: every part must be there, each a near spelling,
+	// since a stand-in word in a reordered line matches too much.
+	rotated := append([]string{n.Key[len(n.Key)-1]}, n.Key[:len(n.Key)-1]...)
+	for i, w := range words {
+		if !nearPart(fold(strings.Trim(w, ".")), rotated[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// garbledInOrder reports whether words are the name's parts in order, each
+// a near spelling of its part or a stand-in for it, with at least one near
+// spelling and at least one part damaged.
+func garbledInOrder(words, key []string) bool {
 	close, exact, other := 0, 0, 0
 	for i, w := range words {
 		f := fold(strings.Trim(w, "."))
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
-		case tokenClose(f, n.Key[i]) || looseClose(f, n.Key[i]):
+		case nearPart(f, key[i]):
 			close++
-			if f == n.Key[i] && unicode.IsUpper(r) {
+			if f == key[i] && unicode.IsUpper(r) {
 				exact++
 			}
 		case unicode.IsLower(r):
+			// A common word where a name belongs: a literal translation
+			// ("cotton" for Pamuk) or a scraper's guess.
 		default:
 			other++
 		}
@@ -340,6 +371,43 @@ func garbled(line string, n Name) bool {
 	// somebody else).
 	misspelt := close - exact
 	return close > 0 && exact < len(words) && (other == 0 || other == 1 && misspelt >= 1)
+}
+
+// nearPart reports whether a folded word is a name part, misspelt or with
+// letters dropped.
+func nearPart(w, part string) bool {
+	return tokenClose(w, part) || looseClose(w, part) || dropped(w, part)
+}
+
+// Letters dropped from a name part ("Hmyra" for Humeyra, "amuk" for
+// Pamuk) still name it when enough are left: half of them from the first
+// letter on, or keptWithoutFirst of them when the first is gone too.
+const (
+	minKept          = 3
+	keptWithoutFirst = 2.0 / 3
+)
+
+// dropped reports whether w is part with letters left out.
+func dropped(w, part string) bool {
+	rw, rp := []rune(w), []rune(part)
+	if len(rw) < minKept || len(rw) >= len(rp) || !subsequence(rw, rp) {
+		return false
+	}
+	if rw[0] == rp[0] {
+		return 2*len(rw) >= len(rp)
+	}
+	return len(rw) > minKept && float64(len(rw)) >= keptWithoutFirst*float64(len(rp))
+}
+
+// subsequence reports whether a's letters appear in b in order.
+func subsequence(a, b []rune) bool {
+	i := 0
+	for _, r := range b {
+		if i < len(a) && a[i] == r {
+			i++
+		}
+	}
+	return i == len(a)
 }
 
 // looseClose allows a garbled line more damage than a misspelt credit: a
@@ -363,6 +431,7 @@ misspelling, the credit or the bio was taken from another story.`,
 		Before: "Reporting by Jane Doe; Editing by John Roe\n\nMary Major is a correspondent in Paris.",
 		After:  "Reporting by Mary Major; Editing by John Roe\n\nMary Major is a correspondent in Paris.",
 	},
+	Languages: sdk.English,
 	Check: func(p *sdk.Pass) {
 		an := analyse(p)
 		credited := an.creditedNames()
@@ -424,6 +493,7 @@ Without a roster the rule is silent.`,
 		Before: "Reporting by Jane Doe\n\nJane Doe is a correspondent in Paris. He covers trade.",
 		After:  "Reporting by Jane Doe\n\nJane Doe is a correspondent in Paris. She covers trade.",
 	},
+	Languages: sdk.English,
 	Check: func(p *sdk.Pass) {
 		an := analyse(p)
 		for _, b := range an.bios {
@@ -516,17 +586,23 @@ var ConflictingCredits = &sdk.Rule{
 	Doc: `A story may carry a byline at the top and a wire credit at the foot, or a CMS
 byline field and a credit line in the copy. They must agree: when the
 authors one names ("By", "Reporting by", "Writing by") share nobody with the
-people the other credits, one of them belongs to another story.`,
+people the other credits, one of them belongs to another story.
+
+When two or more credits stand between paragraphs of body copy, each heads
+a section of its own, as in excerpts of several court opinions ("By Justice
+Stevens" ... "By Justice Breyer") or a page of letters: they credit their
+sections, not the story, and are not compared.`,
 	Example: sdk.Example{
 		Before: "By Jane Doe\n\n...\n\nReporting by John Roe; Editing by Mary Major",
 		After:  "By Jane Doe\n\n...\n\nReporting by Jane Doe; Editing by Mary Major",
 	},
+	Languages: sdk.English,
 	Check: func(p *sdk.Pass) {
 		an := analyse(p)
 		for j := 1; j < len(an.credits); j++ {
 			cj := an.credits[j]
 			aj := authors(cj)
-			if cj.Start < 0 || len(aj) == 0 {
+			if cj.Start < 0 || len(aj) == 0 || an.sectionCredit(cj) {
 				continue
 			}
 			for i := 0; i < j; i++ {
@@ -567,15 +643,18 @@ var CreditInBody = &sdk.Rule{
 	Summary:  "a credit line sits in the middle of the body",
 	Doc: `Credits go at the top (a byline) or at the foot (a wire credit). A credit line
 with paragraphs of body copy before and after it was pasted in the wrong
-place, or two stories were run together.`,
+place, or two stories were run together. Two or more such credits head the
+sections of a piece by several hands (excerpts of court opinions, a page
+of letters) and are not reported.`,
 	Example: sdk.Example{
 		Before: "First paragraph...\n\nReporting by Jane Doe\n\nSecond paragraph...\n\nThird paragraph...",
 		After:  "First paragraph...\n\nSecond paragraph...\n\nThird paragraph...\n\nReporting by Jane Doe",
 	},
+	Languages: sdk.English,
 	Check: func(p *sdk.Pass) {
 		an := analyse(p)
 		for _, c := range an.credits {
-			if c.CMS || c.Start < 0 {
+			if c.CMS || c.Start < 0 || an.sectionCredit(c) {
 				continue
 			}
 			if an.bodyBefore(c.Block) >= 1 && an.bodyAfter(c.Block) >= 2 {
@@ -601,7 +680,8 @@ default; enable it with [byline.rules.missing-byline] enabled = true.`,
 		Before: `{"headline": "...", "byline": "", "body": "..."}`,
 		After:  `{"headline": "...", "byline": "Jane Doe", "body": "..."}`,
 	},
-	Disabled: true,
+	Disabled:  true,
+	Languages: []string{sdk.AnyLanguage},
 	Check: func(p *sdk.Pass) {
 		a := p.Article
 		if a.Format != article.FormatJSON || metaByline(a) != "" {

@@ -3,7 +3,6 @@ package consistency
 import (
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,12 +17,15 @@ type occurrence struct {
 	form   int // index of the inflection within its style
 	span   sdk.Span
 	quoted bool // inside a quotation, where copy may keep the source's wording
+	// currency is the currency a form of a currency group names, from the
+	// words before it: "Hong Kong" in "1.6 billion Hong Kong dollars", ""
+	// for the wire's own currency ("dlrs", "U.S. dlrs").
+	currency string
 }
 
 // scanned is what scan needs to know about an article whatever the groups:
 // its blocks, the proper names in it, its text in lower case and the words
-// present. Both rules scan (spelling-system twice), so it is worked out
-// once per article.
+// present.
 type scanned struct {
 	blocks  []blockInfo
 	named   []sdk.Span
@@ -32,9 +34,10 @@ type scanned struct {
 }
 
 type blockInfo struct {
-	span   sdk.Span
-	quoted []sdk.Span
-	table  bool
+	span     sdk.Span
+	quoted   []sdk.Span
+	table    bool
+	headline bool
 }
 
 // blockAt finds the block holding [st, en), or nil: forms are matched over
@@ -48,37 +51,34 @@ func (sc *scanned) blockAt(st, en int) *blockInfo {
 	return nil
 }
 
-// The last article prepared, for the next rule's scan of it. Holding the
-// article keeps its address from being reused by another.
-var (
-	cacheMu    sync.Mutex
-	cacheArt   *sdk.Article
-	cacheText  string
-	cacheNames []string
-	cacheScan  *scanned
-)
-
-func prepared(a *sdk.Article, names []string) *scanned {
-	cacheMu.Lock()
-	defer cacheMu.Unlock()
-	if cacheScan != nil && cacheArt == a && cacheText == a.Text && sameStrings(cacheNames, names) {
-		return cacheScan
-	}
-	sc := prepare(a, names)
-	cacheArt, cacheText, cacheNames, cacheScan = a, a.Text, names, sc
-	return sc
+// found is every counted form of every group in one article, worked out
+// once per article and shared by both rules.
+type found struct {
+	src     string       // the article's text
+	all     []occurrence // in text order
+	byGroup map[*group][]occurrence
 }
 
-func sameStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
+var forms = &sdk.Analysis[*found]{Name: "consistency forms", Run: findForms}
+
+func findForms(a *sdk.Article, state any) *found {
+	cfg := configFrom(state)
+	f := &found{src: a.Text, all: scan(a, prepare(a, cfg.names), cfg.groups), byGroup: map[*group][]occurrence{}}
+	for _, o := range f.all {
+		f.byGroup[o.g] = append(f.byGroup[o.g], o)
 	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
+	return f
+}
+
+// of returns the occurrences of the groups of the given kinds.
+func (f *found) of(pred func(*group) bool) []occurrence {
+	var out []occurrence
+	for _, o := range f.all {
+		if pred(o.g) {
+			out = append(out, o)
 		}
 	}
-	return true
+	return out
 }
 
 func prepare(a *sdk.Article, names []string) *scanned {
@@ -92,7 +92,7 @@ func prepare(a *sdk.Article, names []string) *scanned {
 		case "table", "thead", "tbody", "tr", "td", "th":
 			table = true
 		}
-		sc.blocks = append(sc.blocks, blockInfo{span: b.Span, quoted: quotedSpans(a.Text, b.Span), table: table})
+		sc.blocks = append(sc.blocks, blockInfo{span: b.Span, quoted: quotedSpans(a.Text, b.Span), table: table, headline: b.Kind == article.Headline})
 	}
 	// Proper names keep their own form whatever the article's style: the
 	// US Open is the US Open even in copy that writes "U.S.".
@@ -117,8 +117,7 @@ func prepare(a *sdk.Article, names []string) *scanned {
 }
 
 // scan finds every counted occurrence of the groups' forms in the article.
-func scan(a *sdk.Article, groups []*group, names []string) []occurrence {
-	sc := prepared(a, names)
+func scan(a *sdk.Article, sc *scanned, groups []*group) []occurrence {
 	named, lower, present := sc.named, sc.lower, sc.present
 	blockAt := sc.blockAt
 	var out []occurrence
@@ -140,10 +139,19 @@ func scan(a *sdk.Article, groups []*group, names []string) []occurrence {
 					st, en := off+i, off+i+len(needle)
 					off = st + 1
 					b := blockAt(st, en)
-					if b == nil || within(named, st, en) || (g.kind == numberKind && b.table) || !counts(a.Text, b.span, g, f, st, en) {
+					// A headline is written in headline style ("US" over a
+					// body that writes "U.S.", "55%" over "percent"), which
+					// says nothing about the body's abbreviations and
+					// figures: it neither votes nor is reported. Its
+					// spelling is the article's.
+					if b == nil || b.headline && !g.kind.spelling() || within(named, st, en) || ((g.kind == numberKind || g.kind == currencyKind) && b.table) || !counts(a.Text, b.span, g, f, st, en) {
 						continue
 					}
-					out = append(out, occurrence{g: g, style: s, form: fi, span: sdk.Span{Start: st, End: en}, quoted: inside(b.quoted, st)})
+					o := occurrence{g: g, style: s, form: fi, span: sdk.Span{Start: st, End: en}, quoted: inside(b.quoted, st)}
+					if g.kind == currencyKind {
+						o.currency = currencyBefore(a.Text[b.span.Start:st])
+					}
+					out = append(out, o)
 				}
 			}
 		}
@@ -171,6 +179,11 @@ func counts(text string, blk sdk.Span, g *group, f string, st, en int) bool {
 	if f == "dollars" {
 		return afterAmount(text[blk.Start:st])
 	}
+	if greekPlural(f) && !afterSubject(text[blk.Start:st]) {
+		// "analyses" is the plural of "analysis" in every spelling
+		// system; only the verb ("she analyses") is British.
+		return false
+	}
 	if isWordRune(prev) || prev == '.' && isWordRune(firstRune(f)) {
 		return false
 	}
@@ -188,7 +201,7 @@ func counts(text string, blk sdk.Span, g *group, f string, st, en int) bool {
 		}
 	}
 	switch g.kind {
-	case abbrKind:
+	case abbrKind, currencyKind:
 		if next == '$' {
 			return false // US$, a currency code
 		}
@@ -199,6 +212,13 @@ func counts(text string, blk sdk.Span, g *group, f string, st, en int) bool {
 		// Capitalised forms are mostly names that keep their own
 		// spelling: the World Trade Center, the Labour Party.
 		if unicode.IsUpper(firstRune(text[st:en])) {
+			return false
+		}
+	case wordKind:
+		// A capitalised form after a capitalised word, not at the start
+		// of a sentence, is part of a name: America Online, the Official
+		// Linda Tripp Web Site.
+		if unicode.IsUpper(firstRune(text[st:en])) && inName(text[blk.Start:st]) {
 			return false
 		}
 	}
@@ -382,3 +402,74 @@ func afterAmount(before string) bool {
 	}
 	return false
 }
+
+// greekPlural reports whether a form is also the plural of a Greek noun in
+// -sis, spelled the same in British and American English: "analyses"
+// (analysis), "paralyses" (paralysis). The plural of an -isis noun is
+// -ises ("crises") and has no -ize counterpart, so only -yses forms of the
+// lists are ambiguous.
+func greekPlural(form string) bool { return strings.HasSuffix(asciiLower(form), "yses") }
+
+// subjects are the words after which a form in -yses is a verb: "it
+// analyses", "a lab that analyses". After anything else ("post-mortem
+// analyses", "two analyses of") it is read as the noun.
+var subjects = map[string]bool{"he": true, "she": true, "it": true, "who": true, "which": true, "that": true, "also": true}
+
+func afterSubject(before string) bool {
+	fields := strings.Fields(before)
+	return len(fields) > 0 && subjects[asciiLower(fields[len(fields)-1])]
+}
+
+// currencyBefore names the currency of a form from the capitalised words
+// directly before it ("Hong Kong" dollars, "Canadian" dlrs). The wire's own
+// currency, written bare or as "U.S." or "US", is "".
+func currencyBefore(before string) string {
+	fields := strings.Fields(before)
+	var words []string
+	for k := len(fields) - 1; k >= 0 && len(words) < 3; k-- {
+		w := fields[k]
+		open := strings.HasPrefix(w, "(")
+		w = strings.TrimLeft(w, "(")
+		if !unicode.IsUpper(firstRune(w)) || strings.ContainsAny(w, ",;:") {
+			break
+		}
+		words = append([]string{w}, words...)
+		if open {
+			break
+		}
+	}
+	switch c := strings.Join(words, " "); c {
+	case "U.S.", "US", "American":
+		return ""
+	default:
+		return c
+	}
+}
+
+// text is the occurrence as written.
+func (f *found) text(o occurrence) string { return f.src[o.span.Start:o.span.End] }
+
+// shared reports whether the occurrence is a form both spelling systems
+// write ("program"), which does not vote on the article's system.
+func (o occurrence) shared() bool { return o.g.shared[o.g.styles[o.style][o.form]] }
+
+// inName reports whether the text before a capitalised word ends in a
+// capitalised word within the sentence, so that the two are one name.
+func inName(before string) bool {
+	fields := strings.Fields(before)
+	if len(fields) == 0 {
+		return false
+	}
+	prev := fields[len(fields)-1]
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if strings.ContainsRune(".!?:;\"”’)", last) {
+		return false // the form opens a sentence or a quotation
+	}
+	prev = strings.TrimLeft(prev, "\"“‘(")
+	return unicode.IsUpper(firstRune(prev)) && !determiners[asciiLower(prev)]
+}
+
+// determiners open a sentence with a capital without starting a name:
+// "The Web site" is prose.
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "its": true,
+	"his": true, "her": true, "their": true, "our": true, "my": true, "your": true, "every": true, "each": true}

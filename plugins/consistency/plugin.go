@@ -8,8 +8,10 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/copydesk/copydesk/core/sdk"
+	"github.com/copydesk/copydesk/core/sdk/wordlist"
 )
 
 // Plugin is the consistency ruleset.
@@ -22,14 +24,15 @@ var Plugin = &sdk.Plugin{
 			Name: "prefer",
 			Type: sdk.StringList,
 			Doc: `House forms, one per variant group: ["U.S.", "per cent", "email"]. Every
-other form of the same group is reported wherever it appears, even when the
-article uses it throughout. Groups with no house form follow the article's
-own majority.`,
+other form of the same group is reported (one finding per group, its other
+places related), even when the article uses it throughout, and the advice
+is the house form. Groups with no house form follow the article's own
+majority ("the article mostly writes ..."), or in a tie its first form.`,
 		},
 		{
 			Name:    "spelling",
 			Type:    sdk.Enumeration,
-			Doc:     `House spelling system: "british", "american", or "any" (follow the article's majority).`,
+			Doc:     `House spelling system: "british", "american", or "any" (follow the article's clear majority). With a house system, a single word of the other system is reported.`,
 			Default: "any",
 			Choices: []string{"any", "british", "american"},
 		},
@@ -91,14 +94,24 @@ func configure(o sdk.Options) (any, error) {
 	return &config{groups: groups, names: names, families: families, spelling: sp}, nil
 }
 
-func configOf(p *sdk.Pass) *config {
-	if c, ok := p.State.(*config); ok {
+func configOf(p *sdk.Pass) *config { return configFrom(p.State) }
+
+func configFrom(state any) *config {
+	if c, ok := state.(*config); ok {
 		return c
 	}
 	// A pass without Configure (a rule run on its own): built-in data only.
-	c, _ := configure(sdk.Options{})
-	return c.(*config)
+	defaultOnce.Do(func() {
+		c, _ := configure(sdk.Options{})
+		defaultCfg = c.(*config)
+	})
+	return defaultCfg
 }
+
+var (
+	defaultOnce sync.Once
+	defaultCfg  *config
+)
 
 // kind says how a group's forms are matched in the text.
 type kind string
@@ -106,6 +119,7 @@ type kind string
 const (
 	abbrKind     kind = "abbr"
 	numberKind   kind = "number"
+	currencyKind kind = "currency"
 	wordKind     kind = "word"
 	spellingKind kind = "spelling"
 	izeKind      kind = "ize"
@@ -121,6 +135,11 @@ type group struct {
 	kind      kind
 	styles    [][]string
 	preferred int // index of the house style, or -1
+	// shared forms, written "(program)", are right in both spelling
+	// systems in some sense: they neither vote on the article's system
+	// nor are reported by spelling-system, only as a mix with the other
+	// form of their own group.
+	shared map[string]bool
 	// keys[s][i] is the first word of styles[s][i] in lower case, looked
 	// up in an article's words before the text is searched for the form.
 	keys [][]string
@@ -145,6 +164,26 @@ type family struct {
 	// loose forms, written "(million)", are used outside the style too,
 	// so the rest of the article does not settle a tie involving them.
 	loose map[string]bool
+	// system names a spelling system whose words vote for a side,
+	// written "[british]" or "[american]".
+	system [2]string
+}
+
+// systemSide is the side of f an occurrence of a spelling pair votes for
+// through f's spelling systems, or -1. British words of either dimension
+// are British (-ise is not American); only the spelling dimension's
+// American words are American, since -ize is Oxford British too.
+func (f family) systemSide(o occurrence) int {
+	if !o.g.kind.spelling() || o.shared() {
+		return -1
+	}
+	for i, sys := range f.system {
+		switch {
+		case sys == "british" && o.style == 0, sys == "american" && o.style == 1 && o.g.kind == spellingKind:
+			return i
+		}
+	}
+	return -1
 }
 
 // looseStyle reports whether a style of g has a loose form of the family.
@@ -172,11 +211,12 @@ func parseGroups(data, source string) ([]*group, []string, []family, error) {
 	var out []*group
 	var names []string
 	var families []family
-	for n, line := range strings.Split(data, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	entries, err := wordlist.Parse(source, []byte(data))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for _, e := range entries[""] {
+		line, n := e.Text, e.Line-1
 		k, rest, ok := strings.Cut(line, ":")
 		if !ok {
 			return nil, nil, nil, fmt.Errorf("%s:%d: want \"KIND: form | form\", got %q", source, n+1, line)
@@ -191,6 +231,11 @@ func parseGroups(data, source string) ([]*group, []string, []family, error) {
 				f.sides[i] = map[string]bool{}
 				for _, form := range strings.Split(side, ",") {
 					form = strings.TrimSpace(form)
+					switch form {
+					case "[british]", "[american]":
+						f.system[i] = strings.Trim(form, "[]")
+						continue
+					}
 					if strings.HasPrefix(form, "(") && strings.HasSuffix(form, ")") {
 						form = form[1 : len(form)-1]
 						f.loose[form] = true
@@ -213,14 +258,22 @@ func parseGroups(data, source string) ([]*group, []string, []family, error) {
 		}
 		g := &group{kind: kind(strings.TrimSpace(k)), preferred: -1}
 		switch g.kind {
-		case abbrKind, numberKind, wordKind, spellingKind, izeKind:
+		case abbrKind, numberKind, currencyKind, wordKind, spellingKind, izeKind:
 		default:
-			return nil, nil, nil, fmt.Errorf("%s:%d: unknown kind %q (use abbr, number, word, spelling, ize, name or family)", source, n+1, k)
+			return nil, nil, nil, fmt.Errorf("%s:%d: unknown kind %q (use abbr, number, currency, word, spelling, ize, name or family)", source, n+1, k)
 		}
 		for _, style := range strings.Split(rest, "|") {
 			var forms []string
 			for _, f := range strings.Split(style, ",") {
-				if f = strings.TrimSpace(f); f != "" {
+				f = strings.TrimSpace(f)
+				if strings.HasPrefix(f, "(") && strings.HasSuffix(f, ")") && g.kind.spelling() {
+					f = strings.TrimSpace(f[1 : len(f)-1])
+					if g.shared == nil {
+						g.shared = map[string]bool{}
+					}
+					g.shared[f] = true
+				}
+				if f != "" {
 					forms = append(forms, f)
 				}
 			}

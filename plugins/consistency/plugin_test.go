@@ -2,6 +2,7 @@ package consistency_test
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,6 +14,9 @@ import (
 
 func TestFixtures(t *testing.T) {
 	sdktest.Run(t, sdktest.TestData(), consistency.Plugin)
+	// Fixtures under a house spelling.
+	american := sdktest.Config{PluginOptions: sdk.Options{"spelling": "american"}}
+	sdktest.RunWithConfig(t, filepath.Join(sdktest.TestData(), "american"), consistency.Plugin, american)
 }
 
 func check(t *testing.T, cfg sdktest.Config, text string) []sdktest.Result {
@@ -35,13 +39,14 @@ func TestMixedForms(t *testing.T) {
 	}{
 		{"US majority", "Headline\n\nThe US said. The US agreed. The U.S. left.", "U.S."},
 		{"U.S. majority", "Headline\n\nThe U.S. said. The U.S. agreed. The US left.", "US"},
-		{"tie says nothing", "Headline\n\nThe U.S. said. The US left.", ""},
+		{"a tie reports the later form", "Headline\n\nThe U.S. said. The US left.", "US"},
+		{"a tie the other way round", "Headline\n\nThe US said. The U.S. left.", "U.S."},
 		{"tie settled by the family", "Headline\n\nThe U.S. said. The US left. The U.K. and the U.N. agreed.", "US"},
-		{"tie with a split family stays silent", "Headline\n\nThe U.S. said. The US left. The U.K. and the UN agreed.", ""},
+		{"tie with a split family: the later form", "Headline\n\nThe U.S. said. The US left. The U.K. and the UN agreed.", "US"},
 		{"million for a population is no wire slip", "Headline\n\nIt rose 4 pct to 9 mln dlrs. The country has 168 million people.", ""},
 		{"dollars in prose beside dlrs", "Headline\n\nIt was 18 dlrs and then 16.67 dlrs. It fell three dollars below a high of 19 dollars.", ""},
 		{"wire tie settled by mln", "Headline\n\nIt rose 4 pct to 9 mln dlrs from 7 mln dlrs. It fell 2%.", "%"},
-		{"percent tie not settled by million", "Headline\n\nIt rose 4% to 9 million. Sales rose 2 per cent to 7 million.", ""},
+		{"percent tie: the later form", "Headline\n\nIt rose 4% to 9 million. Sales rose 2 per cent to 7 million.", "per cent"},
 		{"one form only", "Headline\n\nThe U.S. said. The U.S. agreed.", ""},
 		{"USB and USA are other words", "Headline\n\nThe US said. The US agreed. USB sticks and the USA.", ""},
 		{"US$ is a currency code", "Headline\n\nThe U.S. said. The U.S. agreed. It cost US$5 million.", ""},
@@ -63,7 +68,36 @@ func TestMixedForms(t *testing.T) {
 		{"quoted form counts", "Headline\n\nIt rose 4%. \"It grew 2%,\" he said. It fell 5 per cent.", "per cent"},
 		{"mln and million", "Headline\n\nProfit was 4 mln dlrs. Sales were 9 mln dlrs. Costs were 2 million dlrs.", "million"},
 		{"dollars among dlrs", "Headline\n\nProfit was 4 mln dlrs. Sales were 9 mln dlrs. Costs were 2 billion dollars.", "dollars"},
-		{"dollars after a currency word", "Headline\n\nProfit was 4 mln dlrs. Sales were 9 mln dlrs. Debt was 60 mln Canadian dollars.", "dollars"},
+		{"a local currency beside dlrs", "Headline\n\nProfit was 4 mln dlrs. Sales were 9 mln dlrs. Debt was 60 mln Canadian dollars.", ""},
+		{"a local currency and its U.S. conversion", "Headline\n\nThe ransom was 1.6 billion Hong Kong dollars (U.S. dlrs 205 million). Fees were 2 mln dlrs.", ""},
+		{"one local currency written two ways", "Headline\n\nDebt was 60 mln Canadian dlrs. Cash was 9 mln Canadian dlrs. Sales were 70 mln Canadian dollars.", "dollars"},
+		{"U.S. dlrs is the wire's dlrs", "Headline\n\nDebt was U.S. dlrs 60 mln. Cash was 9 mln dlrs. Sales were 70 mln dollars.", "dollars"},
+		{"headline is not a vote", "US leads talks on trade\n\nThe U.S. said. The U.S. agreed.", ""},
+		{"headline in capitals is not a vote", "FATTENING OF AMERICA: 55% NOW OVERWEIGHT\n\nIt rose 4 percent. It fell 2 percent.", ""},
+		{"headline online", "ON-LINE SHOPS GROW\n\nShop online. Sales online grew. Online banks too.", ""},
+		{"headline does not hide a body mix", "US leads talks\n\nThe U.S. said. The U.S. agreed. The US left.", "US"},
+		{"Mr tie settled by a British spelling", "Headline\n\nMr. Smith said the colour was wrong. Mr Brown left.", "Mr."},
+		{"Mr tie settled by -ise", "Headline\n\nMr. Smith was modernising it. Mr Brown left.", "Mr."},
+		{"Mr tie settled by an American spelling", "Headline\n\nMr Smith said the color was wrong. Mr. Brown left.", "Mr"},
+		{"Mr tie not settled by -ize", "Headline\n\nMr. Smith was modernizing it. Mr Brown left.", "Mr"},
+		{"Mr tie settled by one per cent", "Headline\n\nMr. Smith said sales rose 4 per cent. Mr Brown left.", "Mr."},
+		{"US tie not settled by spelling", "Headline\n\nThe U.S. said the colour was wrong. The US left.", "US"},
+		{"a company's name keeps its form", "Headline\n\nShop on-line today. America Online said it grew.", ""},
+		{"after a determiner it is prose", "Headline\n\nVisit the website. The Web site is new.", "Web site"},
+		{"a form opening a sentence counts", "Headline\n\nShop on-line today. Online sales rose.", "Online"},
+		{"Mr tie", "Headline\n\nMr Smith said. Mr. Brown left.", "Mr."},
+		{"Dr tie", "Headline\n\nDr. Smith said. Dr Brown left.", "Dr"},
+		{"e-mail tie", "Headline\n\nSend an e-mail to the desk. Emails arrive daily.", "Emails"},
+		{"web site tie", "Headline\n\nVisit the web site. The website is new.", "website"},
+		{"aluminium tie in one sentence", "Headline\n\nIt is made of aluminium, not aluminum.", "aluminum"},
+		{"catalogue tie", "Headline\n\nThe catalog lists it. The catalogue is free.", "catalogue"},
+		{"programme and program", "Headline\n\nThe programme starts today. The program ends soon.", "program"},
+		{"co-operate tie", "Headline\n\nThey co-operate. They cooperate.", "cooperate"},
+		{"a quoted later form in a tie", "Headline\n\nThe U.S. said. \"The US is wrong,\" he said.", ""},
+		{"a quoted earlier form does not set the style", "Headline\n\n\"The US is wrong,\" he said. The U.S. said.", ""},
+		{"a quoted form counts towards the majority", "Headline\n\n\"The US is wrong,\" he said. The U.S. said. The US left.", "U.S."},
+		{"mln tie is no slip", "Headline\n\nProfit was 4 mln dlrs. The town has 2 million people.", ""},
+		{"one finding per group", "Headline\n\nThe US said. The US agreed. The U.S. left. The U.S. came. The US went.", "U.S."},
 		{"the currency in prose", "Headline\n\nProfit was 4 mln dlrs. Sales were 9 mln dlrs. Traders sold dollars for yen.", ""},
 		{"million tie settled inside its phrase", "Headline\n\nSales were 112 mln Canadian dlrs. Debt was 60 million dlrs.", "million"},
 		{"million against a majority of mln", "Headline\n\nSales were 112 mln Canadian dlrs. Debt was 60 million dlrs. Cash was 9 mln dlrs.", "million"},
@@ -82,6 +116,56 @@ func TestMixedForms(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestOneFindingPerGroup: the minority's first place carries the finding,
+// its other places are related, every place has a suggestion, and the
+// message names them.
+func TestOneFindingPerGroup(t *testing.T) {
+	text := "Headline\n\nThe US said.\nThe US agreed.\nThe U.S. left.\nThe US came.\nThe U.S. went."
+	got := check(t, sdktest.Config{}, text)
+	if len(got) != 1 {
+		t.Fatalf("want one finding, got %v", got)
+	}
+	r := got[0]
+	if r.Line != 5 || len(r.Suggestions) != 2 || len(r.Related) != 2 {
+		t.Errorf("finding %+v: want line 5, 2 suggestions, 2 related", r)
+	}
+	if want := `"U.S." here and on line 7, but the article mostly writes "US" (3 times)`; r.Message != want {
+		t.Errorf("message %q, want %q", r.Message, want)
+	}
+	fixed := text
+	for i := len(r.Suggestions) - 1; i >= 0; i-- {
+		s := r.Suggestions[i]
+		fixed = fixed[:s.Span.Start] + s.Replacement + fixed[s.Span.End:]
+	}
+	if strings.Contains(fixed, "U.S.") {
+		t.Errorf("fixed text still has U.S.: %q", fixed)
+	}
+}
+
+// TestTieMessage: a tie is reported at the later form, naming the line of
+// the earlier one.
+func TestTieMessage(t *testing.T) {
+	text := "Headline\n\nThe US said so.\n\nLater the U.S. left."
+	got := check(t, sdktest.Config{}, text)
+	if len(got) != 1 || got[0].Line != 5 || got[0].Message != `"U.S." here, but "US" on line 3` {
+		t.Errorf("got %v", got)
+	}
+	if len(got) == 1 && (len(got[0].Related) != 1 || got[0].Related[0].Span.Start != strings.Index(text, "US")) {
+		t.Errorf("related %+v, want the US on line 3", got[0].Related)
+	}
+}
+
+// TestHouseSpellingSettlesAMix: with a house spelling, a word written both
+// ways is reported in the other system, even when that form came first.
+func TestHouseSpellingSettlesAMix(t *testing.T) {
+	for _, tt := range []struct{ spelling, want string }{{"british", "aluminum"}, {"american", "aluminium"}, {"any", "aluminium"}} {
+		cfg := sdktest.Config{PluginOptions: sdk.Options{"spelling": tt.spelling}}
+		if got := flagged(check(t, cfg, "Headline\n\nIt is made of aluminum, not aluminium.")); got != tt.want {
+			t.Errorf("spelling %s: got %q, want %q", tt.spelling, got, tt.want)
+		}
 	}
 }
 
@@ -116,6 +200,15 @@ func TestSpellingSystem(t *testing.T) {
 		{"capitalised name", british + "It is near the Kennedy Center.", "any", ""},
 		{"house says American", british, "american", "centre|organised|favour|harbour"},
 		{"house says British", "Headline\n\nThe color was realized.", "british", "color|realized"},
+		{"house says American, one word", "Headline\n\nThe theatre opened.", "american", "theatre"},
+		{"one finding per word group", "Headline\n\nThe colour faded. The colours ran.", "american", "colour"},
+		{"one word repeated is not a system", "Headline\n\nThe defense said. The defense left. The defense came. It endeavoured to win.", "any", ""},
+		{"program is also British", british + "The program crashed.", "any", ""},
+		{"programme with too little evidence", "Headline\n\nThe center favored the programme.", "any", ""},
+		{"programme in American copy with evidence", "Headline\n\nThe center favored the labor programme. Its color was gray.", "any", "programme"},
+		{"analyses is the plural of analysis", "Headline\n\nThe center favored the labor plan. Post-mortem analyses found nothing.", "any", ""},
+		{"analyses as a verb", "Headline\n\nThe center favored the labor plan. She analyses the data.", "any", "analyses"},
+		{"analyses the noun under a house spelling", "Headline\n\nTwo analyses of the data differ.", "american", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -132,8 +225,11 @@ func TestHouseForms(t *testing.T) {
 	// With a house form, even an article consistent in another form is
 	// reported, and so is a lone occurrence.
 	got := check(t, cfg, "Headline\n\nThe US said. The US agreed. It rose 4%.")
-	if f := flagged(got); f != "US|US|%" {
-		t.Errorf("got %q, want US|US|%%", f)
+	if f := flagged(got); f != "US|%" {
+		t.Errorf("got %q, want US|%%", f)
+	}
+	if len(got) > 0 && (len(got[0].Suggestions) != 2 || len(got[0].Related) != 1) {
+		t.Errorf("one finding for both US: %+v", got[0])
 	}
 	for _, r := range got {
 		if !strings.Contains(r.Message, "house style") {

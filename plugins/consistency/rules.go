@@ -17,79 +17,232 @@ var MixedForms = &sdk.Rule{
 	Category: sdk.CategoryConsistency,
 	Severity: sdk.Warning,
 	Summary:  "a term written two ways in one article (U.S./US, per cent/%, Mr/Mr., e-mail/email)",
-	Doc: `Reports an occurrence of a term written differently from the rest of the
-article: "U.S." in copy that otherwise says "US", "per cent" among "%",
-"million" in wire copy that writes "mln", "Mr." where the article uses "Mr".
-The variant groups live in variants.txt, embedded in the plugin; rules.toml
-can add groups (consistency.groups) and fix the house form of any group
-(consistency.prefer).
+	Doc: `Reports a term written two ways in one article: "U.S." in copy that
+otherwise says "US", "per cent" among "%", "million" in wire copy that
+writes "mln", "Mr." where the article uses "Mr", "aluminium" beside
+"aluminum". The variant groups live in variants.txt, embedded in the
+plugin; rules.toml can add groups (consistency.groups) and fix the house
+form of any group (consistency.prefer).
 
-With a house form set, every other form of its group is reported. Otherwise
-the article's majority decides: the forms used less often are reported, but
-only when one form is used at least twice and more often than each other
-form. A tie says nothing by itself about which form is the slip; it is
-settled only by a style family (variants.txt, "family:" lines) when the
-rest of the article keeps to one side of it: "U.S." once and "US" once in
-copy that writes "U.K." and "U.N." reports the "US". Forms a family marks
-as loose, such as "million", are settled only inside one phrase ("60
-million dlrs" beside "112 mln dlrs"): wire copy that writes "mln dlrs" for
-money still writes "a population of 168 million". Copy inside
-quotation marks counts towards the majority but is not reported, since a
-quotation may keep the speaker's or the source's wording.
+Each group mixed in an article gets one finding, at the first place of the
+form to change, with its other places as related locations and a
+suggestion for each (so --fix changes them together). Which form is right:
+- the house form, when consistency.prefer names one (every other form is
+  then reported, even in an article that uses it throughout);
+- for spelling pairs, the house spelling (consistency.spelling) or the
+  article's clear spelling system (see spelling-system);
+- otherwise the article's majority: "the article mostly writes US";
+- in a tie, a style family (variants.txt, "family:" lines) when the rest of
+  the article keeps to one side of it ("U.S." once and "US" once in copy
+  that writes "U.K." reports the "US"; "Mr." once and "Mr" once in British
+  spelling reports the "Mr."); failing that, the form the article wrote
+  first, and the later one is reported: "U.S." here, but "US" on line 5.
+Forms a family marks as loose, such as "million", are settled only inside
+one phrase ("60 million dlrs" beside "112 mln dlrs"): wire copy that writes
+"mln dlrs" for money still writes "a population of 168 million". Copy
+inside quotation marks counts towards the majority but is not reported,
+since a quotation may keep the speaker's or the source's wording.
 
-Not counted: "US" next to words in capitals (a headline or dateline in
-capitals, where it may be the pronoun), "US$" (a currency code), parts of
-longer words (USB, USA), % not following a figure, and figures in tables.
+Not counted: abbreviations and figures in the headline, which is written
+in headline style ("US" and "55%" over a body that writes "U.S." and
+"percent"); "US" next to words in capitals (a dateline in capitals, where
+it may be the pronoun); "US$" (a currency code); parts of longer words
+(USB, USA); a capitalised word form inside a name ("America Online"
+beside "on-line"); % not following a figure; figures in tables. A currency is
+compared only with the same currency: "1.6 billion Hong Kong dollars (U.S.
+dlrs 205 million)" is two currencies, not "dollars" against "dlrs".
 Spelling pairs (organise/organize) are reported here when the same word
-appears both ways; a lone word in the other spelling system is left to
-spelling-system.`,
+appears both ways; a word written only in the other spelling system is
+left to spelling-system.`,
 	Example: sdk.Example{
 		Before: "Shares rose 4% on Monday and 1.5% on Tuesday, after falling 50 per cent last year.",
 		After:  "Shares rose 4% on Monday and 1.5% on Tuesday, after falling 50% last year.",
 	},
-	Check: checkMixedForms,
+	Languages: sdk.English,
+	Check:     checkMixedForms,
 }
 
 func checkMixedForms(pass *sdk.Pass) {
 	cfg := configOf(pass)
-	groups := cfg.groups
-	byGroup := map[*group][]occurrence{}
-	for _, o := range scan(pass.Article, groups, cfg.names) {
-		byGroup[o.g] = append(byGroup[o.g], o)
-	}
-	for _, g := range groups {
-		occ := byGroup[g]
-		if len(occ) == 0 {
-			continue
-		}
-		counts := make([]int, len(g.styles))
-		for _, o := range occ {
-			counts[o.style]++
-		}
-		want, house := g.preferred, g.preferred >= 0
-		var evidence string
-		if !house {
-			want = majority(counts)
-			if want < 0 {
-				want, evidence = tieBreak(pass.Article, g, counts, byGroup, cfg.families)
-			}
-			if want < 0 {
-				continue
-			}
-		}
-		for _, o := range occ {
-			if o.style == want || (o.quoted && !house) {
-				continue
-			}
-			reportForm(pass, o, want, counts, house, occ, evidence)
+	f := forms.Of(pass)
+	systems := articleSystems(cfg, f)
+	for _, g := range cfg.groups {
+		for _, occ := range byCurrency(g, f.byGroup[g]) {
+			judgeGroup(pass, cfg, f, g, occ, systems)
 		}
 	}
 }
 
-// tieBreak settles a tie between two styles of g with the article's other
-// groups: when a family puts the two styles on different sides and the rest
-// of the article keeps to one side only (at least twice), that side's style
-// wins. It returns the style and a note for the message, or -1.
+// byCurrency splits a currency group's occurrences by the currency they
+// name: "Hong Kong dollars" and "U.S. dlrs" are two currencies, each
+// written its own way. Other groups are one set.
+func byCurrency(g *group, occ []occurrence) [][]occurrence {
+	if g.kind != currencyKind {
+		return [][]occurrence{occ}
+	}
+	var order []string
+	sets := map[string][]occurrence{}
+	for _, o := range occ {
+		if _, ok := sets[o.currency]; !ok {
+			order = append(order, o.currency)
+		}
+		sets[o.currency] = append(sets[o.currency], o)
+	}
+	out := make([][]occurrence, len(order))
+	for i, c := range order {
+		out[i] = sets[c]
+	}
+	return out
+}
+
+// verdict is which style of a group the article should write, and why.
+type verdict struct {
+	want  int
+	house bool   // a house form or house spelling, not the article's own usage
+	why   string // the reason, after "but" (or before "write" for the house)
+	label string // what the reported form is, before it: "British spelling"
+}
+
+// judgeGroup decides the style of one group's occurrences and reports the
+// others in one finding, at the first of them, with the rest as related
+// places and a suggestion for each.
+func judgeGroup(pass *sdk.Pass, cfg *config, f *found, g *group, occ []occurrence, systems map[kind]system) {
+	if len(occ) == 0 {
+		return
+	}
+	a := pass.Article
+	counts := make([]int, len(g.styles))
+	used := 0
+	for _, o := range occ {
+		if counts[o.style] == 0 {
+			used++
+		}
+		counts[o.style]++
+	}
+	if used < 2 && g.preferred < 0 {
+		return
+	}
+	var v verdict
+	sys := systems[g.kind]
+	switch {
+	case g.preferred >= 0:
+		v = verdict{want: g.preferred, house: true, why: fmt.Sprintf("house style is %q", g.styles[g.preferred][0])}
+	case g.kind.spelling() && sys.want >= 0:
+		v = verdict{want: sys.want, house: sys.house}
+		if sys.house {
+			v.why = fmt.Sprintf("house spelling is %s", sys.names[sys.want])
+		} else {
+			v.why = fmt.Sprintf("the article is written in %s spelling (%s)", sys.names[sys.want], strings.Join(sys.examples, ", "))
+		}
+	case majority(counts) >= 0:
+		v.want = majority(counts)
+		v.why = fmt.Sprintf("the article mostly writes %q (%s)", g.styles[v.want][0], times(counts[v.want]))
+	default:
+		want, evidence := tieBreak(a, g, counts, f.byGroup, cfg.families)
+		if want >= 0 {
+			v = verdict{want: want, why: fmt.Sprintf("the article also writes %q, and %s", g.styles[want][0], evidence)}
+			break
+		}
+		if loose(g, cfg.families) {
+			// "million" and "dollars" are written outside the wire style
+			// too: a tie with them is settled only inside one phrase.
+			return
+		}
+		// A tie: the form the article wrote first set its style, and the
+		// later one is the slip.
+		first := -1
+		for _, o := range occ {
+			if !o.quoted {
+				first = o.style
+				break
+			}
+		}
+		if first < 0 {
+			return
+		}
+		v.want = first
+		for _, o := range occ {
+			if o.style == first && !o.quoted {
+				v.why = fmt.Sprintf("%q on line %d", a.Slice(o.span), a.Position(o.span.Start).Line)
+				break
+			}
+		}
+	}
+	reportGroup(pass, occ, v)
+}
+
+// loose reports whether a style of g has a form some family marks loose.
+func loose(g *group, families []family) bool {
+	for _, fam := range families {
+		for s := range g.styles {
+			if fam.looseStyle(g, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportGroup reports the occurrences of occ not in the wanted style as one
+// finding. Quoted occurrences are left alone unless the house decides: a
+// quotation may keep the speaker's or the source's wording.
+func reportGroup(pass *sdk.Pass, occ []occurrence, v verdict) {
+	a := pass.Article
+	var wrong []occurrence
+	var example *occurrence
+	for i, o := range occ {
+		switch {
+		case o.style == v.want:
+			if example == nil || example.quoted && !o.quoted {
+				example = &occ[i]
+			}
+		case !o.quoted || v.house:
+			wrong = append(wrong, o)
+		}
+	}
+	if len(wrong) == 0 {
+		return
+	}
+	first := wrong[0]
+	got := a.Slice(first.span)
+	var also []string
+	for _, o := range wrong[1:] {
+		also = append(also, fmt.Sprint(a.Position(o.span.Start).Line))
+	}
+	where := "here"
+	switch len(also) {
+	case 0:
+	case 1:
+		where = "here and on line " + also[0]
+	default:
+		where = "here and on lines " + strings.Join(also, ", ")
+	}
+	msg := fmt.Sprintf("%q %s, but %s", got, where, v.why)
+	if v.label != "" {
+		msg = v.label + " " + msg
+	}
+	if v.house {
+		msg = fmt.Sprintf("%s: write %q, not %q", v.why, replacement(first, v.want, got), got)
+		if len(also) > 0 {
+			msg += " (" + where + ")"
+		}
+	}
+	d := sdk.Diagnostic{Span: first.span, Message: msg}
+	for _, o := range wrong {
+		w := a.Slice(o.span)
+		repl := replacement(o, v.want, w)
+		span, sugg := suggestionSpan(a.Text, o.span, repl)
+		d.Suggestions = append(d.Suggestions, sdk.Suggestion{Span: span, Replacement: sugg, Description: fmt.Sprintf("write %q", repl)})
+	}
+	for _, o := range wrong[1:] {
+		d.Related = append(d.Related, sdk.Related{Span: o.span, Message: fmt.Sprintf("%q here too", a.Slice(o.span))})
+	}
+	if example != nil {
+		d.Related = append(d.Related, sdk.Related{Span: example.span, Message: fmt.Sprintf("%q used here", a.Slice(example.span))})
+	}
+	pass.Report(d)
+}
+
 func tieBreak(a *sdk.Article, g *group, counts []int, byGroup map[*group][]occurrence, families []family) (int, string) {
 	var tied []int
 	for s, n := range counts {
@@ -127,7 +280,11 @@ func tieBreak(a *sdk.Article, g *group, counts []int, byGroup map[*group][]occur
 				continue
 			}
 			for _, o := range occ {
-				if sd := f.side(og.styles[o.style][o.form]); sd >= 0 {
+				sd := f.side(og.styles[o.style][o.form])
+				if sd < 0 {
+					sd = f.systemSide(o)
+				}
+				if sd >= 0 {
 					votes[sd]++
 					if first[sd] < 0 || o.span.Start < first[sd] {
 						first[sd] = o.span.Start
@@ -137,7 +294,7 @@ func tieBreak(a *sdk.Article, g *group, counts []int, byGroup map[*group][]occur
 			}
 		}
 		for sd := 0; sd < 2; sd++ {
-			if votes[sd] >= 2 && votes[1-sd] == 0 {
+			if votes[sd] >= minFamilyVotes && votes[1-sd] == 0 {
 				win := tied[0]
 				if s1 == sd {
 					win = tied[1]
@@ -148,6 +305,12 @@ func tieBreak(a *sdk.Article, g *group, counts []int, byGroup map[*group][]occur
 	}
 	return -1, ""
 }
+
+// minFamilyVotes is how many forms elsewhere in the article must keep to one
+// side of a family, with none on the other, to settle a tie. A tie is
+// reported either way; the family only says which form is the slip, so one
+// form is evidence enough.
+const minFamilyVotes = 1
 
 // phraseClash settles a tie within one phrase: a tied form directly
 // followed by a form of the family's other side ("60 million dlrs") is the
@@ -207,34 +370,6 @@ func majority(counts []int) int {
 	return best
 }
 
-func reportForm(pass *sdk.Pass, o occurrence, want int, counts []int, house bool, all []occurrence, evidence string) {
-	a := pass.Article
-	got := a.Text[o.span.Start:o.span.End]
-	repl := replacement(o, want, got)
-	var msg string
-	if house {
-		msg = fmt.Sprintf("house style is %q, not %q", repl, got)
-	} else {
-		msg = fmt.Sprintf("%q here, but the article writes %q %s", got, o.g.styles[want][0], times(counts[want]))
-		if evidence != "" {
-			msg += " and " + evidence
-		}
-	}
-	span, sugg := suggestionSpan(a.Text, o.span, repl)
-	d := sdk.Diagnostic{
-		Span:        o.span,
-		Message:     msg,
-		Suggestions: []sdk.Suggestion{{Span: span, Replacement: sugg, Description: fmt.Sprintf("write %q", repl)}},
-	}
-	for _, other := range all {
-		if other.style == want {
-			d.Related = append(d.Related, sdk.Related{Span: other.span, Message: fmt.Sprintf("%q used here", a.Text[other.span.Start:other.span.End])})
-			break
-		}
-	}
-	pass.Report(d)
-}
-
 func times(n int) string {
 	if n == 1 {
 		return "once"
@@ -283,117 +418,157 @@ var SpellingSystem = &sdk.Rule{
 article: "organized" in copy that writes "favour", "centre" and "labour", or
 "colour" in American copy, or "realized" in copy that writes "organised" and
 "recognised". The British | American pairs live in variants.txt (lines of
-kind "spelling" and "ize"), with their inflections.
+kind "spelling" and "ize"), with their inflections. One finding per word,
+at its first place, with the others related.
 
 Every pair votes for the article's system. -ise/-ize votes on its own: -ize
 is also Oxford British spelling, so "organize" beside "colour" is not a
 slip, but "organize" beside "recognise" is. With no house system set
 (consistency.spelling = "any"), the minority system's words are reported
-when the majority has at least two words and twice as many as the minority.
-With "british" or "american", every word of the other system is reported.
+when the majority has at least three words, of two different words or
+more, and three times as many as the minority. With "british" or
+"american", every word of the other system is reported, even a single one.
+A word written both ways in the article is mixed-forms' finding.
 
-Capitalised forms are not counted: they are mostly names that keep their
-own spelling (the World Trade Center, the Labour Party, the World Health
-Organization). Words inside quotation marks count towards the majority but
+Not counted: capitalised forms, mostly names that keep their own spelling
+(the World Trade Center, the Labour Party, the World Health Organization);
+"analyses" and "paralyses" except after a subject ("she analyses"), since
+they are also the plurals of analysis and paralysis in both systems; and
+"program", which British English writes for software, except beside
+"programme". Words inside quotation marks count towards the majority but
 are not reported.`,
 	Example: sdk.Example{
 		Before: "The harbour centre will be run by volunteers, and the colors of the flag will be shown in its favour.",
 		After:  "The harbour centre will be run by volunteers, and the colours of the flag will be shown in its favour.",
 	},
-	Check: checkSpelling,
+	Languages: sdk.English,
+	Check:     checkSpelling,
 }
 
 // Real copy is seldom pure: wire services based in London wrote "totalled"
 // beside American spellings. A system is only taken as
 // the article's when it has minSystemVotes words and systemRatio times as
 // many as the other.
+// Real copy is seldom pure: wire services based in London wrote "totalled"
+// beside American spellings. A system is only taken as the article's when
+// it has minSystemVotes words, systemRatio times as many as the other, and
+// minSystemWords different words: one word repeated is one habit (or a
+// name, "the Defense Department"), not the article's spelling.
 const (
 	minSystemVotes = 3
 	systemRatio    = 3
+	minSystemWords = 2
 )
+
+// system is an article's spelling system in one dimension (British |
+// American, or -ise | -ize): the style its words should take, or -1.
+type system struct {
+	want     int
+	house    bool
+	names    [2]string
+	examples []string // a few words of the article in that system
+}
+
+// dimensions are the two spelling dimensions. They vote separately: -ize is
+// also Oxford British, so "organize" beside "colour" is not a slip, but
+// "organize" beside "recognise" is.
+var dimensions = []struct {
+	kind  kind
+	names [2]string
+}{
+	{spellingKind, [2]string{"British", "American"}},
+	{izeKind, [2]string{"-ise", "-ize"}},
+}
+
+// articleSystems decides each dimension's system: the house's when set,
+// else the article's clear majority.
+func articleSystems(cfg *config, f *found) map[kind]system {
+	out := map[kind]system{}
+	for _, dim := range dimensions {
+		occ := f.of(func(g *group) bool { return g.kind == dim.kind })
+		voting := occ[:0:0]
+		for _, o := range occ {
+			if !o.shared() {
+				voting = append(voting, o)
+			}
+		}
+		occ = voting
+		var count [2]int
+		words := [2]map[*group]bool{{}, {}}
+		for _, o := range occ {
+			count[o.style]++
+			words[o.style][o.g] = true
+		}
+		sys := system{want: -1, names: dim.names, house: true}
+		switch cfg.spelling {
+		case "british":
+			sys.want = 0
+		case "american":
+			sys.want = 1
+		default:
+			sys.house = false
+			for s := 0; s < 2; s++ {
+				if count[s] >= minSystemVotes && count[s] >= systemRatio*count[1-s] && count[1-s] > 0 && len(words[s]) >= minSystemWords {
+					sys.want = s
+				}
+			}
+		}
+		if sys.want >= 0 {
+			// Name a few of the article's words so the writer sees what
+			// it uses.
+			seen := map[string]bool{}
+			for _, o := range occ {
+				w := strings.ToLower(f.text(o))
+				if o.style == sys.want && !seen[w] && len(sys.examples) < 3 {
+					seen[w] = true
+					sys.examples = append(sys.examples, w)
+				}
+			}
+			sort.Strings(sys.examples)
+		}
+		out[dim.kind] = sys
+	}
+	return out
+}
 
 func checkSpelling(pass *sdk.Pass) {
 	cfg := configOf(pass)
-	// The two dimensions vote separately: -ize is also Oxford British, so
-	// "organize" beside "colour" is not a slip, but "organize" beside
-	// "recognise" is.
-	for _, dim := range []struct {
-		kind   kind
-		system [2]string
-	}{
-		{spellingKind, [2]string{"British", "American"}},
-		{izeKind, [2]string{"-ise", "-ize"}},
-	} {
-		var groups []*group
-		for _, g := range cfg.groups {
-			if g.kind == dim.kind {
-				groups = append(groups, g)
-			}
-		}
-		checkSystem(pass, cfg.spelling, scan(pass.Article, groups, cfg.names), dim.system)
-	}
-}
-
-func checkSystem(pass *sdk.Pass, houseSpelling string, occ []occurrence, system [2]string) {
-	var count [2]int
-	for _, o := range occ {
-		count[o.style]++
-	}
-	want, house := -1, true
-	switch houseSpelling {
-	case "british":
-		want = 0
-	case "american":
-		want = 1
-	default:
-		house = false
-		for s := 0; s < 2; s++ {
-			if count[s] >= minSystemVotes && count[s] >= systemRatio*count[1-s] && count[1-s] > 0 {
-				want = s
-			}
-		}
-	}
-	if want < 0 {
-		return
-	}
-	// Name a few majority words so the writer sees what the article uses.
-	var examples []string
-	seen := map[string]bool{}
-	for _, o := range occ {
-		w := strings.ToLower(pass.Article.Text[o.span.Start:o.span.End])
-		if o.style == want && !seen[w] && len(examples) < 3 {
-			seen[w] = true
-			examples = append(examples, w)
-		}
-	}
-	sort.Strings(examples)
-	// A word whose own group has a majority in the article's spelling is
-	// mixed-forms' finding ("organised" twice and "organized" once).
-	perGroup := map[*group][]int{}
-	for _, o := range occ {
-		if perGroup[o.g] == nil {
-			perGroup[o.g] = make([]int, len(o.g.styles))
-		}
-		perGroup[o.g][o.style]++
-	}
-	mixed := map[*group]bool{}
-	for g, counts := range perGroup {
-		mixed[g] = majority(counts) == want
-	}
-	for _, o := range occ {
-		if o.style == want || (o.quoted && !house) || (mixed[o.g] && !house) {
+	f := forms.Of(pass)
+	systems := articleSystems(cfg, f)
+	for _, dim := range dimensions {
+		sys := systems[dim.kind]
+		if sys.want < 0 {
 			continue
 		}
-		got := pass.Article.Text[o.span.Start:o.span.End]
-		repl := replacement(o, want, got)
-		msg := fmt.Sprintf("%s spelling %q in an article written in %s spelling (%s)", system[o.style], got, system[want], strings.Join(examples, ", "))
-		if house {
-			msg = fmt.Sprintf("house spelling is %s: write %q, not %q", system[want], repl, got)
+		// A group written both ways is mixed-forms' finding; here each
+		// group written only in the other system gets one.
+		var order []*group
+		styles := map[*group]map[int]bool{}
+		for _, o := range f.of(func(g *group) bool { return g.kind == dim.kind }) {
+			if styles[o.g] == nil {
+				styles[o.g] = map[int]bool{}
+				order = append(order, o.g)
+			}
+			styles[o.g][o.style] = true
 		}
-		pass.Report(sdk.Diagnostic{
-			Span:        o.span,
-			Message:     msg,
-			Suggestions: []sdk.Suggestion{{Span: o.span, Replacement: repl, Description: fmt.Sprintf("write %q", repl)}},
-		})
+		for _, g := range order {
+			if len(styles[g]) > 1 || g.preferred >= 0 {
+				continue
+			}
+			v := verdict{want: sys.want, house: sys.house}
+			if sys.house {
+				v.why = fmt.Sprintf("house spelling is %s", sys.names[sys.want])
+			} else {
+				v.label = sys.names[1-sys.want] + " spelling"
+				v.why = fmt.Sprintf("the article is written in %s spelling (%s)", sys.names[sys.want], strings.Join(sys.examples, ", "))
+			}
+			var occ []occurrence
+			for _, o := range f.byGroup[g] {
+				if !o.shared() {
+					occ = append(occ, o)
+				}
+			}
+			reportGroup(pass, occ, v)
+		}
 	}
 }

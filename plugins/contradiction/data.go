@@ -5,56 +5,53 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/copydesk/copydesk/core/sdk/wordlist"
 )
 
 //go:embed data/*.txt
 var dataFS embed.FS
 
-func readData(name string) string {
-	b, err := dataFS.ReadFile("data/" + name)
-	if err != nil {
-		panic(err) // compiled in: a missing file is a build defect
-	}
-	return string(b)
-}
-
-// dataLines returns the non-blank, non-comment lines of an embedded file.
+// dataLines returns the entries of an embedded file without sections.
 func dataLines(name string) []string {
-	var out []string
-	for _, l := range strings.Split(readData(name), "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		out = append(out, l)
-	}
-	return out
+	return wordlist.MustLines(dataFS, "data/"+name)
 }
 
-// wordSet reads a one-word-a-line file.
-func wordSet(name string) map[string]bool {
-	out := map[string]bool{}
-	for _, l := range dataLines(name) {
-		out[strings.ToLower(l)] = true
-	}
-	return out
+// lexicon is data/lexicon.txt: the closed word classes the rules read a
+// sentence with, lower case. Each class is a field, so a misspelt class is
+// a compile error in the code and an unknown [section] a load error in the
+// file.
+type lexicon struct {
+	locative, function, verbs, boundary, reporting, pronouns, daywords map[string]bool
+	jointverbs, statemodifiers, proposals, periods, wholestate         map[string]bool
+	subordinators, notpersons, relatives, agebreaks                    map[string]bool
 }
 
-// sections reads a file of [section] headers followed by words.
-func sections(name string) map[string]map[string]bool {
-	out := map[string]map[string]bool{}
-	cur := ""
-	for _, l := range dataLines(name) {
-		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
-			cur = l[1 : len(l)-1]
-			if out[cur] == nil {
-				out[cur] = map[string]bool{}
-			}
-			continue
-		}
-		out[cur][strings.ToLower(l)] = true
+func loadLexicon() *lexicon {
+	lx := &lexicon{}
+	classes := []struct {
+		name string
+		set  *map[string]bool
+	}{
+		{"locative", &lx.locative}, {"function", &lx.function}, {"verbs", &lx.verbs}, {"boundary", &lx.boundary},
+		{"reporting", &lx.reporting}, {"pronouns", &lx.pronouns}, {"daywords", &lx.daywords},
+		{"jointverbs", &lx.jointverbs}, {"statemodifiers", &lx.statemodifiers}, {"proposals", &lx.proposals},
+		{"periods", &lx.periods}, {"wholestate", &lx.wholestate}, {"subordinators", &lx.subordinators},
+		{"notpersons", &lx.notpersons}, {"relatives", &lx.relatives}, {"agebreaks", &lx.agebreaks},
 	}
-	return out
+	names := make([]string, len(classes))
+	for i, c := range classes {
+		names[i] = c.name
+	}
+	secs := wordlist.MustSections(dataFS, "data/lexicon.txt", names...)
+	for _, c := range classes {
+		*c.set = secs.Set(c.name, wordlist.Lower)
+		if len(*c.set) == 0 {
+			// compiled in: an emptied or renamed section is a build defect
+			panic(fmt.Sprintf("data/lexicon.txt: section [%s] is missing or empty", c.name))
+		}
+	}
+	return lx
 }
 
 // aliasKind is how a name refers to its state.

@@ -29,7 +29,8 @@ points at the earlier one.`,
 		Before: "Exporters have pushed copper cathodes above 8,200 dollars a tonne this week. ... As noted, exporters have pushed copper cathodes above 8,700 dollars a tonne this week.",
 		After:  "Exporters have pushed copper cathodes above 8,200 dollars a tonne this week. ... As noted, exporters have pushed copper cathodes above 8,200 dollars a tonne this week.",
 	},
-	Check: checkRestatedFigure,
+	Languages: sdk.English,
+	Check:     checkRestatedFigure,
 }
 
 // Thresholds for a restatement: the shared run of words (figures masked) must
@@ -77,55 +78,52 @@ var numberWords = map[string]string{
 	"seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "dozen": "12",
 }
 
-// isFigure reports whether a word states a quantity: "12", "1,200", "six",
-// and words carrying digits such as "5m", "1.8bn" or "20th".
-func isFigure(t token) bool {
-	_, spelled := numberWords[t.lower()]
-	return spelled || strings.ContainsAny(t.text, "0123456789")
+// isFigureWord reports whether a word, given in lower case and as written,
+// states a quantity: "12", "1,200", "six", and words carrying digits such as
+// "5m", "1.8bn" or "20th".
+func isFigureWord(lower, text string) bool {
+	_, spelled := numberWords[lower]
+	return spelled || strings.ContainsAny(text, "0123456789")
 }
 
-func readFigures(a *sdk.Article) []figureSentence {
-	var out []figureSentence
-	for bi, b := range a.Blocks {
-		if !proseBlock(b.Kind) {
-			continue
-		}
-		for _, s := range b.Sentences {
-			fs := figureSentence{block: bi}
-			for _, t := range tokenize(a.Text, s.Span.Start, s.Span.End) {
-				if !t.word {
-					continue
-				}
-				fs.words = append(fs.words, t)
-				if isFigure(t) {
-					fs.shape = append(fs.shape, "#")
-				} else {
-					fs.shape = append(fs.shape, t.lower())
-				}
+func readFigures(sents []proseSentence) []figureSentence {
+	out := make([]figureSentence, 0, len(sents))
+	for _, s := range sents {
+		fs := figureSentence{block: s.block}
+		for _, t := range s.toks {
+			if !t.word {
+				continue
 			}
-			out = append(out, fs)
+			fs.words = append(fs.words, t)
+			if w := t.lower(); isFigureWord(w, t.text) {
+				fs.shape = append(fs.shape, "#")
+			} else {
+				fs.shape = append(fs.shape, w)
+			}
 		}
+		out = append(out, fs)
 	}
 	return out
 }
 
 func checkRestatedFigure(pass *sdk.Pass) {
-	sents := readFigures(pass.Article)
+	sents := readFigures(sentencesOf.Of(pass))
 	// Only sentences that share a run of gramLen words with an
 	// earlier one are compared word by word, so long copy stays fast.
-	seen := map[string][]int{}
+	seen := map[uint64][]int{}
 	for j := range sents {
 		later := sents[j]
 		if len(later.shape) < minSharedRun || !hasFigure(later) {
 			continue
 		}
 		candidates := map[int]bool{}
-		for _, g := range grams(later.shape) {
+		gs := grams(later.shape)
+		for _, g := range gs {
 			for _, i := range seen[g] {
 				candidates[i] = true
 			}
 		}
-		for _, g := range grams(later.shape) {
+		for _, g := range gs {
 			seen[g] = append(seen[g], j)
 		}
 		for i := 0; i < j; i++ {
@@ -185,18 +183,33 @@ func parallelList(sents []figureSentence, run []string) bool {
 // of minSharedRun words contains one.
 const gramLen = 4
 
-// grams returns the distinct word n-grams of a shape.
-func grams(shape []string) []string {
-	var out []string
-	done := map[string]bool{}
+// grams returns the distinct word n-grams of a shape, each as a hash: two
+// sentences that share a gram share its hash, and a collision only adds a
+// candidate that the word-by-word comparison then turns down.
+func grams(shape []string) []uint64 {
+	var out []uint64
+	done := map[uint64]bool{}
 	for i := 0; i+gramLen <= len(shape); i++ {
-		g := strings.Join(shape[i:i+gramLen], " ")
+		g := gramHash(shape[i : i+gramLen])
 		if !done[g] {
 			done[g] = true
 			out = append(out, g)
 		}
 	}
 	return out
+}
+
+// gramHash is FNV-1a over the words, each followed by a zero byte.
+func gramHash(words []string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for _, w := range words {
+		for i := 0; i < len(w); i++ {
+			h = (h ^ uint64(w[i])) * prime
+		}
+		h *= prime // the separator: XOR with 0, then multiply
+	}
+	return h
 }
 
 func hasFigure(s figureSentence) bool {
@@ -294,7 +307,7 @@ func longestCommonRun(a, b []string) (int, int, int) {
 // with another figure is then a second fact, not a slipped restatement.
 func datedApart(st *state, leadIn []string) bool {
 	for _, w := range leadIn {
-		if w == "#" || st.lex["periods"][w] {
+		if w == "#" || st.lex.periods[w] {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/copydesk/copydesk/core/sdk"
+	"github.com/copydesk/copydesk/core/sdk/wordlist"
 )
 
 // Plugin is the contradiction ruleset.
@@ -47,7 +48,7 @@ type state struct {
 	aliases    *aliasTable
 	relations  map[string][]relation
 	stateNouns map[string]bool
-	lex        map[string]map[string]bool
+	lex        *lexicon
 	titles     *titleTable
 	facts      []fact
 }
@@ -69,8 +70,8 @@ func configure(opts sdk.Options) (any, error) {
 	st := &state{
 		aliases:    aliases,
 		relations:  loadRelations(),
-		stateNouns: wordSet("statenouns.txt"),
-		lex:        sections("lexicon.txt"),
+		stateNouns: wordlist.MustSet(dataFS, "data/statenouns.txt", wordlist.Lower),
+		lex:        loadLexicon(),
 		titles:     loadTitles(),
 	}
 	var extra []aliasOption

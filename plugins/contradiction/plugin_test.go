@@ -137,6 +137,11 @@ func TestSelfReference(t *testing.T) {
 		{name: "state company", text: copyText("The Mexican government reached an agreement with Mexico's state oil company.")},
 		{name: "place name in a sea", text: copyText("India's talks with the Indian Ocean states continued.")},
 		{name: "other side", text: copyText("The Chinese side said it was open to talks with Washington.")},
+		{name: "a leader visits his own country", text: copyText("The Indian Prime Minister said his visit to India had been a success.")},
+		{name: "a visitor's possessive owns the relation", text: copyText("The Kenyan president praised Moldova and said Smirnov's current talks with Nairobi would help.")},
+		{"a state's possessive owns the relation", copyText("Officials said Oslo's recent talks with Norway had stalled."), "self-reference", 3, "Norway"},
+		{name: "relative clause with another subject", text: copyText("The Arctic Council, which Oslo hopes to lead, is pressing Norway to cut emissions.")},
+		{"relative clause closed, same subject before it", copyText("Norway, which Denmark wants to court, is pressing Oslo to cut emissions."), "self-reference", 3, "Norway"},
 	})
 }
 
@@ -176,6 +181,14 @@ func TestConflictingCount(t *testing.T) {
 		{name: "same age twice", text: copyText("John Smith, 20, was arrested on Friday.", "The 20-year-old John Smith denies the charge.")},
 		{name: "two people", text: copyText("John Smith, 20, and his brother Tom Smith, 24, were arrested.", "Smith, 20, denies the charge.")},
 		{name: "age in the past", text: copyText("John Smith, 40, runs the farm.", "He started it when John Smith, 20, left school.")},
+		{name: "a bare surname before the full name is another person", text: copyText("The boat carried Porter, 61, his wife, Ellen Grace Porter, 58, and a crew of two.")},
+		{name: "surname earlier, full name later", text: copyText("Porter, 61, was the skipper.", "His daughter, Ellen Porter, 29, was rescued.")},
+		{"surname after the full name", copyText("Ellen Porter, 29, was rescued.", "Porter, 31, had sailed alone."), "conflicting-count", 5, "Ellen Porter is 31"},
+		{name: "an institution is not a person", text: copyText("The Marsden University, 120, is the oldest in the region.", "Officials at the University, 121, disagreed.")},
+		{name: "a people is not a person", text: copyText("Of those questioned, Chinese, 40, and Swiss, 12, said yes.", "Among the Chinese, 41, said no.")},
+		{name: "an age given through a relation", text: copyText("Ellen Porter, 58, was rescued.", "The 29-year-old son of Ellen Porter was not aboard.")},
+		{"an age given to the name itself", copyText("Ellen Porter, 58, was rescued.", "The 59-year-old sailor Ellen Porter was not hurt."), "conflicting-count", 5, "59 here but 58"},
+		{name: "part of a total", text: copyText("Eight workers died in the fire: five workers died in the hall and three outside.", "The five workers killed in the hall were buried on Friday.")},
 	})
 }
 
@@ -195,6 +208,35 @@ func TestImpossibleDate(t *testing.T) {
 		{name: "quantity span", text: copyText("Output was cut from 2000 to 1500 tonnes a day.")},
 		{name: "dateline dash", text: copyText("LONDON, March 26 - 12 companies said they would bid.")},
 		{name: "age fits", text: copyText("Friday, May 8, 2009", "Smith, born in 1960, is the 48-year-old son of a farmer.")},
+		{name: "the sentence names the year", text: copyText("Friday, May 5, 2006", "Today is Monday, May 2, the 122nd day of 2005.")},
+		{name: "a historical date is not the article's", text: copyText("Some background.", "On May 2, 1922, a bridge was opened.", "The ceremony is on Monday, May 2.")},
+		{"the dateline's year without a year in the sentence", copyText("Friday, May 5, 2006", "The ceremony was on Monday, May 2."), "impossible-date", 5, "2 May 2006 was a Tuesday"},
+		// Dates in the formats real copy uses (issue 20).
+		{"abbreviated weekday, day first", copyText("The vote was held on Wed, 3 March 2015, in the capital."), "impossible-date", 3, "Tuesday"},
+		{"abbreviated weekday with a full stop", copyText("Polls close Fri., March 5, 2015, at noon."), "impossible-date", 3, "Thursday"},
+		{name: "abbreviated weekday fits", text: copyText("The vote was held on Tue, 3 March 2015, and Thurs., March 5, 2015.")},
+		{name: "a newspaper cited with its date", text: copyText("The story ran in The Sun, 3 March 2015, and in the Sun, 12/08/2026.")},
+		{name: "an abbreviation without its stop is a word", text: copyText("The Sun 3 March 2015 edition sold out.")},
+		{"ISO date, weekday after", copyText("The order was signed on 2019-05-17 (Thursday) in Lima."), "impossible-date", 3, "Friday"},
+		{name: "a company after a numeric date", text: copyText("On 12/08/2026, Sun Microsystems said it would cut jobs.")},
+		{name: "a weekday's event after a numeric date", text: copyText("The report is dated 2019-05-16, Friday's vote aside.")},
+		{"abbreviated weekday in brackets", copyText("The order was signed on 2019-05-17 (Thu) in Lima."), "impossible-date", 3, "Friday"},
+		{name: "ISO date, weekday fits", text: copyText("The order was signed on 2019-05-17 (Friday) in Lima.")},
+		{"dotted date is day first", copyText("The match is on Monday 9.1.2015 in Graz."), "impossible-date", 3, "9 January 2015 was a Friday"},
+		{name: "dotted date fits day first", text: copyText("The match is on Friday 9.1.2015 in Graz.")},
+		{name: "slashed date fits one reading", text: copyText("The hearing is set for Wednesday, 12/08/2026.")},
+		{"slashed date fits neither reading", copyText("The hearing is set for Thursday, 12/08/2026."), "impossible-date", 3, "either way"},
+		{"the article writes day first", copyText("The deadline is 25/12/2026.", "The hearing is set for Tuesday, 12/08/2026."), "impossible-date", 5, "12 August 2026 was a Wednesday"},
+		{"the article writes month first", copyText("The deadline is 12/25/2026.", "The hearing is set for Wednesday, 12/08/2026."), "impossible-date", 5, "8 December 2026 was a Tuesday"},
+		{"a day the month lacks", copyText("The offer expires on June 31, officials said."), "impossible-date", 3, "no June 31"},
+		{"29 February in a common year", copyText("The law took effect on 29 February 2023 after a long debate."), "impossible-date", 3, "February 2023 has 28 days"},
+		{"February 30 ends the clause", copyText("The rent is due by February 30."), "impossible-date", 3, "no February 30"},
+		{name: "29 February in a leap year", text: copyText("The law took effect on 29 February 2024 after a long debate.")},
+		{name: "a month and a count", text: copyText("In April 31 people were hurt and in June 31 more.")},
+		{"spaced span backwards", copyText("The festival runs March 12 – 4, 2018, in the old town."), "impossible-date", 3, "ends (4) before it starts (12)"},
+		{name: "spaced span forwards", text: copyText("The festival runs March 12 – 14, 2018, in the old town.")},
+		{name: "dateline dash before a count", text: copyText("LONDON, March 26 – 12 companies said they would bid.")},
+		{"weekday against the dateline despite another year", copyText("WASHINGTON, Friday, May 8, 2009 - The talks resume on Saturday, May 10 in Geneva, after the 1998 accord."), "impossible-date", 3, "Sunday"},
 	})
 }
 
@@ -354,4 +396,32 @@ func TestUnconfigured(t *testing.T) {
 // copy dense with the constructions the rules must leave alone.
 func TestFixtures(t *testing.T) {
 	sdktest.Run(t, sdktest.TestData(), Plugin)
+}
+
+// TestKeywords keeps the prefilter a necessary condition: every sentence a
+// date pattern matches carries the keyword that lets the pattern run.
+func TestKeywords(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		re   interface{ MatchString(string) bool }
+		need keywords
+	}{
+		{"WASHINGTON, Sunday, June 20, 2023 - The", weekdayMonthFirst, kwWeekday | kwDigit},
+		{"on Monday 8th of May, 2009.", weekdayDayFirst, kwWeekday | kwMonth | kwDigit},
+		{"(Tuesday, Sept. 19)", weekdayNoYear, kwWeekday | kwMonth},
+		{"ran from 2015 to 2012.", yearSpan, kwSpan | kwDigit},
+		{"Between 2010 and 2008, sales", yearSpan, kwSpan | kwDigit},
+		{"on Jan. 19-18 in", daySpan, kwMonth | kwDigit},
+		{"he was born on 3 March 1980", bornRe, kwBorn | kwMonth | kwDigit},
+	} {
+		if !c.re.MatchString(c.text) {
+			t.Errorf("%q: the pattern does not match, fix the case", c.text)
+		}
+		if got := scanKeywords(c.text); got&c.need != c.need {
+			t.Errorf("scanKeywords(%q) = %b, want at least %b", c.text, got, c.need)
+		}
+	}
+	if got := scanKeywords("Mayday, the Octopus fromage"); got != 0 {
+		t.Errorf("words that only start with a keyword were taken: %b", got)
+	}
 }

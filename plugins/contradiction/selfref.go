@@ -26,7 +26,11 @@ Washington Post"; a demonym only before officials, leaders, negotiators and
 the like, so "China's talks with Chinese-American groups" is left alone.
 The actor must be the subject of the relation (before it in the same clause,
 or its agent after "by"); "Beijing said the US refused talks with China" is
-two parties.
+two parties. A possessive owns the relation ("the envoy's talks with
+China" are the envoy's, whoever stands before them), and a name inside a
+relative clause set off by commas is not the subject ("the Arctic Council,
+which Oslo hopes to lead, is pressing Norway"). A visit to one's own
+country is no contradiction.
 
 Names come from an embedded table of every country; add organisations and
 local bodies with [[contradiction.aliases]] in rules.toml.`,
@@ -34,7 +38,8 @@ local bodies with [[contradiction.aliases]] in rules.toml.`,
 		Before: "The US has resisted regular military talks with Washington.",
 		After:  "The US has resisted regular military talks with Beijing.",
 	},
-	Check: checkSelfReference,
+	Languages: sdk.English,
+	Check:     checkSelfReference,
 }
 
 // relation is one entry of data/relations.txt.
@@ -70,8 +75,7 @@ type sentenceReader struct {
 	mentions []mention
 }
 
-func (s *state) reader(text string, sp sdk.Span) *sentenceReader {
-	toks := tokenize(text, sp.Start, sp.End)
+func (s *state) reader(text string, toks []token) *sentenceReader {
 	return &sentenceReader{st: s, text: text, toks: toks, mentions: s.aliases.find(toks)}
 }
 
@@ -106,7 +110,7 @@ func (r *sentenceReader) partOfLongerName(m mention) bool {
 // verbish reports whether a lower-case word after a name shows the name is a
 // subject rather than a modifier.
 func (r *sentenceReader) verbish(w string) bool {
-	if r.st.lex["verbs"][w] {
+	if r.st.lex.verbs[w] {
 		return true
 	}
 	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly"))
@@ -126,7 +130,7 @@ func (r *sentenceReader) stateHeadWithin(i, n int) bool {
 		// Only offices and ranks may come between: "Chinese Foreign
 		// Minister", "the top US diplomat", not "Russian business
 		// leaders" or "American Airlines officials".
-		if !r.st.lex["statemodifiers"][r.lowerAt(k)] {
+		if !r.st.lex.statemodifiers[r.lowerAt(k)] {
 			return false
 		}
 	}
@@ -148,7 +152,7 @@ func (r *sentenceReader) governs(m mention, relHead int) bool {
 	if prev >= 0 && strings.EqualFold(r.toks[prev].text, "the") {
 		prev--
 	}
-	if r.st.lex["locative"][r.lowerAt(prev)] {
+	if r.st.lex.locative[r.lowerAt(prev)] {
 		return false
 	}
 	if m.j >= len(r.toks) {
@@ -180,7 +184,7 @@ func (r *sentenceReader) counterpart(m mention) bool {
 	if m.alias.kind == kindDemonym {
 		// "accept the Swedish terms": what a state puts forward is the
 		// state speaking, as with "Stockholm's proposal".
-		return r.st.lex["proposals"][r.lowerAt(m.j)]
+		return r.st.lex.proposals[r.lowerAt(m.j)]
 	}
 	if m.j >= len(r.toks) {
 		return true
@@ -190,14 +194,14 @@ func (r *sentenceReader) counterpart(m mention) bool {
 	case next.lower() == "'s":
 		// "rejected Stockholm's proposal": what a state puts forward
 		// is the state speaking.
-		return r.st.lex["proposals"][r.lowerAt(m.j+1)]
+		return r.st.lex.proposals[r.lowerAt(m.j+1)]
 	case !next.word:
 		return next.text != "-" && next.text != "–"
 	case next.capitalised():
 		return false
 	}
 	w := next.lower()
-	return !r.st.stateNouns[w] && (r.st.lex["function"][w] || r.verbish(w))
+	return !r.st.stateNouns[w] && (r.st.lex.function[w] || r.verbish(w))
 }
 
 // listedParty reports whether a mention in "between X and Y" names a party:
@@ -214,7 +218,7 @@ func (r *sentenceReader) listedParty(m mention) bool {
 // "the Swedish government", "the Swedish leadership", not "Swedish
 // officials".
 func (r *sentenceReader) wholeState(m mention) bool {
-	return m.alias.kind == kindDemonym && !r.partOfLongerName(m) && r.st.lex["wholestate"][r.lowerAt(m.j)]
+	return m.alias.kind == kindDemonym && !r.partOfLongerName(m) && r.st.lex.wholestate[r.lowerAt(m.j)]
 }
 
 // compatible reports whether two mentions of one entity are the same party:
@@ -240,12 +244,12 @@ func compatible(a, b mention) bool {
 func (r *sentenceReader) clauseBreak(actor mention, from, to int) bool {
 	for k := from; k < to; k++ {
 		w := r.lowerAt(k)
-		if w == ";" || w == ":" || w == "(" || w == ")" || r.st.lex["boundary"][w] {
+		if w == ";" || w == ":" || w == "(" || w == ")" || r.st.lex.boundary[w] {
 			return true
 		}
-		if r.st.lex["reporting"][w] {
+		if r.st.lex.reporting[w] {
 			n := k + 1
-			for n < to && r.st.lex["daywords"][r.lowerAt(n)] {
+			for n < to && r.st.lex.daywords[r.lowerAt(n)] {
 				n++
 			}
 			if n < to && r.lowerAt(n) == "the" {
@@ -253,13 +257,13 @@ func (r *sentenceReader) clauseBreak(actor mention, from, to int) bool {
 			}
 			// "said they had received no response from" keeps the
 			// speaker as subject, and so does "said talks with".
-			if !r.st.lex["pronouns"][r.lowerAt(n)] && n != to {
+			if !r.st.lex.pronouns[r.lowerAt(n)] && n != to {
 				return true
 			}
 		}
 	}
 	for _, o := range r.mentions {
-		if o.i >= from && o.j <= to && !o.sameParty(actor) && r.governs(o, -1) {
+		if o.i >= from && o.j <= to && !o.sameParty(actor) && r.governs(o, -1) && !r.inClosedRelative(o, to) {
 			return true
 		}
 	}
@@ -271,18 +275,12 @@ const maxActorDistance = 18
 
 func checkSelfReference(pass *sdk.Pass) {
 	st := stateOf(pass)
-	a := pass.Article
-	for _, b := range a.Blocks {
-		if !proseBlock(b.Kind) {
+	for _, s := range sentencesOf.Of(pass) {
+		r := st.reader(pass.Article.Text, s.toks)
+		if len(r.mentions) < 2 {
 			continue
 		}
-		for _, s := range b.Sentences {
-			r := st.reader(a.Text, s.Span)
-			if len(r.mentions) < 2 {
-				continue
-			}
-			r.check(pass)
-		}
+		r.check(pass)
 	}
 }
 
@@ -314,7 +312,7 @@ func (r *sentenceReader) check(pass *sdk.Pass) {
 						start = k + 1
 						break
 					}
-					if w := r.lowerAt(k); r.st.lex["verbs"][w] || len(w) > 4 && strings.HasSuffix(w, "ed") {
+					if w := r.lowerAt(k); r.st.lex.verbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") {
 						// "the delegation returned to Tokyo": the
 						// head noun is the subject of a verb of its
 						// own, not a relation ("delegation to").
@@ -404,10 +402,23 @@ func (r *sentenceReader) actorOf(c mention, h int) (mention, bool) {
 			}
 		}
 	}
+	// A possessive before the relation names its actor: "the envoy's
+	// current talks with China", "Beijing's talks with China".
+	if owner, ok := r.possessiveBefore(h); ok {
+		for _, m := range r.mentions {
+			if m.j == owner && compatible(c, m) && !r.partOfLongerName(m) {
+				return m, true
+			}
+		}
+		return mention{}, false
+	}
 	// The subject before the relation, nearest first.
 	for k := len(r.mentions) - 1; k >= 0; k-- {
 		m := r.mentions[k]
 		if m.j > h || h-m.j > maxActorDistance {
+			continue
+		}
+		if r.inClosedRelative(m, h) {
 			continue
 		}
 		if !compatible(c, m) || !r.governs(m, h) {
@@ -421,6 +432,55 @@ func (r *sentenceReader) actorOf(c mention, h int) (mention, bool) {
 	return mention{}, false
 }
 
+// maxPossessiveGap is how many words may stand between a possessive and the
+// relation it owns ("the envoy's current official talks with").
+const maxPossessiveGap = 3
+
+// possessiveBefore returns the index of the "'s" that owns the relation at
+// token h, when lower-case words at most lie between them.
+func (r *sentenceReader) possessiveBefore(h int) (int, bool) {
+	for k := h - 1; k >= 0 && k >= h-1-maxPossessiveGap; k-- {
+		w := r.lowerAt(k)
+		if w == "'s" || w == "'" {
+			return k, k > 0
+		}
+		if !r.wordAt(k) || r.toks[k].capitalised() || r.toks[k].number() {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// inClosedRelative reports whether the mention stands in a relative clause
+// set off by commas that closes before the relation at h: in "the Arctic
+// Council, which Oslo hopes to lead, is pressing Norway" the subject of
+// "pressing" is the Union, not Ankara.
+func (r *sentenceReader) inClosedRelative(m mention, h int) bool {
+	open := -1
+	for k := m.i - 1; k >= 1 && k >= m.i-maxRelativeLead; k-- {
+		if r.st.lex.relatives[r.lowerAt(k)] && r.toks[k-1].text == "," {
+			open = k
+			break
+		}
+		if !r.wordAt(k) {
+			return false
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := m.j; k < h; k++ {
+		if r.toks[k].text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRelativeLead is how many words may stand between a relative pronoun and
+// a mention inside its clause ("which the government in Ankara").
+const maxRelativeLead = 5
+
 // checkOwnProposal flags a state turning down its own proposal under
 // another name: "The Swedish delegation walked out after Stockholm
 // rejected its proposal". h is a relation verb followed by "its" or "their"
@@ -428,7 +488,7 @@ func (r *sentenceReader) actorOf(c mention, h int) (mention, bool) {
 // it, and "its" refers to the party that governs the clause before the
 // subordinator that introduced the subject. It reports whether it did.
 func (r *sentenceReader) checkOwnProposal(pass *sdk.Pass, h int, reported map[int]bool) bool {
-	if p := r.lowerAt(h + 1); p != "its" && p != "their" || !r.st.lex["proposals"][r.lowerAt(h+2)] {
+	if p := r.lowerAt(h + 1); p != "its" && p != "their" || !r.st.lex.proposals[r.lowerAt(h+2)] {
 		return false
 	}
 	var subj mention
@@ -447,7 +507,7 @@ func (r *sentenceReader) checkOwnProposal(pass *sdk.Pass, h int, reported map[in
 	if sub >= 0 && strings.EqualFold(r.toks[sub].text, "the") {
 		sub--
 	}
-	if !r.st.lex["subordinators"][r.lowerAt(sub)] {
+	if !r.st.lex.subordinators[r.lowerAt(sub)] {
 		return false
 	}
 	for k := len(r.mentions) - 1; k >= 0; k-- {
@@ -491,7 +551,7 @@ func (r *sentenceReader) attribution(m mention) bool {
 		return false
 	}
 	for k := m.j; k < len(r.toks) && k <= m.j+4; k++ {
-		if r.st.lex["reporting"][r.lowerAt(k)] {
+		if r.st.lex.reporting[r.lowerAt(k)] {
 			return true
 		}
 		if !r.wordAt(k) {
@@ -513,14 +573,14 @@ func (r *sentenceReader) checkCoordinated(pass *sdk.Pass, reported map[int]bool)
 		if r.lowerAt(and) != "and" || y.i != and+1 && !(y.i == and+2 && r.lowerAt(and+1) == "the") {
 			continue
 		}
-		if reported[y.i] || !compatible(x, y) || r.partOfLongerName(x) || r.st.lex["locative"][r.lowerAt(x.i-1)] || !r.governs(y, -1) {
+		if reported[y.i] || !compatible(x, y) || r.partOfLongerName(x) || r.st.lex.locative[r.lowerAt(x.i-1)] || !r.governs(y, -1) {
 			continue
 		}
 		for k := y.j; k < len(r.toks) && k <= y.j+6; k++ {
 			if !r.wordAt(k) {
 				break
 			}
-			if r.st.relations[r.lowerAt(k)] != nil || r.st.lex["jointverbs"][r.lowerAt(k)] {
+			if r.st.relations[r.lowerAt(k)] != nil || r.st.lex.jointverbs[r.lowerAt(k)] {
 				reported[y.i] = true
 				r.report(pass, y, x, r.toks[k].text)
 				break

@@ -31,7 +31,8 @@ article has no date.`,
 		Before: "Foreign Minister Qin Gang met Blinken. ... Defence Minister Qin Gang said ...",
 		After:  "Foreign Minister Qin Gang met Blinken. ... Foreign Minister Qin Gang said ...",
 	},
-	Check: checkConflictingTitle,
+	Languages: sdk.English,
+	Check:     checkConflictingTitle,
 }
 
 // titleTable holds the offices of data/titles.txt.
@@ -93,58 +94,53 @@ var pastMarkers = map[string]bool{
 // nameStop are capitalised words that do not start or continue a name.
 var nameStop = map[string]bool{"The": true, "On": true, "In": true, "And": true, "Of": true, "But": true, "He": true, "She": true}
 
-func (st *state) findTitled(a *sdk.Article) []titled {
+func (st *state) findTitled(sents []proseSentence) []titled {
 	var out []titled
-	for _, b := range a.Blocks {
-		if !proseBlock(b.Kind) {
-			continue
-		}
-		for _, s := range b.Sentences {
-			toks := tokenize(a.Text, s.Span.Start, s.Span.End)
-			var prevTitle *titled
-			prevEnd := -1
-			for i := 0; i < len(toks); i++ {
-				n, title := st.titles.match(toks, i)
-				if n == 0 {
-					continue
-				}
-				// The name: two or three capitalised words right after.
-				k := i + n
-				for k < len(toks) && k < i+n+3 && toks[k].word && toks[k].capitalised() && !nameStop[toks[k].text] && !toks[k].number() {
-					k++
-				}
-				if k-(i+n) < 2 {
-					if k == i+n && k < len(toks) && toks[k].lower() == "and" {
-						// "Deputy Prime Minister and Finance Minister X"
-						tt := titled{office: st.titles.office(title), title: title}
-						prevTitle, prevEnd = &tt, k+1
-					}
-					i += n - 1
-					continue
-				}
-				parts := make([]string, 0, k-i-n)
-				for _, tk := range toks[i+n : k] {
-					parts = append(parts, tk.text)
-				}
-				t := titled{
-					office:     st.titles.office(title),
-					title:      title,
-					person:     strings.Join(parts, " "),
-					titleSpan:  sdk.Span{Start: toks[i].start, End: toks[i+n-1].end},
-					personSpan: sdk.Span{Start: toks[i+n].start, End: toks[k-1].end},
-				}
-				for p := i - 1; p >= 0 && p >= i-3 && toks[p].word; p-- {
-					if pastMarkers[toks[p].lower()] {
-						t.past = true
-					}
-				}
-				if prevTitle != nil && prevEnd == i {
-					t.joint = append(t.joint, prevTitle.office)
-				}
-				prevTitle = nil
-				out = append(out, t)
-				i = k - 1
+	for _, s := range sents {
+		toks := s.toks
+		var prevTitle *titled
+		prevEnd := -1
+		for i := 0; i < len(toks); i++ {
+			n, title := st.titles.match(toks, i)
+			if n == 0 {
+				continue
 			}
+			// The name: two or three capitalised words right after.
+			k := i + n
+			for k < len(toks) && k < i+n+3 && toks[k].word && toks[k].capitalised() && !nameStop[toks[k].text] && !toks[k].number() {
+				k++
+			}
+			if k-(i+n) < 2 {
+				if k == i+n && k < len(toks) && toks[k].lower() == "and" {
+					// "Deputy Prime Minister and Finance Minister X"
+					tt := titled{office: st.titles.office(title), title: title}
+					prevTitle, prevEnd = &tt, k+1
+				}
+				i += n - 1
+				continue
+			}
+			parts := make([]string, 0, k-i-n)
+			for _, tk := range toks[i+n : k] {
+				parts = append(parts, tk.text)
+			}
+			t := titled{
+				office:     st.titles.office(title),
+				title:      title,
+				person:     strings.Join(parts, " "),
+				titleSpan:  sdk.Span{Start: toks[i].start, End: toks[i+n-1].end},
+				personSpan: sdk.Span{Start: toks[i+n].start, End: toks[k-1].end},
+			}
+			for p := i - 1; p >= 0 && p >= i-3 && toks[p].word; p-- {
+				if pastMarkers[toks[p].lower()] {
+					t.past = true
+				}
+			}
+			if prevTitle != nil && prevEnd == i {
+				t.joint = append(t.joint, prevTitle.office)
+			}
+			prevTitle = nil
+			out = append(out, t)
+			i = k - 1
 		}
 	}
 	return out
@@ -173,7 +169,7 @@ func (t *titleTable) match(toks []token, i int) (int, string) {
 
 func checkConflictingTitle(pass *sdk.Pass) {
 	st := stateOf(pass)
-	all := st.findTitled(pass.Article)
+	all := st.findTitled(sentencesOf.Of(pass))
 	joint := map[string]map[string]bool{} // person -> offices held together
 	for _, t := range all {
 		for _, j := range t.joint {

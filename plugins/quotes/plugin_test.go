@@ -59,13 +59,35 @@ func TestQuotes(t *testing.T) {
 		{"headline single quotes", `Mayor says bypass 'would cut toll'`, ""},
 		{"inch marks", `The 12" tiles and 40' containers arrived.`, ""},
 		{"inch mark inside a quotation", `"They sent 12" tiles," he said.`, ""},
-		{"closing with no opening is not judged", `and that was that," he said.`, ""},
+		{"closing with no opening", `and that was that," he said.`, "unopened-quote"},
 		{"quote ends with dash", `"I was going to say --" he began.`, ""},
 		{"quote after colon", `He said: "It is over."`, ""},
 		{"quote after colon without space", `He said:"It is over."`, ""},
 		{"no space after closing", `"It is over,"he said. "We lost."`, ""},
 		{"unclosed after colon without space", "He said:\"It is over.\n\nThe talks resumed.", "unclosed-quote"},
 		{"quote in parentheses", `The plan ("Project X") failed.`, ""},
+		// One paragraph a line, as wire copy is stored.
+		{"running quotation opened mid-paragraph, one paragraph a line", "\"We tried,\" he said. \"They refused.\n\"So we left,\" he said.", ""},
+		{"running quotation opened mid-paragraph, blank lines", "\"We tried,\" he said. \"They refused.\n\n\"So we left,\" he said.", ""},
+		{"running quotation at paragraph start, one paragraph a line", "\"We tried.\n\"So we left,\" he said.", ""},
+		{"attribution inside, one paragraph a line", "\"We will go on, he said.\n\"And we will win.\"", "unclosed-quote"},
+		{"partial quote, one paragraph a line", "He called it \"a gamble with savings.\n\"We disagree,\" she said.", "unclosed-quote"},
+		{"resumed after an attribution is not partial", "\"It will not surprise them,\" he said, \"because they watch closely.\n\"They know,\" he said.", ""},
+		{"unclosed, next line another quotation mid-line", "He said: \"We tried.\nLater she said: \"No.\"", "unclosed-quote"},
+		{"bracketed quotation inside a quotation", `"If ("Phantom") fails, we lose," he said.`, ""},
+		{"closed by a converted single mark", `He said China was "moving away from fear,' even so.`, ""},
+		{"closed by a converted single mark at paragraph end", `"It is the worst abuse.'`, ""},
+		{"converted mark does not close a single quote inside", `"He told me 'never again,' then left," she said.`, ""},
+		{"opened by a converted single mark", `'The permit was misused," said Rosenberg.`, ""},
+		{"stray closing mark", `The work would be done by the end of the week." No date was set.`, "unopened-quote"},
+		{"stray closing mark before attribution", `Prices will rise," said the analyst.`, "unopened-quote"},
+		{"curly stray closing mark", `The work would be done soon,” he said.`, "unopened-quote"},
+		{"bracket closed by a quotation mark", `It was (a mismatched pair” like this.`, "unopened-quote"},
+		{"doubled closing", `"We are done."" he said.`, "unopened-quote"},
+		{"quotation left open, closed in the next paragraph", "\"We will go on.\n\nAnd we will win,\" he said.", "unclosed-quote"},
+		{"closing mark at the start of a wrapped line", "\"We will go on and we will\n\" he said, \"win.\"", ""},
+		{"ditto mark", "Apples  3\nPears  \"  \"", ""},
+		{"seconds of arc", `The site lies at 45°30'15" north.`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -166,4 +188,49 @@ func TestRuleDocs(t *testing.T) {
 func TestDevSet(t *testing.T) {
 	sdktest.Score(t, quotes.Plugin, sdktest.Config{}, sdk.CategoryQuotes).Require(t, sdk.CategoryQuotes,
 		sdktest.Targets{Recall: 0.8, Precision: 0.9, MaxControl: 0, MaxClean: 1})
+}
+
+func checkLang(t *testing.T, lang, text string) []sdktest.Result {
+	t.Helper()
+	a, err := article.Parse("test.txt", article.FormatText, []byte("Headline\n\n"+text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Language = lang
+	return sdktest.Check(t, quotes.Plugin, sdktest.Config{}, a)
+}
+
+// TestLanguages checks that attribution is read in the article's language
+// and that the English-only rule stays out of German copy.
+func TestLanguages(t *testing.T) {
+	for _, tt := range []struct{ lang, text, want string }{
+		{"de", "\"Wir machen weiter, sagte der Minister.\n\n\"Und wir gewinnen.\"", "unclosed-quote"},
+		{"de", "\"Wir machen weiter, so der Minister.\n\n\"Und wir gewinnen.\"", "unclosed-quote"},
+		{"de", "\"Wir machen weiter.\n\n\"Und wir gewinnen\", sagte er.", ""},
+		{"de", "„Wir machen weiter“, sagte er.", ""},
+		{"en", "„We go on,” he said.", "low-opening-quote"},
+		{"de", "„We go on,” he said.", ""}, // the host decided German
+		{"en", "\"We will go on, he said.\n\n\"And we will win.\"", "unclosed-quote"},
+	} {
+		if got := rules(checkLang(t, tt.lang, tt.text)); got != tt.want {
+			t.Errorf("%s %q: got [%s], want [%s]", tt.lang, tt.text, got, tt.want)
+		}
+	}
+	for _, r := range quotes.Plugin.Rules {
+		if len(r.Languages) == 0 {
+			t.Errorf("rule %s declares no Languages", r.Name)
+		}
+	}
+}
+
+func TestUnopenedMessages(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{`It was (a mismatched pair” like this.`, "closes a bracket"},
+		{`Prices will rise," said the analyst.`, "no opening mark in its paragraph"},
+	} {
+		got := check(t, sdktest.Config{}, tt.text)
+		if len(got) != 1 || !strings.Contains(got[0].Message, tt.want) {
+			t.Errorf("%q: got %v, want one finding saying %q", tt.text, got, tt.want)
+		}
+	}
 }

@@ -5,7 +5,8 @@
 package repetition
 
 import (
-	_ "embed"
+	"embed"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -13,6 +14,8 @@ import (
 
 	"github.com/copydesk/copydesk/core/article"
 	"github.com/copydesk/copydesk/core/sdk"
+	"github.com/copydesk/copydesk/core/sdk/wordlist"
+	"github.com/copydesk/copydesk/plugins/quotes"
 )
 
 // Plugin is the repetition ruleset.
@@ -23,36 +26,104 @@ var Plugin = &sdk.Plugin{
 	Rules:   []*sdk.Rule{DoubledWord, RepeatedPhrase},
 }
 
-//go:embed allowed.txt
-var allowedData string
+//go:embed data
+var dataFS embed.FS
 
-//go:embed function_words.txt
-var functionData string
+// languages are the languages with word lists in data/LANG/.
+var languages = []string{"en", "de"}
 
-// The word lists are parsed on first use, not at package load: the plugin
-// process is started on every run and most runs never reach this code path
-// before the first article arrives anyway.
-var (
-	listsOnce sync.Once
-	allowed   map[string]bool
-	function  map[string]bool
-)
-
-func loadLists() {
-	allowed = readList(allowedData)
-	function = readList(functionData)
+// lists are one language's word lists: the function words, and the words
+// that may follow themselves, by the reason they may (data/LANG/doubled.txt
+// documents each section).
+type lists struct {
+	function     map[string]bool
+	grammatical  map[string]bool
+	cleft        map[string]bool
+	cleftOpeners map[string]bool
+	emphatic     map[string]bool
+	particles    map[string]bool
+	afterObject  map[string]bool
+	objects      map[string]bool
+	reduplicated map[string]bool
+	phrases      map[string]bool
+	coordinators map[string]bool
+	relative     map[string]bool
+	clauseComma  map[string]bool
+	prepositions map[string]bool
+	ranges       [][2]string // {"from", "to"}
 }
 
-func readList(data string) map[string]bool {
-	out := map[string]bool{}
-	for _, line := range strings.Split(data, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+// The lists are parsed on first use, not at package load: the plugin
+// process is started on every run.
+var allLists = sync.OnceValue(func() map[string]*lists {
+	out := map[string]*lists{}
+	for _, l := range languages {
+		d := wordlist.MustSections(dataFS, "data/"+l+"/doubled.txt", "grammatical", "cleft", "cleft-openers",
+			"emphatic", "particles", "particles-after-object", "objects", "reduplicated", "phrases",
+			"coordinators", "ranges", "relative", "prepositions", "clause-comma")
+		set := func(name string) map[string]bool {
+			m := map[string]bool{}
+			for _, e := range d.Entries(name) {
+				m[strings.ToLower(e.Text)] = true
+			}
+			return m
 		}
-		out[strings.ToLower(line)] = true
+		ls := &lists{
+			function:     wordlist.MustSet(dataFS, "data/"+l+"/function.txt", wordlist.Lower),
+			grammatical:  set("grammatical"),
+			cleft:        set("cleft"),
+			cleftOpeners: set("cleft-openers"),
+			emphatic:     set("emphatic"),
+			particles:    set("particles"),
+			afterObject:  set("particles-after-object"),
+			objects:      set("objects"),
+			reduplicated: set("reduplicated"),
+			phrases:      set("phrases"),
+			coordinators: set("coordinators"),
+			relative:     set("relative"),
+			clauseComma:  set("clause-comma"),
+			prepositions: set("prepositions"),
+		}
+		for _, e := range d.Entries("ranges") {
+			f := strings.Fields(strings.ToLower(e.Text))
+			if len(f) != 2 {
+				panic("repetition: data/" + l + "/doubled.txt:" + strconv.Itoa(e.Line) + ": a [ranges] line is two words, the range's opening and closing word")
+			}
+			ls.ranges = append(ls.ranges, [2]string{f[0], f[1]})
+		}
+		out[l] = ls
 	}
 	return out
+})
+
+// listsFor returns the lists of the article's language. When the host has
+// not decided it (a unit test, or a host without language detection), the
+// language whose function words make up the larger share of the article's
+// words is taken, English on a tie.
+func listsFor(a *sdk.Article) *lists {
+	all := allLists()
+	if ls, ok := all[strings.ToLower(a.Language)]; ok {
+		return ls
+	}
+	if a.Language != "" {
+		return all["en"]
+	}
+	counts := map[string]int{}
+	for _, f := range strings.FieldsFunc(a.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		f = strings.ToLower(f)
+		for _, l := range languages {
+			if all[l].function[f] {
+				counts[l]++
+			}
+		}
+	}
+	best := "en"
+	for _, l := range languages {
+		if counts[l] > counts[best] {
+			best = l
+		}
+	}
+	return all[best]
 }
 
 // maxPhrase is the longest run of words checked for an immediate repeat.
@@ -62,27 +133,38 @@ const maxPhrase = 25
 
 // DoubledWord reports a single word immediately followed by itself.
 var DoubledWord = &sdk.Rule{
-	Name:     "doubled-word",
-	Category: sdk.CategoryRepetition,
-	Severity: sdk.Warning,
-	Summary:  "a word immediately repeated (\"the the\")",
+	Name:      "doubled-word",
+	Category:  sdk.CategoryRepetition,
+	Severity:  sdk.Warning,
+	Languages: languages,
+	Summary:   "a word immediately repeated (\"the the\")",
 	Doc: `Reports a word immediately followed by the same word, ignoring case: "the
-the", "to, to". It is the commonest slip of fast editing, and spell checkers
-pass it.
+the", "to, to", "was was", "in in", "We we" and "The the" at the start of a
+sentence, "the" at the end of one line and again at the start of the next.
+It is the commonest slip of fast editing, and spell checkers pass it.
 
 The suggestion deletes the second copy with the space or comma before it.
 
-Legitimate doubles are left alone:
-  - grammatical doubles such as "had had", "that that" and "what it is is";
-  - emphasis such as "very, very", "many, many" and "no, no", and any single
-    content word repeated after a comma ("slowly, slowly"); after a comma
-    only function words ("the, the") are flagged;
+A double is left alone only for a reason in its context, read from the
+article's language (data/en/doubled.txt, data/de/doubled.txt):
+  - grammatical doubles: "had had", "that that", "gave her her keys"; "is
+    is" and "was was" only in a pseudo-cleft ("what it is is"); German
+    "sie sie", and "die die", "der der", "das das" where the first opens a
+    relative clause ("Kinder, die die Schule besuchen", "in der der");
+  - emphasis such as "very, very", "no, no", and any content word repeated
+    after a comma ("Wait, wait!"); after a comma only function words are
+    flagged ("the, the");
+  - a particle ending a phrasal verb before a preposition of the same form
+    ("carry on on Monday", "turn him in in a heartbeat");
+  - a word repeated three times on purpose ("yada yada yada");
   - reduplicated words and names: "bye-bye" (one hyphenated word), "Walla
-    Walla", "Sirhan Sirhan" (a capitalised second copy is taken for a name);
+    Walla", "Duran Duran", "Sirhan, Sirhan" (a capitalised second copy is
+    taken for a name); a capitalised first copy inside a sentence before a
+    lower-case second is a different word ("influenza A, a viral", German
+    "Die Macht macht");
   - numbers ("10 10" in a table).
-The allowed words live in allowed.txt and the function words in
-function_words.txt, both embedded in the plugin. Longer repeats are
-repeated-phrase's.`,
+A finding inside a direct quotation says so: the desk checks a quotation
+against its source before changing it. Longer repeats are repeated-phrase's.`,
 	Example: sdk.Example{
 		Before: "The council approved the the budget on Tuesday.",
 		After:  "The council approved the budget on Tuesday.",
@@ -92,10 +174,11 @@ repeated-phrase's.`,
 
 // RepeatedPhrase reports a run of words immediately followed by itself.
 var RepeatedPhrase = &sdk.Rule{
-	Name:     "repeated-phrase",
-	Category: sdk.CategoryRepetition,
-	Severity: sdk.Warning,
-	Summary:  "a phrase immediately repeated (\"the result of, the result of\")",
+	Name:      "repeated-phrase",
+	Category:  sdk.CategoryRepetition,
+	Severity:  sdk.Warning,
+	Languages: languages,
+	Summary:   "a phrase immediately repeated (\"the result of, the result of\")",
 	Doc: `Reports a run of two or more words that is immediately followed by an
 identical copy, ignoring case and allowing only spaces and up to two commas,
 semicolons or colons between the two copies. Such doubles are the trace of
@@ -106,10 +189,24 @@ an edit that was not finished or of a paste that landed twice:
 
 The suggestion deletes the second copy with the separator before it.
 
-Copies with nothing but spaces between them are left alone when the second
-copy has a capital letter: they read as a title or a name ("Measure for
-Measure", "New York New York"). Phrases listed in allowed.txt are never
-reported, nor are runs of numbers. Single words are doubled-word's.`,
+Left alone, each for a reason in its context:
+  - copies with nothing but spaces between them when the second copy has a
+    capital letter: a title or a name ("Measure for Measure", "New York
+    New York");
+  - a heading line followed by a paragraph that starts with the same words
+    ("... for Men" then "For men who...");
+  - copies whose words differ in capitals inside the run: a sentence ends
+    in one copy and not in the other;
+  - rhetorical repetition: a run said three times ("fought it and fought it
+    and fought it", "the indicator, the indicator, the indicator"), and one
+    content word doubled with a coordinator ("And on and on", German "Tag
+    und Nacht und Nacht");
+  - ranges: "from country to country to", and a range whose end repeats a
+    phrase of its start ("from 25 years to life in prison, to life in
+    prison without parole");
+  - phrases listed in the language's doubled.txt, and runs of numbers.
+A finding inside a direct quotation says so. Single words are
+doubled-word's.`,
 	Example: sdk.Example{
 		Before: "He said the inflow of funds is the result of, the result of confidence in the country.",
 		After:  "He said the inflow of funds is the result of confidence in the country.",
@@ -165,9 +262,10 @@ func isJoiner(r rune) bool {
 // find every repeat, longest first, so that a phrase is never also
 // reported as a doubled word, and each keeps the ones of its own length.
 func checkRepeats(pass *sdk.Pass, minLen, maxLen int) {
-	for _, r := range repeatsOf(pass.Article) {
+	f := found.Of(pass)
+	for _, r := range f.repeats {
 		if n := r.n; minLen <= n && n <= maxLen {
-			report(pass, r.ws[r.i:r.i+n], r.ws[r.i+n:r.i+2*n])
+			report(pass, f.quoted, r.ws[r.i:r.i+n], r.ws[r.i+n:r.i+2*n])
 		}
 	}
 }
@@ -178,51 +276,57 @@ type repeat struct {
 	i, n int
 }
 
-// The two rules read the same repeats, found in one pass over the article
-// and kept for the last article (holding it keeps its address from being
-// reused by another).
-var (
-	cacheMu      sync.Mutex
-	cacheArt     *sdk.Article
-	cacheText    string
-	cacheRepeats []repeat
-)
-
-func repeatsOf(a *sdk.Article) []repeat {
-	cacheMu.Lock()
-	defer cacheMu.Unlock()
-	if cacheArt == a && cacheText == a.Text {
-		return cacheRepeats
-	}
-	listsOnce.Do(loadLists)
-	var out []repeat
-	for _, b := range a.Blocks {
-		if b.Kind == article.Code {
-			continue
-		}
-		ws := words(a.Text, b.Span.Start, b.Span.End)
-		for i := 0; i < len(ws); {
-			n := repeatAt(a.Text, ws, i)
-			if n == 0 {
-				i++
-				continue
-			}
-			out = append(out, repeat{ws, i, n})
-			i += 2 * n
-		}
-	}
-	cacheArt, cacheText, cacheRepeats = a, a.Text, out
-	return out
+// findings are the repeats of one article and its quotations.
+type findings struct {
+	repeats []repeat
+	quoted  []sdk.Span
 }
 
-func report(pass *sdk.Pass, first, second []word) {
+// found is shared by the two rules: one pass over the article finds every
+// repeat.
+var found = &sdk.Analysis[findings]{
+	Name: "repetition: repeats",
+	Run: func(a *sdk.Article, _ any) findings {
+		ls := listsFor(a)
+		var out []repeat
+		for _, b := range a.Blocks {
+			if b.Kind == article.Code {
+				continue
+			}
+			ws := words(a.Text, b.Span.Start, b.Span.End)
+			for i := 0; i < len(ws); {
+				n, skip := repeatAt(a.Text, ls, ws, i)
+				if n == 0 {
+					i += skip
+					continue
+				}
+				out = append(out, repeat{ws, i, n})
+				i += 2 * n
+			}
+		}
+		var q []sdk.Span
+		if len(out) > 0 {
+			q = quotes.Spans(a)
+		}
+		return findings{repeats: out, quoted: q}
+	},
+}
+
+func report(pass *sdk.Pass, quoted []sdk.Span, first, second []word) {
 	a := pass.Article
 	n := len(first)
 	dup := sdk.Span{Start: second[0].start, End: second[n-1].end}
 	phrase := a.Text[first[0].start:first[n-1].end]
+	msg := "\"" + phrase + "\" is repeated"
+	for _, q := range quoted {
+		if q.Start <= first[0].start && dup.End <= q.End {
+			msg += " in quoted speech: check the quotation against its source before changing it"
+			break
+		}
+	}
 	pass.Report(sdk.Diagnostic{
 		Span:    dup,
-		Message: "\"" + phrase + "\" is repeated",
+		Message: msg,
 		Suggestions: []sdk.Suggestion{{
 			Span:        sdk.Span{Start: first[n-1].end, End: dup.End},
 			Replacement: "",
@@ -234,8 +338,9 @@ func report(pass *sdk.Pass, first, second []word) {
 
 // repeatAt returns the length n of the longest run of words starting at i
 // that is immediately followed by a copy of itself and is not a legitimate
-// repetition, or 0.
-func repeatAt(text string, ws []word, i int) int {
+// repetition, or 0 and how many words to move on: past a run said three
+// times, all three copies.
+func repeatAt(text string, ls *lists, ws []word, i int) (int, int) {
 	for n := maxPhrase; n >= 1; n-- {
 		if i+2*n > len(ws) {
 			continue
@@ -243,36 +348,79 @@ func repeatAt(text string, ws []word, i int) int {
 		if !sameRun(text, ws[i:i+n], ws[i+n:i+2*n]) {
 			continue
 		}
-		gap := text[ws[i+n-1].end:ws[i+n].start]
-		if !isSeparator(gap) {
-			// The copied run may carry punctuation of its own at
-			// either end, repeated with it: "75 cts (U.S.), 75 cts
-			// (U.S.)", "- Finance Minister, - Finance Minister".
-			core, ok := trimCarried(text, ws[i], ws[i+2*n-1], gap)
-			if !ok || !isSeparator(core) {
-				continue
-			}
-			gap = core
+		gap, ok := between(text, ws, i, n)
+		if !ok {
+			continue
 		}
-		if legitimate(text, ws[i:i+n], ws[i+n:i+2*n], gap) {
+		if k := thirdCopy(text, ws, i, n); k > 0 {
+			// Said three times: rhetoric, not a slip ("fought it and
+			// fought it and fought it", "yada yada yada").
+			return 0, 2*n + k
+		}
+		if legitimate(text, ls, ws, i, n, gap) {
 			// A legitimate short double ("had had") does not excuse a
 			// longer repeat starting at the same word, but nothing
 			// shorter would be a better reading either.
-			return 0
+			return 0, 1
 		}
-		return n
+		return n, 0
 	}
-	return 0
+	return 0, 1
 }
 
-// sameRun reports whether two runs of words read the same, ignoring case and
-// the amount of white space between words.
+// between returns the text between the run of n words at ws[i] and its
+// copy, and whether it lets them read as an immediate repeat.
+func between(text string, ws []word, i, n int) (string, bool) {
+	gap := text[ws[i+n-1].end:ws[i+n].start]
+	if isSeparator(gap) {
+		return gap, true
+	}
+	// The copied run may carry punctuation of its own at either end,
+	// repeated with it: "75 cts (U.S.), 75 cts (U.S.)", "- Finance
+	// Minister, - Finance Minister".
+	core, ok := trimCarried(text, ws[i], ws[i+2*n-1], gap)
+	if !ok || !isSeparator(core) {
+		return "", false
+	}
+	return core, true
+}
+
+// thirdCopy returns how many words of a third copy follow the two copies of
+// the run of n words at ws[i]: all n for a run of one or two words, at
+// least n-1 for a longer run ("fought it and / fought it and / fought it"),
+// or 0.
+func thirdCopy(text string, ws []word, i, n int) int {
+	need := n
+	if n > 2 {
+		need = n - 1
+	}
+	j := i + 2*n
+	if j+need > len(ws) || !isSeparator(text[ws[j-1].end:ws[j].start]) {
+		return 0
+	}
+	k := 0
+	for k < n && j+k < len(ws) && ws[j+k].lower == ws[i+k].lower {
+		k++
+	}
+	if k < need {
+		return 0
+	}
+	return k
+}
+
+// sameRun reports whether two runs of words read the same, ignoring the
+// amount of white space between words and the case of the first word. A
+// later word capitalised in one copy and not in the other starts a sentence
+// in one of them ("Drahtzieher Der Drahtzieher der"): different text.
 func sameRun(text string, x, y []word) bool {
 	for k := range x {
 		if x[k].lower != y[k].lower {
 			return false
 		}
 		if k > 0 {
+			if upperAt(text, x[k].start) != upperAt(text, y[k].start) {
+				return false
+			}
 			gx := strings.Join(strings.Fields(text[x[k-1].end:x[k].start]), " ")
 			gy := strings.Join(strings.Fields(text[y[k-1].end:y[k].start]), " ")
 			if gx != gy {
@@ -281,6 +429,11 @@ func sameRun(text string, x, y []word) bool {
 		}
 	}
 	return true
+}
+
+func upperAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsUpper(r)
 }
 
 // trimCarried strips from the gap between two copies the punctuation that
@@ -338,9 +491,13 @@ func isSeparator(gap string) bool {
 	return punct <= 2
 }
 
-func legitimate(text string, first, second []word, gap string) bool {
+// legitimate reports whether the run of n words at ws[i], followed by its
+// copy with gap between them, is a repetition good copy makes, for a
+// reason its context shows.
+func legitimate(text string, ls *lists, ws []word, i, n int, gap string) bool {
+	first, second := ws[i:i+n], ws[i+n:i+2*n]
 	phrase := joinLower(first)
-	if allowed[phrase] {
+	if ls.phrases[phrase] || ls.reduplicated[phrase] {
 		return true
 	}
 	allNumbers := true
@@ -353,23 +510,143 @@ func legitimate(text string, first, second []word, gap string) bool {
 		return true
 	}
 	comma := strings.ContainsAny(gap, ",;:")
-	if !comma && titleCase(text, second) {
+	if !comma && titleCase(text, ls, second) {
 		// A capitalised copy with nothing between the copies reads as a
 		// name or a title: "Walla Walla", "New York New York". A run
 		// that opens in lower case or has lower-case content words is
 		// copy ("on Australia in on Australia in").
 		return true
 	}
-	if len(first) > 1 {
+	if strings.Contains(gap, "\n") && upperAt(text, second[0].start) && !upperAt(text, first[0].start) {
+		// A heading line ending in the words its paragraph opens with:
+		// "Martin Margiela for Men" / "For men who...".
+		return true
+	}
+	if upperAt(text, first[0].start) && !upperAt(text, second[0].start) && !sentenceStart(text, first[0].start) &&
+		!(ls.function[first[0].lower] && strings.TrimSpace(gap) == "") {
+		// A capitalised word inside a sentence before its lower-case
+		// double is a name or a noun, the double another word:
+		// "influenza A, a viral", "Die Macht macht", "der Klug klug".
+		// Not a function word doubled with nothing between: "Read more:
+		// The the council" is a slip after a colon.
+		return true
+	}
+	if inRange(text, ls, ws, i, n) {
+		return true
+	}
+	if n == 2 {
+		// One content word and a coordinator, doubled: "And on and on",
+		// "Tag und Nacht und Nacht".
+		a, b := first[0].lower, first[1].lower
+		if ls.coordinators[a] && !ls.function[b] || ls.coordinators[b] && !ls.function[a] {
+			return true
+		}
+	}
+	if n > 1 {
 		return false
 	}
 	// One word.
-	r, _ := utf8.DecodeRuneInString(text[second[0].start:])
-	if unicode.IsUpper(r) {
+	if upperAt(text, second[0].start) {
 		return true // "Sirhan, Sirhan" or a heading in capitals
 	}
-	if comma && !function[phrase] {
-		return true // emphasis: "slowly, slowly"
+	var before string
+	if i > 0 {
+		before = ws[i-1].lower
+	}
+	switch {
+	case ls.grammatical[phrase], ls.emphatic[phrase]:
+		return true
+	case ls.particles[phrase]:
+		// After a verb, not after a function word ("the on on").
+		return i > 0 && !ls.function[before]
+	case ls.cleft[phrase]:
+		return cleftSubject(text, ls, ws, i)
+	case ls.afterObject[phrase]:
+		return ls.objects[before] && !strings.ContainsAny(text[ws[i-1].end:first[0].start], ",;:.")
+	case ls.relative[phrase] && opensRelative(text, ls, ws, i):
+		return true
+	case comma && ls.clauseComma[phrase]:
+		return true
+	}
+	if comma && !ls.function[phrase] {
+		return true // emphasis: "slowly, slowly", "Wait, wait!"
+	}
+	return false
+}
+
+// sentenceStart reports whether text[i] opens a sentence: only quotation
+// marks, brackets and blanks stand between it and the start of the text, a
+// line, or a full stop, question or exclamation mark.
+func sentenceStart(text string, i int) bool {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		switch {
+		case r == '\n' || r == '.' || r == '!' || r == '?':
+			return true
+		case unicode.IsSpace(r) || strings.ContainsRune("\"“”„'‘’([—–-", r):
+			i -= n
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceWords returns the words of ws before ws[i] in its sentence.
+func sentenceWords(text string, ws []word, i int) []word {
+	k := i
+	for k > 0 {
+		g := text[ws[k-1].end:ws[k].start]
+		if strings.ContainsAny(g, ".!?\n") {
+			break
+		}
+		k--
+	}
+	return ws[k:i]
+}
+
+// cleftSubject reports whether the copula at ws[i] ends a pseudo-cleft's
+// subject clause: "What it is is", "All it was was".
+func cleftSubject(text string, ls *lists, ws []word, i int) bool {
+	for _, w := range sentenceWords(text, ws, i) {
+		if ls.cleftOpeners[w.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// opensRelative reports whether the word at ws[i] opens a relative clause:
+// it follows a comma, or a preposition that follows one ("Kinder, die
+// die", "das Haus, in der der").
+func opensRelative(text string, ls *lists, ws []word, i int) bool {
+	if i == 0 {
+		return false
+	}
+	if strings.Contains(text[ws[i-1].end:ws[i].start], ",") {
+		return true
+	}
+	return i > 1 && ls.prepositions[ws[i-1].lower] && strings.Contains(text[ws[i-2].end:ws[i-1].start], ",")
+}
+
+// inRange reports a repeat that a range explains: "from country to country
+// to" (the run is X and the range's closing word, after the opening word),
+// or a run that starts with the closing word of a range opened earlier in
+// the sentence ("from 25 years to life in prison, to life in prison
+// without parole").
+func inRange(text string, ls *lists, ws []word, i, n int) bool {
+	for _, r := range ls.ranges {
+		if n == 2 && ws[i+1].lower == r[1] && i > 0 && ws[i-1].lower == r[0] {
+			return true
+		}
+		if ws[i].lower != r[1] {
+			continue
+		}
+		for _, w := range sentenceWords(text, ws, i) {
+			if w.lower == r[0] {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -378,13 +655,13 @@ func legitimate(text string, first, second []word, gap string) bool {
 // words and ends on a capitalised one, as names and titles do ("Walla
 // Walla", "for Measure" in "Measure for Measure"); "on Australia in" is
 // copy.
-func titleCase(text string, ws []word) bool {
+func titleCase(text string, ls *lists, ws []word) bool {
 	for k, w := range ws {
 		r, _ := utf8.DecodeRuneInString(text[w.start:])
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			continue
 		}
-		if k == len(ws)-1 || !function[w.lower] {
+		if k == len(ws)-1 || !ls.function[w.lower] {
 			return false
 		}
 	}

@@ -20,6 +20,8 @@ func TestRepeats(t *testing.T) {
 		want       []string // text of the reported duplicate copies, in order
 	}{
 		{"doubled article", "Headline\n\nWe saw the the car.", []string{"the"}},
+		{"capitalised article after a colon", "Headline\n\nRead more: The the council elections next year", []string{"the"}},
+		{"capitalised letter before its double", "Headline\n\nIt was influenza A, a viral strain.", nil},
 		{"doubled with comma", "Headline\n\nHe said the, the car was red.", []string{"the"}},
 		{"phrase with comma", "Headline\n\nIt was the result of, the result of a deal.", []string{"the result of"}},
 		{"phrase without comma", "Headline\n\nIt was the result of the result of a deal.", []string{"the result of"}},
@@ -50,6 +52,32 @@ func TestRepeats(t *testing.T) {
 		{"her her", "Headline\n\nHe gave her her keys.", nil},
 		{"what it was was", "Headline\n\nWhat it was was a mistake.", nil},
 		{"what it is is", "Headline\n\nWhat it is is a mess.", nil},
+		// Doubles that are always slips.
+		{"was was", "Headline\n\nThe vote was was delayed.", []string{"was"}},
+		{"in in", "Headline\n\nSome families live in in Scottsdale.", []string{"in"}},
+		{"We we", "Headline\n\nWe we will go on.", []string{"we"}},
+		{"the the at a line break", "Headline\n\nWe saw the\nthe car.", []string{"the"}},
+		{"The the at a sentence start", "Headline\n\nIt rained. The the council met anyway.", []string{"the"}},
+		{"is is outside a pseudo-cleft", "Headline\n\nThe problem is is that nobody came.", []string{"is"}},
+		{"was was after a cleft in another sentence", "Headline\n\nWhat he said was clear. The vote was was delayed.", []string{"was"}},
+		{"by by", "Headline\n\nAccompanied by by his aide, he left.", []string{"by"}},
+		{"phrase pasted twice", "Headline\n\nThe statistics put the figure at put the figure at 3,900 acres.", []string{"put the figure at"}},
+		// Doubles with a reason in their context.
+		{"all it was was", "Headline\n\nAll it was was a mistake.", nil},
+		{"particle after its object", "Headline\n\nI'd turn him in in a heartbeat.", nil},
+		{"particle directly after the verb", "Headline\n\nThey will carry on on Monday.", nil},
+		{"particle after a function word", "Headline\n\nThe vote is set for the on on Monday.", []string{"on"}},
+		{"three copies of a word", "Headline\n\nHe looked, was turned down, and yada yada yada, he bought it.", nil},
+		{"three copies of a phrase", "Headline\n\n\"They fought it and fought it and fought it,\" he said.", nil},
+		{"three copies with commas", "Headline\n\n\"Watch out, the indicator, the indicator, the indicator!\"", nil},
+		{"coordinator reduplication", "Headline\n\nAnd on and on. The list grew.", nil},
+		{"from X to X", "Headline\n\nThey move from state to state and from country to country to find schools.", nil},
+		{"range end repeats its start", "Headline\n\nThe bill raises the penalty from 25 years to life in prison, to life in prison without parole.", nil},
+		{"reduplicated word", "Headline\n\nThe rest was blah blah, he said, from way way back.", nil},
+		{"proper name", "Headline\n\nShe grew up with Duran Duran records.", nil},
+		{"emphasis in quoted speech", "Headline\n\n\"Wait, wait!\" she cried.", nil},
+		{"a letter before a", "Headline\n\nThe illness was influenza A, a viral infection.", nil},
+		{"heading line before its paragraph", "Headline\n\nMartin Margiela for Men\nFor men who like suits, this is news.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,6 +90,85 @@ func TestRepeats(t *testing.T) {
 				t.Errorf("got %q, want %q", texts, tt.want)
 			}
 		})
+	}
+}
+
+func checkLang(t *testing.T, lang, text string) []sdktest.Result {
+	t.Helper()
+	a, err := article.Parse("test.txt", article.FormatText, []byte("Headline\n\n"+text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Language = lang
+	return sdktest.Check(t, repetition.Plugin, sdktest.Config{}, a)
+}
+
+// TestGerman checks German doubles with the German lists, whether the host
+// decided the language or the plugin had to guess it.
+func TestGerman(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"relative pronoun and article", "Kinder, die die vierte Klasse besuchen, lernen gern.", nil},
+		{"after a preposition", "Das Haus, in der der Bursch lebt, ist alt.", nil},
+		{"subject and object pronoun", "Dass sie sie gesehen hat, ist klar.", nil},
+		{"verb at a clause boundary", "Wo er zu finden ist, ist unklar.", nil},
+		{"demonstrative and relative", "Es hilft nur die, die handeln.", nil},
+		{"noun and verb", "Sie sagt, die Macht macht ehrlich.", nil},
+		{"coordinator reduplication", "Sie spielten Tag und Nacht und Nacht zum Tag.", nil},
+		{"sentence in one copy only", "Er ging nach Syrien. Drahtzieher Der Drahtzieher der Anschläge ist bekannt.", nil},
+		{"als als", "Sie verdienen mehr als als ein Tagelöhner.", []string{"als"}},
+		{"nach nach", "Die Entscheidungen sollen nach nach dem Konsens fallen.", []string{"nach"}},
+		{"die die at a sentence start", "Es regnete. Die die Stadt regieren, schweigen.", []string{"die"}},
+		{"phrase pasted twice", "Flügeltüren und andere Aspekte und andere Aspekte machen ihn teuer.", []string{"und andere Aspekte"}},
+	}
+	for _, tt := range tests {
+		for _, lang := range []string{"de", ""} {
+			got := checkLang(t, lang, tt.text)
+			var texts []string
+			for _, r := range got {
+				texts = append(texts, r.Text)
+			}
+			if strings.Join(texts, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("%s (language %q): got %q, want %q", tt.name, lang, texts, tt.want)
+			}
+		}
+	}
+	// English rules of thumb do not excuse German slips, nor German ones
+	// English slips: "die die" is an English slip only as a word of the text.
+	if got := checkLang(t, "en", "Headline text. They said that die die is German."); len(got) != 1 {
+		t.Errorf("English article: got %v, want the English reading (one finding)", got)
+	}
+}
+
+// TestQuotedSpeech checks that a finding inside a direct quotation says so,
+// and one outside does not.
+func TestQuotedSpeech(t *testing.T) {
+	for _, tt := range []struct {
+		text   string
+		quoted bool
+	}{
+		{"\"We want to see the figures before, we want to see the figures before anyone signs,\" she said.", true},
+		{"\"We have to see,\" she said.\n\"We will ask the the council.\n\"Then we decide,\" she said.", true},
+		{"She said they want to see the figures before, want to see the figures before anyone signs.", false},
+		{"Ketel One got an A+ for its \"clean finish — married life can be can be a morass.", false}, // never closed: no quotation known
+	} {
+		got := sdktest.CheckText(t, repetition.Plugin, sdktest.Config{}, article.FormatText, "Headline\n\n"+tt.text)
+		if len(got) != 1 {
+			t.Fatalf("%q: want one finding, got %v", tt.text, got)
+		}
+		if q := strings.Contains(got[0].Message, "in quoted speech"); q != tt.quoted {
+			t.Errorf("%q: message %q, want quoted=%v", tt.text, got[0].Message, tt.quoted)
+		}
+	}
+}
+
+func TestLanguagesDeclared(t *testing.T) {
+	for _, r := range repetition.Plugin.Rules {
+		if len(r.Languages) == 0 {
+			t.Errorf("rule %s declares no Languages", r.Name)
+		}
 	}
 }
 
@@ -132,4 +239,21 @@ func TestRuleDocs(t *testing.T) {
 func TestDevSet(t *testing.T) {
 	sdktest.Score(t, repetition.Plugin, sdktest.Config{}, sdk.CategoryRepetition).Require(t, sdk.CategoryRepetition,
 		sdktest.Targets{Recall: 0.8, Precision: 0.9, MaxControl: 0, MaxClean: 1})
+}
+
+// TestLineBreakInEveryFormat checks "the the" split by a line break in
+// Markdown (a soft break) and HTML (<br>).
+func TestLineBreakInEveryFormat(t *testing.T) {
+	for _, tt := range []struct {
+		format article.Format
+		text   string
+	}{
+		{article.FormatMarkdown, "# Headline\n\nWe saw the\nthe car.\n"},
+		{article.FormatHTML, "<h1>Headline</h1><p>We saw the<br>the car.</p>"},
+	} {
+		got := sdktest.CheckText(t, repetition.Plugin, sdktest.Config{}, tt.format, tt.text)
+		if len(got) != 1 || got[0].Rule != "doubled-word" || got[0].Text != "the" {
+			t.Errorf("%s: got %v, want one doubled-word on \"the\"", tt.format, got)
+		}
+	}
 }

@@ -1,20 +1,22 @@
 package strayui
 
 import (
-	_ "embed"
+	"embed"
 	"fmt"
 	"regexp"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/core/sdk/wordlist"
 )
 
-// chromeData is the built-in list of known UI strings; see the file's header
-// for its format.
+// dataFS holds the built-in lists: data/chrome.txt (known UI strings; see
+// its header for the format) and data/ui-words.txt.
 //
-//go:embed data/chrome.txt
-var chromeData string
+//go:embed data/*.txt
+var dataFS embed.FS
 
 // Kinds of chrome, as named in data/chrome.txt.
 const (
@@ -60,17 +62,26 @@ type chromeTable struct {
 	labels   []*phrase // related-link labels, longest first
 }
 
+// optionEntries numbers the entries of a list option (1-based) for
+// parseChrome's messages.
+func optionEntries(opts []string) []wordlist.Entry {
+	out := make([]wordlist.Entry, 0, len(opts))
+	for i, o := range opts {
+		if o = strings.TrimSpace(o); o != "" {
+			out = append(out, wordlist.Entry{Text: o, Line: i + 1})
+		}
+	}
+	return out
+}
+
 // parseChrome reads entries in the data file's format. src names the source
 // for error messages.
-func parseChrome(src string, lines []string, t *chromeTable) error {
+func parseChrome(src string, entries []wordlist.Entry, t *chromeTable) error {
 	if t.exact == nil {
 		t.exact = map[string][]*phrase{}
 	}
-	for i, line := range lines {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for _, e := range entries {
+		line, i := e.Text, e.Line-1
 		parts := strings.SplitN(line, "|", 3)
 		if len(parts) != 3 {
 			return fmt.Errorf("%s:%d: want \"LANG | KIND | PHRASE\", got %q", src, i+1, line)
@@ -212,6 +223,53 @@ func (t *chromeTable) match(line string) *phrase {
 	if ps := t.exact[n]; len(ps) > 0 {
 		return ps[0]
 	}
+	// A count beside a label: "Comments (12)", "12 Comments", "Shares 4".
+	if c, paren := stripCount(n); c != n && c != "" {
+		if ps := t.exact[c]; len(ps) > 0 {
+			if !paren {
+				return ps[0]
+			}
+			out := *ps[0]
+			out.weak = false // "(12)" is a widget's counter, never a subhead's
+			return &out
+		}
+	}
+	// Widget labels joined by separators: "Share | Tweet | Email this",
+	// "Print this page · Back to top". Every piece must be known.
+	if pieces := navSep.Split(n, -1); len(pieces) >= 2 && !moreWords(n, maxPatternWords) {
+		var first *phrase
+		for _, piece := range pieces {
+			piece = strings.TrimSpace(piece)
+			if piece == "" {
+				continue
+			}
+			c, _ := stripCount(piece)
+			p := t.part(c)
+			if p == nil {
+				first = nil
+				break
+			}
+			if first == nil {
+				first = p
+			}
+		}
+		if first != nil {
+			out := *first
+			out.weak = false
+			return &out
+		}
+	}
+	// Two widget labels run together: "Leave a reply Cancel reply",
+	// "Print this page Back to top".
+	if p := t.pair(n); p != nil {
+		return p
+	}
+	// A share bar's service names run together: "Facebook Twitter Email".
+	if strings.Contains(n, " ") && !moreWords(n, 8) {
+		if p := t.services(n); p != nil {
+			return p
+		}
+	}
 	// Wildcard phrases ("Click to share on …") match short lines only: a
 	// sentence that happens to begin "Posted in" or "More from" is copy.
 	if !moreWords(n, maxPatternWords) {
@@ -235,6 +293,77 @@ func (t *chromeTable) match(line string) *phrase {
 		}
 		if first == nil {
 			first = p
+		}
+	}
+	out := *first
+	out.weak = false
+	return &out
+}
+
+// countRe matches a widget's counter beside its label: "(12)", "[3]",
+// "1.2k" at the start or the end of a normalised line.
+var countRe = regexp.MustCompile(`^\d[\d,.]*[km]?\s+|\s*[(\[]\d[\d,.]*[km]?[)\]]|\s+\d[\d,.]*[km]?$`)
+
+var yearRe = regexp.MustCompile(`^\D*(1[89]|20)\d\d\D*$`)
+
+// stripCount removes counters from a normalised line (named heuristic
+// "widget counter"); paren reports a counter in brackets, which only widgets
+// write.
+func stripCount(n string) (out string, paren bool) {
+	for _, c := range countRe.FindAllString(n, -1) {
+		if yearRe.MatchString(c) {
+			return n, false // "In 2014", "Election 2020": a year, not a count
+		}
+	}
+	paren = strings.ContainsAny(n, "([")
+	out = strings.TrimSpace(countRe.ReplaceAllString(n, ""))
+	out = strings.TrimRight(out, " :*.!?|")
+	return out, paren && out != n
+}
+
+// maxPairWords is the longest line pair tries to cut in two known phrases.
+const maxPairWords = 10
+
+// pair returns the first of two known phrases of several words each that
+// make up a normalised line, cut at a space.
+func (t *chromeTable) pair(n string) *phrase {
+	if moreWords(n, maxPairWords) {
+		return nil
+	}
+	for i := 0; i < len(n); i++ {
+		if n[i] != ' ' {
+			continue
+		}
+		left, right := n[:i], n[i+1:]
+		if !strings.Contains(left, " ") || !strings.Contains(right, " ") {
+			continue // one everyday word is too weak a half
+		}
+		if lp, rp := t.exact[strings.TrimRight(left, " :*.!?|")], t.exact[right]; len(lp) > 0 && len(rp) > 0 {
+			out := *lp[0]
+			out.weak = false
+			return &out
+		}
+	}
+	return nil
+}
+
+// services returns the first of a line's words when every word is a share
+// service or share label of one word ("facebook twitter email").
+func (t *chromeTable) services(n string) *phrase {
+	var first *phrase
+	for _, w := range strings.Fields(n) {
+		var hit *phrase
+		for _, p := range t.exact[w] {
+			if p.Kind == kindShare {
+				hit = p
+				break
+			}
+		}
+		if hit == nil {
+			return nil
+		}
+		if first == nil {
+			first = hit
 		}
 	}
 	out := *first

@@ -1,7 +1,6 @@
 package strayui
 
 import (
-	_ "embed"
 	"fmt"
 	"regexp"
 	"strings"
@@ -19,17 +18,10 @@ type uiVocab struct {
 	phrase []string // several words, matched at a word boundary
 }
 
-//go:embed data/ui-words.txt
-var uiWordsData string
-
-func parseVocab(src string) *uiVocab {
+// parseVocab reads the entries of data/ui-words.txt, in lower case.
+func parseVocab(lines []string) *uiVocab {
 	v := &uiVocab{whole: map[string]bool{}}
-	for _, line := range strings.Split(src, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		line = strings.ToLower(line)
+	for _, line := range lines {
 		switch {
 		case strings.HasPrefix(line, "="):
 			v.whole[line[1:]] = true
@@ -80,20 +72,29 @@ var (
 
 func checkForeign(p *sdk.Pass) {
 	st := stateOf(p)
-	units := linesOf(p.Article)
+	units := linesOf(p)
 	var names map[string]bool
-	articleLang := st.articleLang
+	articleLang, ok := st.languageOf(p)
+	if !ok {
+		return // the copy is in a language the identifier cannot compare with
+	}
 	articleScript := ""
 	for i, u := range units {
 		if u.skip {
 			continue
 		}
-		sc := scriptOf(u.text)
+		// URLs, e-mail addresses, handles and code are in no language:
+		// the line is judged by its words alone.
+		text := stripNonWords(u.text)
+		if text != u.text && len(words(text))*2 < len(words(u.text)) {
+			continue // mostly code, links or handles: nothing to identify
+		}
+		sc := scriptOf(text)
 		if sc != "" && articleScript == "" {
 			articleScript = dominantScript(units)
 		}
 		otherScript := sc != "" && sc != articleScript
-		if !suspicious(st, u.text, otherScript) {
+		if !suspicious(st, text, otherScript) {
 			continue
 		}
 		if articleLang == lingua.Unknown {
@@ -102,7 +103,7 @@ func checkForeign(p *sdk.Pass) {
 				return // no idea what the copy's language is: stay silent
 			}
 		}
-		own, top, topConf := st.id.confidences(u.text, articleLang)
+		own, top, topConf := st.id.confidences(namesAside(text), articleLang)
 		if own >= st.maxConf || top == articleLang {
 			continue
 		}
@@ -119,20 +120,78 @@ func checkForeign(p *sdk.Pass) {
 		}
 		// One or two plain-ASCII words carry too few trigrams to tell a
 		// foreign label from a clipped English one: ask for less English.
-		if isASCII(u.text) && len(words(u.text)) <= 2 && own >= st.maxConf/5 {
+		if isASCII(text) && len(words(text)) <= 2 && own >= st.maxConf/5 {
 			continue
 		}
 		if names == nil {
 			names = capitalisedWords(units)
 		}
 		// Names and titles are left alone unless the identifier is sure.
-		if nameLike(u.text, names, i, units, topConf >= 0.9) {
+		if nameLike(text, names, i, units, topConf >= 0.9) {
 			continue
 		}
 		report(p, u, u.span.End,
 			fmt.Sprintf("line in %s inside %s copy (%s): UI text left by the scraper? delete it", languageName(top), languageName(articleLang), clip(u.text)),
 			"delete the "+languageName(top)+" line")
 	}
+}
+
+// nonWord matches the tokens of a line that are in no language, so that the
+// foreign-language rule neither counts nor identifies them (named heuristic
+// "non-word tokens", tested in TestStripNonWords):
+//   - URLs and bare domains: https://example.com/a, www.example.com,
+//     example.com/path, shia-explained.com;
+//   - e-mail addresses, also written with (at) or [at]: name@example.com,
+//     name(at)example.com;
+//   - handles and hashtags: @dinara_snizhevskaya, #Browns;
+//   - code-like tokens: a name with a dot, underscore, bracket or "=" inside
+//     it, two letters or more each side (player.setav, dp3_1_en, foo(),
+//     max_conf=0.1; "U.S." and "a.m." are abbreviations), or a word that mixes lower
+//     and upper case after its first letter (camelCase, iPhone is spared:
+//     one capital after a lower-case start is a brand).
+var nonWord = regexp.MustCompile(`(?i)(` +
+	`\b(?:https?://|www\.)\S+` + // URLs
+	`|\S+(?:@|\(at\)|\[at\])\S+\.\pL{2,}\S*` + // e-mail addresses
+	`|(?:^|\s)[@#][\pL\pN_.]+` + // handles, hashtags
+	`|\b[\pL\pN-]+\.(?:com|org|net|edu|gov|info|io|co|uk|de|pl|ru|fr|it|es|nl|eu|at|ch|cz)\b\S*` + // domains
+	`|\b\pL[\pL\pN]+(?:_[\pL\pN]+|[.=][\pL\pN]{2,}|\(\))[\pL\pN._=()]*` + // code
+	`)`)
+
+// camelCase matches a word with an upper-case letter after two lower-case
+// ones ("setAv", "getElementById"), which prose does not write.
+var camelCase = regexp.MustCompile(`\b\pL*\p{Ll}\p{Ll}\p{Lu}\pL*\b`)
+
+// stripNonWords removes the non-word tokens from a line (see nonWord).
+func stripNonWords(s string) string {
+	if !strings.ContainsAny(s, "@#./_=()[]") && !camelCase.MatchString(s) {
+		return s
+	}
+	s = nonWord.ReplaceAllString(s, " ")
+	s = camelCase.ReplaceAllString(s, " ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// minCommonWords is the fewest words in lower case namesAside needs to
+// judge a line by them alone.
+const minCommonWords = 4
+
+// namesAside is the named heuristic "names aside": the identifier judges a
+// line by its words in lower case when it has at least minCommonWords of
+// them, so that names ("Jan Kowalski can be reached at ... via e-mail")
+// do not lend the line their language. A short label ("Dodaj komentarz")
+// is judged whole.
+func namesAside(text string) string {
+	var common []string
+	for _, w := range strings.Fields(text) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) {
+			common = append(common, w)
+		}
+	}
+	if len(common) < minCommonWords {
+		return text
+	}
+	return strings.Join(common, " ")
 }
 
 // suspicious applies the cheap signals: a short line that is not a known
@@ -143,6 +202,9 @@ func suspicious(st *state, text string, otherScript bool) bool {
 	w := words(text)
 	if len(w) == 0 || len(w) > maxForeignWords {
 		return false
+	}
+	if isASCII(text) && !strings.ContainsAny(text, "aeiouyAEIOUY") {
+		return false // no vowel: an abbreviation or a code, not a language
 	}
 	if !otherScript && !st.vocab.has(text) {
 		return false // no UI vocabulary: a title, a name, a quotation

@@ -54,6 +54,16 @@ func (l *langID) detector() lingua.LanguageDetector {
 	return l.det
 }
 
+// knows reports whether lang is one of the identifier's candidates.
+func (l *langID) knows(lang lingua.Language) bool {
+	for _, x := range l.langs {
+		if x == lang {
+			return true
+		}
+	}
+	return false
+}
+
 // loaded reports whether the models have been loaded (for the cold-start
 // test).
 func (l *langID) loaded() bool { return l.det != nil }

@@ -2,7 +2,6 @@ package strayui
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/copydesk/copydesk/core/article"
@@ -18,28 +17,12 @@ type unit struct {
 	// dateline fields, and blocks the markup already marks as furniture
 	// (aside, nav, footer, figcaption), which are not stray in the body.
 	skip bool
-}
-
-// The four rules read the same lines; they are split once and kept for the
-// last article (holding it keeps its address from being reused by
-// another). Rules only read them.
-var (
-	cacheMu    sync.Mutex
-	cacheArt   *sdk.Article
-	cacheText  string
-	cacheUnits []unit
-)
-
-// linesOf splits every block into its lines, skipping code.
-func linesOf(a *sdk.Article) []unit {
-	cacheMu.Lock()
-	defer cacheMu.Unlock()
-	if cacheArt == a && cacheText == a.Text {
-		return cacheUnits
-	}
-	out := splitLines(a)
-	cacheArt, cacheText, cacheUnits = a, a.Text, out
-	return out
+	// aside marks skipped lines the markup marks as furniture (aside,
+	// nav, footer, figcaption): a furniture run goes on across them.
+	aside bool
+	// quote marks lines of a blockquote (a quotation and its citation):
+	// part of the story, never a furniture run.
+	quote bool
 }
 
 func splitLines(a *sdk.Article) []unit {
@@ -49,9 +32,12 @@ func splitLines(a *sdk.Article) []unit {
 			continue
 		}
 		skip := bi == 0
+		aside := false
 		switch b.Kind {
-		case article.Headline, article.Byline, article.Dateline, article.Aside, article.Caption:
+		case article.Headline, article.Byline, article.Dateline:
 			skip = true
+		case article.Aside, article.Caption:
+			skip, aside = true, bi > 0
 		}
 		start := b.Span.Start
 		text := a.BlockText(b)
@@ -61,7 +47,7 @@ func splitLines(a *sdk.Article) []unit {
 			trimmed := strings.TrimSpace(l)
 			if trimmed != "" {
 				s := start + lead
-				out = append(out, unit{text: trimmed, span: sdk.Span{Start: s, End: s + len(trimmed)}, skip: skip})
+				out = append(out, unit{text: trimmed, span: sdk.Span{Start: s, End: s + len(trimmed)}, skip: skip, aside: aside, quote: b.Kind == article.BlockQuote})
 			}
 			start += len(line)
 		}

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/copydesk/copydesk/core/sdk"
+	"github.com/copydesk/copydesk/core/sdk/wordlist"
 	"github.com/pemistahl/lingua-go"
 )
 
@@ -22,7 +23,7 @@ var Plugin = &sdk.Plugin{
 	Doc:       pluginDoc,
 	Options:   pluginOptions,
 	Configure: configure,
-	Rules:     []*sdk.Rule{UIChrome, ForeignLanguage, RelatedLink, SiteFooter},
+	Rules:     []*sdk.Rule{UIChrome, ForeignLanguage, RelatedLink, FurnitureRun, SiteFooter},
 }
 
 // pluginOptions are the plugin-wide settings of the [strayui] table.
@@ -48,11 +49,11 @@ type state struct {
 }
 
 func configure(opts sdk.Options) (any, error) {
-	st := &state{table: &chromeTable{}, articleLang: lingua.Unknown, maxConf: opts.Float("max_confidence"), vocab: parseVocab(uiWordsData)}
-	if err := parseChrome("data/chrome.txt", strings.Split(chromeData, "\n"), st.table); err != nil {
+	st := &state{table: &chromeTable{}, articleLang: lingua.Unknown, maxConf: opts.Float("max_confidence"), vocab: parseVocab(wordlist.MustLines(dataFS, "data/ui-words.txt", wordlist.Lower))}
+	if err := parseChrome("data/chrome.txt", wordlist.MustEntries(dataFS, "data/chrome.txt"), st.table); err != nil {
 		return nil, err
 	}
-	if err := parseChrome("rules.toml strayui.chrome", opts.Strings("chrome"), st.table); err != nil {
+	if err := parseChrome("rules.toml strayui.chrome", optionEntries(opts.Strings("chrome")), st.table); err != nil {
 		return nil, err
 	}
 	// Longest labels first, so "READ MORE" wins over "READ".
@@ -76,8 +77,10 @@ func configure(opts sdk.Options) (any, error) {
 
 // stateOf returns the session state. A host that skips Configure gets one
 // default state per process, so the identifier's models load only once.
-func stateOf(p *sdk.Pass) *state {
-	if st, ok := p.State.(*state); ok {
+func stateOf(p *sdk.Pass) *state { return stateFrom(p.State) }
+
+func stateFrom(s any) *state {
+	if st, ok := s.(*state); ok {
 		return st
 	}
 	defaultOnce.Do(func() {
@@ -95,13 +98,20 @@ var (
 	defaultState *state
 )
 
+// anyLanguage is the Languages of every strayui rule.
+var anyLanguage = []string{sdk.AnyLanguage}
+
 // UIChrome reports known CMS and widget strings, in any language.
 var UIChrome = &sdk.Rule{
-	Name:     "ui-chrome",
-	Category: sdk.CategoryStrayUI,
-	Severity: sdk.Warning,
-	Summary:  "comment forms, share widgets, ad labels and other page chrome left in the copy",
-	Doc:      uiChromeDoc,
+	// Every strayui rule judges a line against the article's own
+	// language, whatever that is: chrome in data/chrome.txt's 27
+	// languages, or in any other, is stray in copy of any language.
+	Languages: anyLanguage,
+	Name:      "ui-chrome",
+	Category:  sdk.CategoryStrayUI,
+	Severity:  sdk.Warning,
+	Summary:   "comment forms, share widgets, ad labels and other page chrome left in the copy",
+	Doc:       uiChromeDoc,
 	Example: sdk.Example{
 		Before: "...the ministry said on Tuesday.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *",
 		After:  "...the ministry said on Tuesday.",
@@ -112,14 +122,18 @@ var UIChrome = &sdk.Rule{
 // ForeignLanguage reports short lines in another language than the
 // article's, found by language identification.
 var ForeignLanguage = &sdk.Rule{
-	Name:     "foreign-language",
-	Category: sdk.CategoryStrayUI,
-	Severity: sdk.Warning,
-	Summary:  "a short line in another language than the article's, such as a translated comment form",
-	Doc:      foreignDoc,
+	// Every strayui rule judges a line against the article's own
+	// language, whatever that is: chrome in data/chrome.txt's 27
+	// languages, or in any other, is stray in copy of any language.
+	Languages: anyLanguage,
+	Name:      "foreign-language",
+	Category:  sdk.CategoryStrayUI,
+	Severity:  sdk.Warning,
+	Summary:   "a short line in another language than the article's, such as a translated comment form",
+	Doc:       foreignDoc,
 	Example: sdk.Example{
-		Before: "...the ministry said on Tuesday.\n\nZanechte odpověď\n\nVložit komentář",
-		After:  "...the ministry said on Tuesday.",
+		Before: "Talks resume\n\nThe two sides will meet again next week to settle the remaining issues, the ministry said on Tuesday in a statement.\n\nPřejít k obsahu webu",
+		After:  "Talks resume\n\nThe two sides will meet again next week to settle the remaining issues, the ministry said on Tuesday in a statement.",
 	},
 	Check: checkForeign,
 }
@@ -127,11 +141,15 @@ var ForeignLanguage = &sdk.Rule{
 // RelatedLink reports "READ <other headline>" lines injected between
 // paragraphs.
 var RelatedLink = &sdk.Rule{
-	Name:     "related-link",
-	Category: sdk.CategoryStrayUI,
-	Severity: sdk.Warning,
-	Summary:  "a READ / RELATED / Also read link to another story inside the body",
-	Doc:      relatedDoc,
+	// Every strayui rule judges a line against the article's own
+	// language, whatever that is: chrome in data/chrome.txt's 27
+	// languages, or in any other, is stray in copy of any language.
+	Languages: anyLanguage,
+	Name:      "related-link",
+	Category:  sdk.CategoryStrayUI,
+	Severity:  sdk.Warning,
+	Summary:   "a READ / RELATED / Also read link to another story inside the body",
+	Doc:       relatedDoc,
 	Example: sdk.Example{
 		Before: "...the talks resumed.\n\nREAD\u00a0 Storm closes ports along the coast\n\nOfficials said...",
 		After:  "...the talks resumed.\n\nOfficials said...",
@@ -139,13 +157,33 @@ var RelatedLink = &sdk.Rule{
 	Check: checkRelated,
 }
 
+// FurnitureRun reports runs of menu, widget and related-headline lines
+// around the story that carry no label phrase.
+var FurnitureRun = &sdk.Rule{
+	Languages: anyLanguage,
+	Name:      "furniture-run",
+	Category:  sdk.CategoryStrayUI,
+	Severity:  sdk.Warning,
+	Summary:   "a run of related-story headlines, menu items or widget lines before or after the story",
+	Doc:       runDoc,
+	Example: sdk.Example{
+		Before: "Port strike ends\n\nDock workers returned to work on Wednesday after unions accepted a two-year pay deal, the port authority said.\n\nMore from the desk\n\nFerry fares rise for the summer season\n\nNew bridge opens to traffic",
+		After:  "Port strike ends\n\nDock workers returned to work on Wednesday after unions accepted a two-year pay deal, the port authority said.",
+	},
+	Check: checkRun,
+}
+
 // SiteFooter reports standards and copyright boilerplate at the end.
 var SiteFooter = &sdk.Rule{
-	Name:     "site-footer",
-	Category: sdk.CategoryStrayUI,
-	Severity: sdk.Info,
-	Summary:  "site footer or standards boilerplate at the end of the body",
-	Doc:      footerDoc,
+	// Every strayui rule judges a line against the article's own
+	// language, whatever that is: chrome in data/chrome.txt's 27
+	// languages, or in any other, is stray in copy of any language.
+	Languages: anyLanguage,
+	Name:      "site-footer",
+	Category:  sdk.CategoryStrayUI,
+	Severity:  sdk.Info,
+	Summary:   "site footer or standards boilerplate at the end of the body, or a copyright notice anywhere",
+	Doc:       footerDoc,
 	Example: sdk.Example{
 		Before: "Reporting by Ana Ruiz; Editing by Tom Hale\n\nOur Standards: The Trust Principles.",
 		After:  "Reporting by Ana Ruiz; Editing by Tom Hale",
@@ -167,26 +205,14 @@ func report(p *sdk.Pass, u unit, end int, msg, fix string) {
 
 func checkUIChrome(p *sdk.Pass) {
 	st := stateOf(p)
-	units := linesOf(p.Article)
-	matches := make([]*phrase, len(units))
-	for i, u := range units {
-		if u.skip {
-			continue
-		}
-		if _, ok := st.relatedLink(units, i); ok {
-			continue // related-link reports it
-		}
-		if m := st.table.match(u.text); m != nil && m.Kind != kindFooter {
-			matches[i] = m
-		}
-	}
-	tail := tailFrom(units)
-	articleLang := st.articleLang
+	l := layoutOf.Of(p)
+	units, matches := l.units, l.chrome
+	articleLang, _ := st.languageOf(p)
 	for i, m := range matches {
-		if m == nil {
-			continue
+		if m == nil || m.Kind == kindFooter || l.inRun[i] {
+			continue // site-footer and furniture-run report those
 		}
-		if m.weak && i < tail && !(i > 0 && matches[i-1] != nil) && !(i+1 < len(matches) && matches[i+1] != nil) && !st.plainlyForeign(units, m, &articleLang) {
+		if m.weak && i < l.tail && !(i > 0 && matches[i-1] != nil) && !(i+1 < len(matches) && matches[i+1] != nil) && !st.plainlyForeign(units, m, &articleLang) {
 			continue // "Comment" or "Website" alone mid-story may be a subhead
 		}
 		u := units[i]
@@ -196,6 +222,49 @@ func checkUIChrome(p *sdk.Pass) {
 		}
 		report(p, u, u.span.End, fmt.Sprintf("%s%s left in the copy (%s): delete it", lang, kindWords[m.Kind], clip(u.text)), "delete the "+kindWords[m.Kind])
 	}
+}
+
+// checkRun reports furniture runs (see findRuns).
+func checkRun(p *sdk.Pass) {
+	l := layoutOf.Of(p)
+	for _, r := range l.runs {
+		u := l.units[r.from]
+		what := "block of %d menu or widget lines"
+		fix := "delete the menu or widget lines"
+		if r.headlines*2 > r.members {
+			what = "run of %d related-story headlines"
+			fix = "delete the related-story headlines"
+		}
+		where := "after the story"
+		switch {
+		case r.to < l.first:
+			where = "before the story"
+		case r.from < l.tail:
+			where = "between paragraphs"
+		}
+		msg := fmt.Sprintf(what+" %s, from %s to %s: page furniture, delete it", r.members, where, clip(u.text), clip(l.units[r.to].text))
+		report(p, u, l.units[r.to].span.End, msg, fix)
+	}
+}
+
+// languageOf returns the article's language: the article_language option,
+// else the language the host set on the article (Article.Language), else
+// lingua.Unknown, which callers identify from the copy when they need it.
+// ok is false when the host named a language the identifier does not
+// know: then no line can be compared with it, and the identifier must not
+// be asked.
+func (st *state) languageOf(p *sdk.Pass) (lang lingua.Language, ok bool) {
+	if st.articleLang != lingua.Unknown {
+		return st.articleLang, true
+	}
+	if p.Article.Language == "" {
+		return lingua.Unknown, true
+	}
+	l := languageFromCode(p.Article.Language)
+	if l == lingua.Unknown || !st.id.knows(l) {
+		return lingua.Unknown, false
+	}
+	return l, true
 }
 
 // plainlyForeign reports whether a single-word known string is in another
@@ -215,8 +284,11 @@ func (st *state) plainlyForeign(units []unit, m *phrase, articleLang *lingua.Lan
 
 func checkRelated(p *sdk.Pass) {
 	st := stateOf(p)
-	units := linesOf(p.Article)
+	units := linesOf(p)
 	for i := 0; i < len(units); i++ {
+		if !layoutOf.Of(p).related[i] {
+			continue
+		}
 		last, ok := st.relatedLink(units, i)
 		if !ok {
 			continue
@@ -253,16 +325,18 @@ func (st *state) relatedLink(units []unit, i int) (int, bool) {
 }
 
 func checkFooter(p *sdk.Pass) {
-	st := stateOf(p)
-	units := linesOf(p.Article)
-	tail := tailFrom(units)
-	for i, u := range units {
-		if u.skip || i < tail {
+	l := layoutOf.Of(p)
+	for i, m := range l.chrome {
+		if m == nil || m.Kind != kindFooter {
 			continue
 		}
-		if m := st.table.match(u.text); m != nil && m.Kind == kindFooter {
-			report(p, u, u.span.End, fmt.Sprintf("site footer %s at the end of the body: delete it", clip(u.text)), "delete the site footer")
+		// A listed footer ("Our Standards: ...") is one only at the end; a
+		// copyright notice (copyrightLine) is one anywhere.
+		if i < l.tail && m != copyrightPhrase {
+			continue
 		}
+		u := l.units[i]
+		report(p, u, u.span.End, fmt.Sprintf("site footer %s: delete it", clip(u.text)), "delete the site footer")
 	}
 }
 
@@ -272,7 +346,7 @@ func checkFooter(p *sdk.Pass) {
 // too, but it belongs to the tail.
 func tailFrom(units []unit) int {
 	for i := len(units) - 1; i >= 0; i-- {
-		if len(words(units[i].text)) >= 20 && !authorBio.MatchString(units[i].text) && !creditLine.MatchString(units[i].text) {
+		if !units[i].aside && len(words(units[i].text)) >= 20 && !authorBio.MatchString(units[i].text) && !creditLine.MatchString(units[i].text) {
 			return i + 1
 		}
 	}

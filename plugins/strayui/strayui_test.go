@@ -450,7 +450,15 @@ func TestShortEnglishLinesStaySilent(t *testing.T) {
 	}
 	base, _ := insert(-1, "")
 	text := base + "\n" + strings.Join(lines, "\n\n") + "\n"
-	got := strayFindings(t, sdktest.Config{}, text)
+	// Runs of short lines after the story are what furniture-run
+	// reports by design (the lines here are sentence prefixes, stacked
+	// one after another); this test is about the lines one by one.
+	var got []sdktest.Result
+	for _, r := range strayFindings(t, sdktest.Config{}, text) {
+		if r.Rule != "furniture-run" {
+			got = append(got, r)
+		}
+	}
 	for _, r := range got {
 		t.Errorf("short English line flagged: %v", r)
 	}
@@ -482,6 +490,29 @@ func TestBuiltinWildcardsCompile(t *testing.T) {
 	for _, p := range st.table.patterns {
 		if _, err := regexp.Compile(p.pattern.src); err != nil {
 			t.Errorf("%q: %v", p.Text, err)
+		}
+	}
+}
+
+func TestStripNonWords(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		// positive: the token goes
+		{"Аккаунт: @dinara_snizhevskaya", "Аккаунт:"},
+		{"Jan Kowalski can be reached at jan(at)example.com via e-mail", "Jan Kowalski can be reached at via e-mail"},
+		{"Write to news@example.org today", "Write to today"},
+		{"More at https://example.com/a/b?c=1 and www.example.net", "More at and"},
+		{"Source: example-site.com/archive/2364", "Source:"},
+		{"player.setav health * .", "health * ."},
+		{"dp3_1_en", ""},
+		{"Follow #Browns and @PFF_Browns", "Follow and"},
+		{"call getElementById now", "call now"},
+		// negative: prose stays as it is
+		{"Dodaj komentarz", "Dodaj komentarz"},
+		{"U.S. officials said on Tuesday.", "U.S. officials said on Tuesday."},
+		{"The iPhone maker's shares rose 3.5 percent", "The iPhone maker's shares rose 3.5 percent"},
+	} {
+		if got := stripNonWords(c.in); got != c.want {
+			t.Errorf("stripNonWords(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

@@ -9,12 +9,26 @@
 //     sidecar NAME.want, one per line:  LINE rule-name "message regexp"
 //     (blank lines and lines starting with # are ignored).
 //
+// A want may pin the finding's span after its regexp, as analysistest pins
+// positions: `on "covered text"` (the exact text the finding underlines)
+// and/or `col N` (the 1-based character column where it starts):
+//
+//	<!-- want repetition/doubled-word "repeated" on "the" col 31 -->
+//
 // Rule name "*" matches any rule of the plugin. A finding with no matching
 // expectation and an expectation with no matching finding both fail the test,
 // so a fixture with no expectations asserts that the plugin stays silent.
+//
+// Fixes: when NAME.golden sits beside a fixture, every suggestion of every
+// finding is applied to the fixture's source (as --fix would: each
+// finding's suggestions together, overlapping ones skipped) and the result
+// must equal the golden file byte for byte. Run the tests with
+// -update-golden to write the golden files from the current fixes.
 package sdktest
 
 import (
+	"bytes"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -28,10 +42,15 @@ import (
 	"github.com/copydesk/copydesk/core/sdk"
 )
 
+var updateGolden = flag.Bool("update-golden", false, "write sdktest golden files from the current fixes")
+
 // Config sets plugin-wide options and per-rule settings for a run.
 type Config struct {
 	PluginOptions sdk.Options
 	Rules         map[string]sdk.RuleSettings
+	// Only, when set, keeps only these rules' findings (by name), so a
+	// table test of one rule is not broken by another rule of the plugin.
+	Only []string
 }
 
 // TestData returns the absolute path of ./testdata.
@@ -78,6 +97,26 @@ type want struct {
 	rule string
 	re   *regexp.Regexp
 	met  bool
+	// Optional span pins: the covered text and the start column.
+	text    *string
+	col     int
+	spanErr string // why the closest candidate's span did not match
+}
+
+// matches reports whether r meets w, recording a span mismatch.
+func (w *want) matches(r Result) bool {
+	if w.met || w.line != r.Line || (w.rule != "*" && w.rule != r.Rule) || !w.re.MatchString(r.Message) {
+		return false
+	}
+	if w.text != nil && r.Text != *w.text {
+		w.spanErr = fmt.Sprintf("covers %q, want %q", r.Text, *w.text)
+		return false
+	}
+	if w.col != 0 && r.Column != w.col {
+		w.spanErr = fmt.Sprintf("starts at column %d, want %d", r.Column, w.col)
+		return false
+	}
+	return true
 }
 
 // Check runs the plugin over one article and returns its findings with source
@@ -89,6 +128,18 @@ func Check(t *testing.T, p *sdk.Plugin, cfg Config, a *article.Article) []Result
 		t.Fatalf("configuring %s: %v", p.Name, err)
 	}
 	found, failures := s.Check(a)
+	if cfg.Only != nil {
+		kept := found[:0]
+		for _, f := range found {
+			for _, name := range cfg.Only {
+				if f.Rule == name {
+					kept = append(kept, f)
+					break
+				}
+			}
+		}
+		found = kept
+	}
 	for _, f := range failures {
 		t.Errorf("rule %s failed: %s", f.Rule, f.Error)
 	}
@@ -98,16 +149,19 @@ func Check(t *testing.T, p *sdk.Plugin, cfg Config, a *article.Article) []Result
 			t.Errorf("rule %s reported span %v outside the article (%d bytes)", f.Rule, f.Span, len(a.Text))
 			continue
 		}
-		out = append(out, Result{Finding: f, Line: a.Position(f.Span.Start).Line, Text: a.Slice(f.Span)})
+		pos := a.Position(f.Span.Start)
+		out = append(out, Result{Finding: f, Line: pos.Line, Column: pos.Column, Text: a.Slice(f.Span)})
 	}
 	return out
 }
 
-// Result is a finding with the source line it starts on and the text it covers.
+// Result is a finding with the source line and column it starts on and the
+// text it covers.
 type Result struct {
 	sdk.Finding
-	Line int
-	Text string
+	Line   int
+	Column int
+	Text   string
 }
 
 func (r Result) String() string {
@@ -149,20 +203,95 @@ func checkFixture(t *testing.T, path string, p *sdk.Plugin, cfg Config) {
 	for _, r := range results {
 		matched := false
 		for _, w := range wants {
-			if !w.met && w.line == r.Line && (w.rule == "*" || w.rule == r.Rule) && w.re.MatchString(r.Message) {
+			if w.matches(r) {
 				w.met, matched = true, true
 				break
 			}
 		}
 		if !matched {
-			t.Errorf("%s:%d: unexpected finding [%s] %s (on %q)", filepath.Base(path), r.Line, r.Rule, r.Message, r.Text)
+			t.Errorf("%s:%d:%d: unexpected finding [%s] %s (on %q)", filepath.Base(path), r.Line, r.Column, r.Rule, r.Message, r.Text)
 		}
 	}
 	for _, w := range wants {
 		if !w.met {
-			t.Errorf("%s:%d: no finding of %s matching %q", filepath.Base(path), w.line, w.rule, w.re)
+			why := ""
+			if w.spanErr != "" {
+				why = ": a finding matched but " + w.spanErr
+			}
+			t.Errorf("%s:%d: no finding of %s matching %q%s", filepath.Base(path), w.line, w.rule, w.re, why)
 		}
 	}
+	checkGolden(t, path, data, a, results)
+}
+
+// checkGolden compares the fixture with every suggestion applied to
+// NAME.golden, when that file exists (or -update-golden is given).
+func checkGolden(t *testing.T, path string, src []byte, a *article.Article, results []Result) {
+	t.Helper()
+	golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".golden"
+	want, err := os.ReadFile(golden)
+	if os.IsNotExist(err) && !*updateGolden {
+		return
+	}
+	got := ApplySuggestions(src, a, results)
+	if *updateGolden {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s: the fixes give\n%s\nwant (from %s)\n%s", filepath.Base(path), got, filepath.Base(golden), want)
+	}
+}
+
+// ApplySuggestions applies each finding's suggestions, all of them
+// together, to src in source order, skipping a finding whose edits overlap
+// one already applied. It is the plain core of --fix (which also widens
+// whole-line deletions): enough to see that a rule's fix says what it means.
+func ApplySuggestions(src []byte, a *article.Article, results []Result) []byte {
+	type edit struct {
+		start, end int
+		repl       string
+	}
+	var taken []edit
+	overlaps := func(e edit) bool {
+		for _, o := range taken {
+			if e.start < o.end && o.start < e.end || (e.start == e.end && e.start == o.start) {
+				return true
+			}
+		}
+		return false
+	}
+	sorted := append([]Result(nil), results...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Span.Start < sorted[j].Span.Start })
+	for _, r := range sorted {
+		var es []edit
+		ok := len(r.Suggestions) > 0
+		for _, s := range r.Suggestions {
+			e := edit{a.SourceOffset(s.Span.Start), a.SourceEndOffset(s.Span.End), s.Replacement}
+			if e.end < e.start || overlaps(e) {
+				ok = false
+				break
+			}
+			es = append(es, e)
+		}
+		if ok {
+			taken = append(taken, es...)
+		}
+	}
+	sort.Slice(taken, func(i, j int) bool { return taken[i].start < taken[j].start })
+	var out []byte
+	last := 0
+	for _, e := range taken {
+		out = append(out, src[last:e.start]...)
+		out = append(out, e.repl...)
+		last = e.end
+	}
+	return append(out, src[last:]...)
 }
 
 var inlineWant = regexp.MustCompile(`<!--\s*want\s+(.*?)\s*-->`)
@@ -228,8 +357,33 @@ func parseWantList(line int, s string) ([]*want, error) {
 		if err != nil {
 			return nil, fmt.Errorf("want %s: %v", rule, err)
 		}
-		out = append(out, &want{line: line, rule: rule, re: re})
+		w := &want{line: line, rule: rule, re: re}
 		s = strings.TrimSpace(rest[len(q):])
+		for {
+			switch {
+			case strings.HasPrefix(s, "on "):
+				rest := strings.TrimSpace(s[3:])
+				q, err := strconv.QuotedPrefix(rest)
+				if err != nil {
+					return nil, fmt.Errorf("want %s: `on` takes the quoted text the finding covers: %q", rule, rest)
+				}
+				text, _ := strconv.Unquote(q)
+				w.text = &text
+				s = strings.TrimSpace(rest[len(q):])
+				continue
+			case strings.HasPrefix(s, "col "):
+				num, rest, _ := strings.Cut(strings.TrimSpace(s[4:]), " ")
+				n, err := strconv.Atoi(num)
+				if err != nil || n < 1 {
+					return nil, fmt.Errorf("want %s: `col` takes a column number, got %q", rule, num)
+				}
+				w.col = n
+				s = strings.TrimSpace(rest)
+				continue
+			}
+			break
+		}
+		out = append(out, w)
 	}
 	return out, nil
 }

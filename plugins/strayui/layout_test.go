@@ -1,0 +1,238 @@
+package strayui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/sdk"
+	"github.com/copydesk/copydesk/core/sdk/sdktest"
+)
+
+func TestCopyrightLine(t *testing.T) {
+	for _, s := range []string{
+		"© 2019 Example Media, LLC. All Rights Reserved",
+		"Copyright © 2020 Example Daily",
+		"All rights reserved.",
+		"© Example Verlag GmbH. Alle Rechte vorbehalten.",
+		"Wszelkie prawa zastrzeżone",
+	} {
+		if !copyrightLine(s) {
+			t.Errorf("copyrightLine(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{
+		"Copyright 1998 The New York Times Co.", // a wire's credit line, kept on purpose
+		"Band files copyright lawsuit",
+		"The court ruled the copyright had lapsed.",
+		strings.Repeat("word ", 40) + "all rights reserved",
+	} {
+		if copyrightLine(s) {
+			t.Errorf("copyrightLine(%q) = true, want false", s)
+		}
+	}
+}
+
+func TestWidgetStamp(t *testing.T) {
+	for _, s := range []string{"2h ago", "17 minutes ago", "Updated 12 minutes ago", "5 min read", "3 of 12", "1/8"} {
+		if !widgetStamp.MatchString(s) {
+			t.Errorf("widgetStamp(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"2 hours later", "Three of 12 jurors", "In 2014", "12 years ago, he left.", "5 minutes"} {
+		if widgetStamp.MatchString(s) {
+			t.Errorf("widgetStamp(%q) = true, want false", s)
+		}
+	}
+}
+
+func TestNavLine(t *testing.T) {
+	for _, s := range []string{
+		"News | Sport | Weather | Travel",
+		"About / Advertise / Tip us / Contact",
+		"Home » Politics »",
+		"World • U.S. • Business",
+	} {
+		if !navLine(s) {
+			t.Errorf("navLine(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{
+		"Tom / Jerry", // two items, no breadcrumb
+		"He said | she said | and they all left.", // a sentence
+		"The 9/11 commission met on Monday",
+		"Price: $5 | Size: 10 | Colour: red, blue and green and more, all in stock",
+		"1 | 2 | 3",
+	} {
+		if navLine(s) {
+			t.Errorf("navLine(%q) = true, want false", s)
+		}
+	}
+}
+
+// Known chrome is matched whatever counts, separators and case it carries.
+func TestChromeTolerance(t *testing.T) {
+	st := stateFrom(nil)
+	for _, s := range []string{
+		"Read Comments (3)", "Comments (12)", "12 Comments", "SHARE | TWEET | EMAIL THIS",
+		"Share · Tweet · Email", "Leave a reply Cancel reply", "Print this page Back to top",
+		"Facebook Twitter Pinterest Email",
+	} {
+		if m := st.lineChrome(s); m == nil {
+			t.Errorf("%q: not matched", s)
+		}
+	}
+	for _, s := range []string{"In 2014", "Election 2020", "Live music returns", "Twitter chief resigns", "More on the economy"} {
+		if m := st.lineChrome(s); m != nil && !m.weak {
+			t.Errorf("%q: matched as %s %q, want no (strong) match", s, m.Kind, m.Text)
+		}
+	}
+}
+
+// articleWith returns baseArticle with extra lines after the last one (or
+// before the first paragraph, with head), as text, and the 1-based line of
+// the first extra line.
+func articleWith(head bool, extra ...string) (string, int) {
+	var lines []string
+	first := 0
+	if head {
+		lines = append(lines, baseArticle[0])
+		first = 2*len(lines) + 1
+		lines = append(lines, extra...)
+		lines = append(lines, baseArticle[1:]...)
+	} else {
+		lines = append(lines, baseArticle...)
+		first = 2*len(lines) + 1
+		lines = append(lines, extra...)
+	}
+	return strings.Join(lines, "\n\n") + "\n", first
+}
+
+func TestFurnitureRun(t *testing.T) {
+	positive := []struct {
+		name  string
+		head  bool
+		lines []string
+	}{
+		{"related headlines after the story", false, []string{
+			"Ferry fares rise for the summer season",
+			"New bridge opens to traffic in Rotterdam",
+			"Dock strike talks to resume next week",
+		}},
+		{"headlines with a widget title and time stamps", false, []string{
+			"More from the port desk",
+			"Ferry fares rise for the summer season",
+			"2h ago",
+			"New bridge opens to traffic",
+		}},
+		{"a menu before the story", true, []string{"Home", "Business", "Shipping", "Ports and harbours"}},
+		{"menu items and names after the story", false, []string{"Masthead", "Jane Doe", "Careers", "Sitemap"}},
+	}
+	for _, c := range positive {
+		text, line := articleWith(c.head, c.lines...)
+		got := strayFindings(t, sdktest.Config{}, text)
+		if len(got) == 0 || got[0].Line != line {
+			t.Errorf("%s: want a finding from line %d, got %v", c.name, line, got)
+		}
+	}
+	negative := []struct {
+		name  string
+		lines []string
+	}{
+		{"a list after a colon", []string{
+			"Ports closed during the strike:",
+			"Rotterdam",
+			"Antwerp and Ghent",
+			"Zeebrugge",
+		}},
+		{"a parallel list (results)", []string{
+			"Ajax d. PSV 2-1",
+			"Feyenoord d. Utrecht 3-0",
+			"Twente d. Vitesse 1-0",
+		}},
+		{"a schedule", []string{
+			"1st round: June 12 – Rotterdam",
+			"2nd round: July 3 – Antwerp",
+			"3rd round: August 8 – Hamburg",
+		}},
+		{"a credit box", []string{
+			"Strike at the Port",
+			"8 p.m. ET Tuesday on PBS",
+			"Written and directed by Ana Ruiz.",
+		}},
+		{"short sentences", []string{"He declined to comment.", "Talks resume Monday.", "No date was set."}},
+		{"bulleted items", []string{"- wages up 7 percent", "- fewer night shifts", "- a two-year term"}},
+		{"wrapped prose", []string{"The union said the deal was the best it could get before", "the holiday season, when traffic peaks."}},
+	}
+	for _, c := range negative {
+		text, _ := articleWith(false, c.lines...)
+		if got := strayFindings(t, sdktest.Config{}, text); len(got) != 0 {
+			t.Errorf("%s: want no finding, got %v", c.name, got)
+		}
+	}
+	// Subheads between paragraphs are the story's own: a run between
+	// paragraphs needs known chrome at its edge.
+	text, _ := insert(2, "What the deal means\n\nWho gains most")
+	if got := strayFindings(t, sdktest.Config{}, text); len(got) != 0 {
+		t.Errorf("two subheads mid-story: want no finding, got %v", got)
+	}
+	text, line := insert(2, "Most read\n\nFerry fares rise for the summer season\n\nNew bridge opens to traffic")
+	if got := strayFindings(t, sdktest.Config{}, text); len(got) != 1 || got[0].Line != line || got[0].Rule != "furniture-run" {
+		t.Errorf("a most-read box mid-story: want one furniture-run finding on line %d, got %v", line, got)
+	}
+}
+
+// The article's language comes from Article.Language when the host set it:
+// chrome in any other language is stray, the article's own is not judged
+// by the identifier, and an English contact line with an obfuscated
+// address is not Polish.
+func TestArticleLanguage(t *testing.T) {
+	de := "Streik im Hafen beendet\n\nDie Hafenarbeiter in Rotterdam haben am Mittwoch die Arbeit wieder aufgenommen, nachdem die Gewerkschaften einem Tarifvertrag über zwei Jahre zugestimmt hatten.\n\nDie Reedereien hatten ihre Schiffe während des achttägigen Streiks nach Antwerpen und Hamburg umgeleitet.\n\nLeave a Reply\n\nDodaj komentarz\n"
+	a, err := article.Parse("de.txt", article.FormatText, []byte(de))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Language = "de"
+	var got []sdktest.Result
+	for _, r := range sdktest.Check(t, Plugin, sdktest.Config{}, a) {
+		if r.Category == sdk.CategoryStrayUI {
+			got = append(got, r)
+		}
+	}
+	if len(got) != 2 || got[0].Line != 7 || got[1].Line != 9 {
+		t.Errorf("German article with English and Polish chrome: want findings on lines 7 and 9, got %v", got)
+	}
+
+	en, _ := insert(len(baseArticle), "Jan Kowalski can be reached at jan.kowalski(at)example.com via e-mail.")
+	a, err = article.Parse("en.txt", article.FormatText, []byte(en))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"", "en"} {
+		a.Language = lang
+		for _, r := range sdktest.Check(t, Plugin, sdktest.Config{}, a) {
+			if r.Category == sdk.CategoryStrayUI {
+				t.Errorf("English contact line (Language %q): want no finding, got %v", lang, r)
+			}
+		}
+	}
+}
+
+// Every rule's example is flagged by that rule alone, and its fix is not.
+func TestRuleExamples(t *testing.T) {
+	for _, r := range Plugin.Rules {
+		if r.Summary == "" || r.Doc == "" || r.Example.Before == "" || r.Example.After == "" || len(r.Languages) == 0 {
+			t.Errorf("rule %s: Summary, Doc, Example and Languages are required", r.Name)
+		}
+		only := sdktest.Config{Rules: map[string]sdk.RuleSettings{}}
+		for _, o := range Plugin.Rules {
+			only.Rules[o.Name] = sdk.RuleSettings{Enabled: o == r}
+		}
+		if got := strayFindings(t, only, r.Example.Before+"\n"); len(got) == 0 {
+			t.Errorf("rule %s: its example's Before is not flagged", r.Name)
+		}
+		if got := strayFindings(t, only, r.Example.After+"\n"); len(got) != 0 {
+			t.Errorf("rule %s: its example's After is flagged: %v", r.Name, got)
+		}
+	}
+}
