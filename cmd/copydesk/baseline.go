@@ -77,7 +77,7 @@ func writeBaseline(res *runner.Result, path string) int {
 	b := baseline.FromResult(res, baselinePaths(path))
 	if err := b.WriteFile(path); err != nil {
 		fmt.Fprintf(os.Stderr, "copydesk baseline: %v\n", err)
-		return exitFailure
+		return exitUsage // an I/O error, not a plugin's
 	}
 	files, unreadable := 0, 0
 	for _, f := range res.Files {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -41,6 +42,9 @@ func newCommon(name string) *common {
 // parse accepts flags before and after positional arguments, as users type
 // them ("copydesk check story.md --format json").
 func (c *common) parse(args []string) ([]string, error) {
+	if err := unknownFlag(c.fs, args); err != nil {
+		return nil, err
+	}
 	var rest []string
 	for {
 		if err := c.fs.Parse(args); err != nil {
@@ -121,8 +125,11 @@ func cmdCheck(args []string) int {
 	failOn := c.fs.String("fail-on", "", "exit 1 when a finding is at or above this severity (default from rules.toml: error)")
 	minSev := c.fs.String("min-severity", "", "hide findings below this severity (default from rules.toml: info)")
 	stdinName := c.fs.String("stdin-name", "", "file name to report for - (standard input)")
-	stdinFormat := c.fs.String("stdin-format", "", "format of standard input: txt, md, html or json (default from --stdin-name, else txt)")
-	maxSize := c.fs.Int64("max-file-size", 0, "refuse files larger than this many bytes (default from rules.toml: 4 MiB)")
+	stdinFormat := c.fs.String("stdin-format", "", "format of standard input: txt, md, html or json (default from --stdin-name, else json when it is a JSON object, else txt)")
+	var maxSize sizeFlag
+	c.fs.Var(&maxSize, "max-file-size", "refuse files larger than this, in bytes or with a unit as in rules.toml: 30MiB, 512KiB (default from rules.toml: 4MiB)")
+	var excludes globsFlag
+	c.fs.Var(&excludes, "exclude", "leave out files matching this glob (repeatable; adds to exclude in rules.toml), e.g. --exclude package.json --exclude 'data/**'")
 	ci := addCIFlags(c.fs) // --changed-since, --shard, --baseline, --output, --ndjson: see ci.go
 	stats := c.fs.Bool("stats", false, "print each plugin's time and peak memory to stderr")
 	ed := addEditorFlags(c.fs) // --fix, --diff: see fix.go
@@ -139,6 +146,10 @@ func cmdCheck(args []string) int {
 	}
 	paths = ci.defaultPaths(paths)
 	if len(paths) == 0 && !ci.ndjson {
+		if writeBaselineTo != "" {
+			fmt.Fprintln(os.Stderr, "copydesk baseline: no paths given; try 'copydesk baseline content/' to record the findings under content/")
+			return exitUsage
+		}
 		fmt.Fprintln(os.Stderr, "copydesk check: no paths given; try 'copydesk check story.txt' or 'copydesk check -' for stdin")
 		return exitUsage
 	}
@@ -161,8 +172,8 @@ func cmdCheck(args []string) int {
 		}
 		*f.dst = s
 	}
-	if *maxSize > 0 {
-		cfg.MaxFileBytes = *maxSize
+	if maxSize > 0 {
+		cfg.MaxFileBytes = int64(maxSize)
 	}
 	useColor, err := wantColor(*colorMode, os.Stdout)
 	if err != nil {
@@ -180,6 +191,10 @@ func cmdCheck(args []string) int {
 	if code := ci.validate(); code != exitOK {
 		return code
 	}
+	if ci.ndjson && flagSet(c.fs, "format") && *format != "json" {
+		fmt.Fprintf(os.Stderr, "copydesk check: --ndjson writes one JSON result per line; it does not combine with --format %s (leave --format out)\n", *format)
+		return exitUsage
+	}
 	var sf article.Format
 	if *stdinFormat != "" {
 		if sf, err = article.ParseFormat(*stdinFormat); err != nil {
@@ -194,7 +209,7 @@ func cmdCheck(args []string) int {
 	if code != exitOK {
 		return code
 	}
-	inputs := runner.Collect(paths, runner.InputOptions{MaxBytes: cfg.MaxFileBytes, StdinName: *stdinName, StdinFormat: sf})
+	inputs := runner.Collect(paths, runner.InputOptions{MaxBytes: cfg.MaxFileBytes, StdinName: *stdinName, StdinFormat: sf, Exclude: append(cfg.ExcludeGlobs(), excludes...)})
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -208,9 +223,13 @@ func cmdCheck(args []string) int {
 	}
 
 	var articles []*article.Article
+	ed.batch = map[string]string{}
 	for _, in := range inputs {
 		if in.Err == nil {
 			articles = append(articles, in.Article)
+		}
+		if in.Batch != "" {
+			ed.batch[in.Path] = in.Batch
 		}
 	}
 	res := checkWithProgress(ctx, engine, articles) // progress.go: a bar when stderr is a terminal
@@ -219,6 +238,11 @@ func cmdCheck(args []string) int {
 		fmt.Fprintln(os.Stderr, "copydesk: interrupted; no results written")
 		return exitInterrupted
 	}
+	// Unreadable files and plugin failures are in the report; stderr
+	// repeats them for runs whose report goes elsewhere, but not when the
+	// text report is shown where stderr is (a terminal), which would say
+	// everything twice.
+	echo := !(*format == "text" && sameFile(os.Stdout, os.Stderr))
 	// Put unreadable inputs back in order among the checked files.
 	byPath := map[string]*runner.File{}
 	for _, f := range res.Files {
@@ -230,7 +254,9 @@ func cmdCheck(args []string) int {
 		if in.Err != nil {
 			inputErrors++
 			files = append(files, &runner.File{Path: in.Path, Diagnostics: []runner.Diagnostic{}, Error: in.Err.Error()})
-			fmt.Fprintf(os.Stderr, "copydesk: %v\n", in.Err)
+			if echo {
+				fmt.Fprintf(os.Stderr, "copydesk: %v\n", in.Err)
+			}
 			continue
 		}
 		files = append(files, byPath[in.Path])
@@ -248,11 +274,16 @@ func cmdCheck(args []string) int {
 		}
 	}
 	if err := ci.report(os.Stdout, rep, *format, report.Options{Color: useColor}, engine, cfg, res); err != nil {
+		// An I/O error, like an unreadable input: exit 2, not the
+		// plugin-failure code.
 		fmt.Fprintf(os.Stderr, "copydesk: writing report: %v\n", err)
-		return exitFailure
+		return exitUsage
 	}
 	if len(res.Failures) > 0 {
 		for _, f := range res.Failures {
+			if !echo {
+				break
+			}
 			where := ""
 			if f.Path != "" {
 				where = " on " + f.Path
@@ -272,6 +303,79 @@ func cmdCheck(args []string) int {
 		}
 	}
 	return exitOK
+}
+
+// unknownFlag refuses a flag the command does not have with a did-you-mean
+// ("--formt": did you mean --format?), before the flag package would print
+// its whole usage.
+func unknownFlag(fs *flag.FlagSet, args []string) error {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return nil
+		}
+		if len(a) < 2 || a[0] != '-' {
+			continue
+		}
+		name, _, withValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
+		if name == "h" || name == "help" {
+			return nil
+		}
+		f := fs.Lookup(name)
+		if f == nil {
+			var names []string
+			fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+			hint := strings.Replace(config.DidYouMean(name, names), "did you mean ", "did you mean --", 1)
+			fmt.Fprintf(os.Stderr, "copydesk %s: unknown flag %s%s (copydesk %s -h lists them)\n", fs.Name(), a, hint, fs.Name())
+			return fmt.Errorf("unknown flag %s", a)
+		}
+		if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); !withValue && !(ok && bf.IsBoolFlag()) {
+			i++ // the flag's value, which may start with "-"
+		}
+	}
+	return nil
+}
+
+// flagSet reports whether the flag was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// sameFile reports whether a and b are the same file, terminal or pipe.
+func sameFile(a, b *os.File) bool {
+	sa, err1 := a.Stat()
+	sb, err2 := b.Stat()
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
+// sizeFlag is a size flag that takes what rules.toml takes: bytes or a
+// number with a unit (30MiB, 512KiB, 2MB).
+type sizeFlag int64
+
+func (f *sizeFlag) String() string { return strconv.FormatInt(int64(*f), 10) }
+
+func (f *sizeFlag) Set(s string) error {
+	n, err := config.ParseSize(s)
+	if err != nil {
+		return err
+	}
+	*f = sizeFlag(n)
+	return nil
+}
+
+// globsFlag is a repeatable glob flag (--exclude).
+type globsFlag []string
+
+func (g *globsFlag) String() string { return strings.Join(*g, ",") }
+
+func (g *globsFlag) Set(s string) error {
+	if err := config.CheckGlob(s); err != nil {
+		return err
+	}
+	*g = append(*g, s)
+	return nil
 }
 
 func firstLine(s string) string {

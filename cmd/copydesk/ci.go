@@ -90,6 +90,10 @@ func (ci *ciFlags) validate() int {
 			fmt.Fprintf(os.Stderr, "copydesk check: --output: %v\n", err)
 			return exitUsage
 		}
+		if fi, err := os.Stat(o.path); err == nil && fi.IsDir() {
+			fmt.Fprintf(os.Stderr, "copydesk check: --output %s=%s: that is a directory; give a file name, e.g. %s\n", o.format, o.path, filepath.Join(o.path, "copydesk."+o.format))
+			return exitUsage
+		}
 	}
 	if ci.ndjson {
 		if ci.batch < 1 {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -468,5 +469,36 @@ func TestNDJSONStreams(t *testing.T) {
 	case <-time.After(2 * time.Minute):
 		cmd.Process.Kill()
 		t.Fatal("no result while stdin was open: results are not flushed per batch")
+	}
+}
+
+// TestDocsInstallOnlyWhatExists: the module is not published and has no
+// tags, so the documentation must not install copydesk by module version
+// (go install ...@vX, a pre-commit rev that is a tag); it builds from a
+// checkout.
+func TestDocsInstallOnlyWhatExists(t *testing.T) {
+	files := []string{"README.md", ".pre-commit-hooks.yaml"}
+	docs, _ := filepath.Glob(repoFile(t, "docs/*.md"))
+	for _, d := range docs {
+		files = append(files, filepath.Join("docs", filepath.Base(d)))
+	}
+	bad := regexp.MustCompile(`go install github\.com/copydesk/copydesk\S*@|rev: v\d`)
+	for _, f := range files {
+		data, err := os.ReadFile(repoFile(t, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if m := bad.FindString(line); m != "" {
+				t.Errorf("%s:%d installs a version that does not exist (%q): build from a checkout", f, i+1, m)
+			}
+		}
+	}
+	ci, err := os.ReadFile(repoFile(t, "docs/ci.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(ci), "go build -o") || !strings.Contains(string(ci), "./cmd/copydesk") {
+		t.Error("docs/ci.md's workflow must build copydesk from a checkout")
 	}
 }

@@ -17,12 +17,19 @@ import (
 // flags copydesk never opens a file for writing. See docs/editor.md.
 type editorFlags struct {
 	fix, diff bool
+	// fixQuoted also applies suggestions inside direct quotations, which
+	// --fix and --diff otherwise leave for a desk to check with the source.
+	fixQuoted bool
 	fs        *flag.FlagSet
+	// batch maps the articles read from a batch file ({"articles": [...]})
+	// to the file: such articles are not fixed.
+	batch map[string]string
 }
 
 func addEditorFlags(fs *flag.FlagSet) *editorFlags {
 	ed := &editorFlags{fs: fs}
 	fs.BoolVar(&ed.fix, "fix", false, "apply the fixes plugins suggest, in place (atomically; overlapping fixes are skipped; see docs/editor.md), then report what remains")
+	fs.BoolVar(&ed.fixQuoted, "fix-quoted", false, "with --fix or --diff, also apply suggestions inside direct quotations (check the source first: they change someone's words)")
 	fs.BoolVar(&ed.diff, "diff", false, "print what --fix would change as a unified diff instead of the report; write nothing (exit 1 when there is something to fix)")
 	return ed
 }
@@ -32,6 +39,10 @@ func addEditorFlags(fs *flag.FlagSet) *editorFlags {
 // stdout carries the report; --diff shows the changes for stdin too.
 func (ed *editorFlags) validate(paths []string) int {
 	if !ed.fix && !ed.diff {
+		if ed.fixQuoted {
+			fmt.Fprintln(os.Stderr, "copydesk check: --fix-quoted goes with --fix or --diff")
+			return exitUsage
+		}
 		return exitOK
 	}
 	if ed.fix && ed.diff {
@@ -69,12 +80,30 @@ func (ed *editorFlags) afterCheck(ctx context.Context, engine *runner.Engine, re
 		plan *fix.Plan
 	}
 	var plans []planned
-	applied, skipped, changedFiles := 0, 0, 0
+	applied, skipped, quotedLeft, changedFiles := 0, 0, 0, 0
 	for _, f := range res.Files {
 		if f.Article == nil || f.Error != "" {
 			continue
 		}
-		p := fix.Make(f.Article.Source(), f.Article.Format, fix.FromDiagnostics(f.Diagnostics))
+		if file, ok := ed.batch[f.Path]; ok {
+			if hasSuggestions(f.Diagnostics) {
+				fmt.Fprintf(os.Stderr, "copydesk: %s: not fixed: --fix and --diff do not edit batch files ({\"articles\": [...]} in %s); fix the article in the CMS, or save it as a file of its own\n", f.Path, file)
+			}
+			continue
+		}
+		ds := f.Diagnostics
+		if !ed.fixQuoted {
+			ds = nil
+			for _, d := range f.Diagnostics {
+				if d.InQuote && len(d.Suggestions) > 0 {
+					quotedLeft++
+					fmt.Fprintf(os.Stderr, "copydesk: %s:%d: fix from %s not applied: it is inside a quotation; check the source, then use --fix-quoted to apply such fixes\n", f.Path, d.Line, d.Rule)
+					continue
+				}
+				ds = append(ds, d)
+			}
+		}
+		p := fix.Make(f.Article.Source(), f.Article.Format, fix.FromDiagnostics(ds))
 		applied += len(p.Applied)
 		for _, s := range p.Skipped {
 			if s.Reason == "already applied" {
@@ -97,8 +126,8 @@ func (ed *editorFlags) afterCheck(ctx context.Context, engine *runner.Engine, re
 			}
 			io.WriteString(os.Stdout, d)
 		}
-		fmt.Fprintf(os.Stderr, "copydesk: --diff: %s in %s would be applied%s; nothing was written\n",
-			count(applied, "fix", "fixes"), count(changedFiles, "file", "files"), skippedNote(skipped))
+		fmt.Fprintf(os.Stderr, "copydesk: --diff: %s in %s would be applied%s%s; nothing was written\n",
+			count(applied, "fix", "fixes"), count(changedFiles, "file", "files"), skippedNote(skipped), quotedNote(quotedLeft))
 		switch {
 		case len(res.Failures) > 0:
 			for _, f := range res.Failures {
@@ -149,7 +178,7 @@ func (ed *editorFlags) afterCheck(ctx context.Context, engine *runner.Engine, re
 		}
 		rechecked = append(rechecked, a)
 	}
-	fmt.Fprintf(os.Stderr, "copydesk: --fix: applied %s in %s%s\n", count(applied, "fix", "fixes"), count(len(plans)-writeErrors, "file", "files"), skippedNote(skipped))
+	fmt.Fprintf(os.Stderr, "copydesk: --fix: applied %s in %s%s%s\n", count(applied, "fix", "fixes"), count(len(plans)-writeErrors, "file", "files"), skippedNote(skipped), quotedNote(quotedLeft))
 	if writeErrors > 0 {
 		fmt.Fprintf(os.Stderr, "copydesk: --fix: %s not written\n", count(writeErrors, "file", "files"))
 	}
@@ -194,6 +223,15 @@ func merge(res, again *runner.Result) {
 	res.Failures = failures
 }
 
+func hasSuggestions(ds []runner.Diagnostic) bool {
+	for _, d := range ds {
+		if len(d.Suggestions) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func hasInputErrors(res *runner.Result) bool {
 	for _, f := range res.Files {
 		if f.Error != "" {
@@ -208,6 +246,13 @@ func skippedNote(n int) string {
 		return ""
 	}
 	return fmt.Sprintf("; %s skipped (they overlap an earlier fix or are invalid; run again to reconsider overlapping ones)", count(n, "fix", "fixes"))
+}
+
+func quotedNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %s inside quotations left for the desk (--fix-quoted applies them)", count(n, "fix", "fixes"))
 }
 
 func count(n int, one, many string) string {

@@ -13,6 +13,7 @@ import (
 	"github.com/copydesk/copydesk/core/config"
 	"github.com/copydesk/copydesk/core/runner"
 	"github.com/copydesk/copydesk/core/sdk"
+	"github.com/copydesk/copydesk/plugins"
 )
 
 // withEngine parses the flags of an information command, loads the
@@ -35,11 +36,39 @@ func (c *common) withEngine(args []string, fn func(cfg *config.Config, e *runner
 	return fn(cfg, e, rest)
 }
 
+// withDeclarations is withEngine for the commands that only read what the
+// plugins declare (rules, explain): when every enabled plugin is built in,
+// their declarations are in this binary and nothing is started.
+func (c *common) withDeclarations(args []string, fn func(cfg *config.Config, rules []runner.RuleInfo, decls []*sdk.Plugin, rest []string) int) int {
+	rest, err := c.parse(args)
+	if err != nil {
+		return flagExit(err)
+	}
+	cfg, err := c.loadConfig()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "copydesk: %v\n", err)
+		return exitUsage
+	}
+	rules, decls, ok, err := runner.Static(cfg, plugins.Builtin)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "copydesk: %v\n", err)
+		return exitUsage
+	}
+	if ok {
+		return fn(cfg, rules, decls, rest)
+	}
+	e, code := c.startEngine(context.Background(), cfg)
+	if e == nil {
+		return code
+	}
+	defer e.Close()
+	return fn(cfg, e.Rules(), e.Declarations(), rest)
+}
+
 func cmdRules(args []string) int {
 	c := newCommon("rules")
 	asJSON := c.fs.Bool("json", false, "print JSON")
-	return c.withEngine(args, func(cfg *config.Config, e *runner.Engine, _ []string) int {
-		rules := e.Rules()
+	return c.withDeclarations(args, func(cfg *config.Config, rules []runner.RuleInfo, _ []*sdk.Plugin, _ []string) int {
 		if *asJSON {
 			return printJSON(rules)
 		}
@@ -83,7 +112,7 @@ func cmdPlugins(args []string) int {
 
 func cmdExplain(args []string) int {
 	c := newCommon("explain")
-	return c.withEngine(args, func(_ *config.Config, e *runner.Engine, rest []string) int {
+	return c.withDeclarations(args, func(_ *config.Config, _ []runner.RuleInfo, declarations []*sdk.Plugin, rest []string) int {
 		if len(rest) != 1 {
 			fmt.Fprintln(os.Stderr, "usage: copydesk explain PLUGIN/RULE   (see 'copydesk rules' for the list)")
 			return exitUsage
@@ -91,7 +120,7 @@ func cmdExplain(args []string) int {
 		id := rest[0]
 		// A bare rule name is accepted when it is unambiguous.
 		var match []string
-		for _, d := range e.Declarations() {
+		for _, d := range declarations {
 			for _, r := range d.Rules {
 				full := d.Name + "/" + r.Name
 				if full == id {
@@ -105,7 +134,7 @@ func cmdExplain(args []string) int {
 		}
 		if len(match) == 1 {
 			pn, rn, _ := strings.Cut(match[0], "/")
-			for _, d := range e.Declarations() {
+			for _, d := range declarations {
 				if r := d.Rule(rn); d.Name == pn && r != nil {
 					printRuleDoc(d, r)
 					return exitOK
@@ -115,6 +144,17 @@ func cmdExplain(args []string) int {
 		fmt.Fprintf(os.Stderr, "copydesk explain: no rule %q", id)
 		if len(match) > 0 {
 			fmt.Fprintf(os.Stderr, "; did you mean one of: %s", strings.Join(match, ", "))
+		} else {
+			var all []string
+			for _, d := range declarations {
+				for _, r := range d.Rules {
+					all = append(all, d.Name+"/"+r.Name)
+					if !strings.Contains(id, "/") {
+						all = append(all, r.Name)
+					}
+				}
+			}
+			fmt.Fprint(os.Stderr, config.DidYouMean(id, all))
 		}
 		fmt.Fprintln(os.Stderr, " (see 'copydesk rules')")
 		return exitUsage
@@ -158,6 +198,10 @@ func printRuleDoc(p *sdk.Plugin, r *sdk.Rule) {
 	}
 	printOptions("Rule options", p.Name+".rules."+r.Name, r.Options)
 	printOptions("Plugin options", p.Name, p.Options)
+	if p == runner.CorePlugin {
+		fmt.Println("It is not a plugin's rule and cannot be turned off in rules.toml; fix or delete the directive it points at.")
+		return
+	}
 	fmt.Printf("Turn it off:  [%s.rules.%s]\n              enabled = false\n", p.Name, r.Name)
 }
 

@@ -11,7 +11,8 @@
 //	copydesk baseline [flags] PATHS   record findings for check --baseline
 //
 // Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
-// 2 usage, configuration or input error; 3 a plugin or internal failure;
+// 2 usage, configuration, input or output error (a report that cannot be
+// written); 3 a plugin or internal failure;
 // 130 interrupted.
 package main
 
@@ -19,6 +20,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/copydesk/copydesk/core/config"
 	"github.com/copydesk/copydesk/core/host"
 	"github.com/copydesk/copydesk/plugins"
 )
@@ -69,12 +71,15 @@ func run(args []string) int {
 		usage()
 		return exitOK
 	}
-	fmt.Fprintf(os.Stderr, "copydesk: unknown command %q\n", args[0])
+	fmt.Fprintf(os.Stderr, "copydesk: unknown command %q%s\n", args[0], config.DidYouMean(args[0], commands))
 	usage()
 	return exitUsage
 }
 
 const version = "0.1.0"
+
+// commands are the subcommands, for did-you-mean.
+var commands = []string{"check", "rules", "explain", "plugins", "serve", "baseline", "version", "help"}
 
 func usage() {
 	fmt.Fprint(os.Stderr, `usage: copydesk COMMAND [flags] [args]

@@ -129,7 +129,7 @@ func runNDJSON(ctx context.Context, engine *runner.Engine, cfg *config.Config, i
 			return exitInterrupted
 		}
 		fmt.Fprintf(os.Stderr, "copydesk: writing results: %v\n", err)
-		return exitFailure
+		return exitUsage // an I/O error, not a plugin's
 	}
 	for n := 1; ; n++ {
 		line, err := readLine(r, maxBytes)

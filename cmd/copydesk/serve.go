@@ -34,7 +34,9 @@ func cmdServe(args []string) int {
 	addr := c.fs.String("addr", "127.0.0.1:8080", "address to listen on; a non-loopback address needs --allow-remote")
 	allowRemote := c.fs.Bool("allow-remote", false, "allow listening on a non-loopback address (set "+secretEnv+" too)")
 	failOn := c.fs.String("fail-on", "", "verdict fail when a finding is at or above this severity (default from rules.toml: error)")
-	maxBody := c.fs.Int64("max-body-bytes", server.DefaultMaxBodyBytes, "refuse request bodies larger than this with 413")
+	maxBodyFlag := sizeFlag(server.DefaultMaxBodyBytes)
+	c.fs.Var(&maxBodyFlag, "max-body-bytes", "refuse request bodies larger than this with 413, in bytes or with a unit: 1MiB, 512KiB")
+	maxBody := (*int64)(&maxBodyFlag)
 	timeout := c.fs.Duration("timeout", server.DefaultTimeout, "answer 504 when a check takes longer than this")
 	maxInFlight := c.fs.Int("max-in-flight", server.DefaultMaxInFlight, "answer 503 when this many checks are already running")
 	grace := c.fs.Duration("shutdown-timeout", 30*time.Second, "on SIGTERM or SIGINT, wait this long for in-flight requests")
@@ -122,6 +124,7 @@ func cmdServe(args []string) int {
 			code = exitUsage
 		}
 	case err == nil:
+		engine.KeepWarm()
 		var problems []string
 		for _, p := range engine.Plugins() {
 			if p.Status != "running" {
@@ -132,7 +135,7 @@ func cmdServe(args []string) int {
 		if len(problems) > 0 {
 			log.Error("plugins failed to start; every verdict will be fail until they are fixed", "plugins", problems)
 		}
-		log.Info("ready", "plugins", len(engine.Declarations()), "fail_on", cfg.FailOn.String())
+		log.Info("ready", "plugins", len(engine.Plugins()), "fail_on", cfg.FailOn.String())
 		select {
 		case <-ctx.Done():
 		case err := <-serveErr:

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -99,8 +100,8 @@ func parseJSONRange(path string, src []byte, start, end int) (*Article, error) {
 
 	bodyField, ok := fields["body"]
 	if !ok {
-		return nil, &InputError{Path: path, Msg: `the JSON object has no "body" field`,
-			Hint: `put the article text in "body" (plain text with blank lines between paragraphs, or HTML), or send a WordPress REST post or an Arc XP ANS story as the CMS returns it`}
+		return nil, &InputError{Path: path, Msg: `the JSON object has no "body" field, so it is not a CMS article`,
+			Hint: `put the article text in "body" (plain text with blank lines between paragraphs, or HTML), or send a WordPress REST post or an Arc XP ANS story as the CMS returns it; if the file is not an article (package.json, data), leave it out with exclude = ["` + filepath.Base(path) + `"] in rules.toml or --exclude ` + filepath.Base(path)}
 	}
 	if bodyField.m == nil {
 		return nil, &InputError{Path: path, Msg: `the "body" field is not a string`,

@@ -121,8 +121,14 @@ func (f *File) Write(w io.Writer) error {
 }
 
 // WriteFile writes the baseline to path, creating its folder, and replaces
-// an existing file only once the new one is complete.
+// an existing file only once the new one is complete. A baseline is meant
+// to be committed: a new file is readable by all (0644), a replaced one
+// keeps its mode.
 func (f *File) WriteFile(path string) error {
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		mode = st.Mode().Perm()
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -136,6 +142,9 @@ func (f *File) WriteFile(path string) error {
 		return err
 	}
 	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), mode); err != nil { // CreateTemp makes 0600
 		return err
 	}
 	return os.Rename(tmp.Name(), path)

@@ -131,3 +131,26 @@ func TestRoundTripAndNoLineNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteFileMode: a baseline is meant to be committed and read by
+// others: a new one is written 0644, and a replaced one keeps its mode.
+func TestWriteFileMode(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, ".copydesk-baseline.json")
+	f := &File{Version: 1}
+	if err := f.WriteFile(p); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(p); st.Mode().Perm() != 0o644 {
+		t.Errorf("new baseline: mode %v, want 0644", st.Mode().Perm())
+	}
+	if err := os.Chmod(p, 0o664); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.WriteFile(p); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(p); st.Mode().Perm() != 0o664 {
+		t.Errorf("replaced baseline: mode %v, want 0664 kept", st.Mode().Perm())
+	}
+}

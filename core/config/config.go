@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,6 +39,8 @@ type Config struct {
 	// Plugins in the order the file names them.
 	Plugins   []*Plugin
 	Overrides []*Override
+	// Exclude are globs of files never checked (exclude.go).
+	Exclude []string
 
 	src []byte
 }
@@ -65,6 +68,8 @@ type Rule struct {
 type Override struct {
 	Paths       []string
 	MinSeverity sdk.Severity
+	// Enabled false leaves the paths out of every check (exclude.go).
+	Enabled *bool
 	// Rules is keyed "plugin/rule"; only enabled and severity apply.
 	Rules map[string]*Rule
 }
@@ -120,7 +125,7 @@ func Find(explicit, dir string) (string, error) {
 var reserved = map[string]bool{"enabled": true, "path": true, "sha256": true, "rules": true}
 
 // coreKeys are the top-level keys that are not plugin tables.
-var coreKeys = []string{"fail_on", "min_severity", "max_file_size", "language", "timeouts", "overrides"}
+var coreKeys = []string{"fail_on", "min_severity", "max_file_size", "language", "timeouts", "overrides", "exclude"}
 
 // languageCode is an ISO 639-1 code, as `language` takes it.
 var languageCode = regexp.MustCompile(`^[a-z]{2}$`)
@@ -214,6 +219,8 @@ func Parse(path string, src []byte, builtins []string) (*Config, error) {
 					c.CheckTimeout = d
 				}
 			}
+		case "exclude":
+			errs = append(errs, c.parseExclude(v)...)
 		case "overrides":
 			list, ok := v.([]map[string]any)
 			if !ok {
@@ -396,8 +403,15 @@ func (c *Config) parseOverride(i int, t map[string]any) (*Override, Errors) {
 				errs = append(errs, rerrs...)
 				o.Rules[rn] = r
 			}
+		case "enabled":
+			b, ok := v.(bool)
+			if !ok {
+				fail("overrides.enabled must be true or false (false leaves the paths out of every check)")
+				continue
+			}
+			o.Enabled = &b
 		default:
-			fail("unknown key overrides.%s%s", k, didYouMean(k, []string{"paths", "min_severity", "rules"}))
+			fail("unknown key overrides.%s%s", k, didYouMean(k, []string{"paths", "min_severity", "rules", "enabled"}))
 		}
 	}
 	if len(o.Paths) == 0 && len(errs) == 0 {
@@ -493,6 +507,12 @@ func checkOptions(decl []sdk.Option, got sdk.Options, key []string, fail func([]
 		names = append(names, o.Name)
 		byName[o.Name] = o
 	}
+	// A misspelt setting of the table itself ("enabeld") lands here too.
+	if len(key) == 1 {
+		names = append(names, "enabled", "rules", "path", "sha256")
+	} else {
+		names = append(names, "enabled", "severity")
+	}
 	for k, v := range got {
 		at := append(append([]string{}, key...), k)
 		o, ok := byName[k]
@@ -560,8 +580,8 @@ func parseSize(v any) (int64, error) {
 				break
 			}
 		}
-		var x int64
-		if _, err := fmt.Sscan(s, &x); err != nil || x <= 0 {
+		x, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || x <= 0 {
 			return 0, fmt.Errorf("want a size such as \"4MiB\" or 4194304, got %q", n)
 		}
 		return x * mult, nil

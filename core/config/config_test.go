@@ -138,6 +138,8 @@ func TestValidateAgainstDeclarations(t *testing.T) {
 		want      string
 	}{
 		{"unknown plugin option", "[quotes]\nstlye = \"curly\"\n", 2, "unknown option quotes.stlye; did you mean style?"},
+		{"misspelt enabled", "[quotes]\nenabeld = false\n", 2, "unknown option quotes.enabeld; did you mean enabled?"},
+		{"misspelt severity", "[quotes.rules.mixed-style]\nseverty = \"error\"\n", 2, "did you mean severity?"},
 		{"bad enumeration", "[quotes]\nstyle = \"fancy\"\n", 2, "not one of"},
 		{"unknown rule", "[quotes.rules.unclsoed]\nenabled = false\n", 1, "did you mean unclosed?"},
 		{"unknown rule option", "[quotes.rules.mixed-style]\nmin_cuont = 3\n", 2, "did you mean min_count?"},

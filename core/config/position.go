@@ -124,6 +124,10 @@ func splitKey(s string) []string {
 }
 
 // didYouMean suggests the closest candidate when one is near enough.
+// DidYouMean returns "; did you mean X?" for the candidate closest to got
+// (case-insensitive edit distance), or "" when none is close.
+func DidYouMean(got string, candidates []string) string { return didYouMean(got, candidates) }
+
 func didYouMean(got string, candidates []string) string {
 	best, bestD := "", 1<<30
 	for _, c := range candidates {

@@ -211,15 +211,20 @@ func (p *Plan) Result() []byte {
 // Diff is the plan as a unified diff of the file at path ("--- path",
 // "+++ path", three lines of context), or "" when nothing changes. It is
 // what `patch -p0` applies.
+//
+// The diff compares the lines before and after, not the edits: an edit
+// that crosses a line break without changing the line after it (a deletion
+// from one HTML paragraph's text to the next one's start tag) must not show
+// that unchanged line as removed and added back.
 func (p *Plan) Diff(path string) (string, error) {
 	if !p.Changed() {
 		return "", nil
 	}
-	edits := make([]udiff.Edit, len(p.Edits))
-	for i, e := range p.Edits {
-		edits[i] = udiff.Edit{Start: e.Start, End: e.End, New: e.New}
+	before, after := string(p.Source), string(p.Result())
+	if before == after {
+		return "", nil
 	}
-	return udiff.ToUnified(path, path, string(p.Source), edits, udiff.DefaultContextLines)
+	return udiff.Unified(path, path, before, after), nil
 }
 
 func invalid(src []byte, f Fix) string {

@@ -220,3 +220,41 @@ func TestDiff(t *testing.T) {
 		t.Errorf("no change must give an empty diff, got %q", d)
 	}
 }
+
+// TestDiffHTMLKeepsUnchangedLines: an edit inside one line next to a deleted
+// paragraph shows only the changed and deleted lines, never an unchanged
+// paragraph removed and added back; the last line keeps its line break.
+func TestDiffHTMLKeepsUnchangedLines(t *testing.T) {
+	src := "<html><body>\n<h1>Harbour board backs cafe expansion</h1>\n<p>The board approved the the expansion on Thursday.</p>\n<p>Share this article</p>\n<p>Board chair Olu Adeyemi said the plan was a modest step.</p>\n<p>Read more: Ferry timetable changes</p>\n<p>Members voted five to two in favour.</p>\n</body></html>\n"
+	at := func(s string) Edit {
+		i := strings.Index(src, s)
+		return Edit{Start: i, End: i + len(s)}
+	}
+	p := Make([]byte(src), article.FormatHTML, []Fix{
+		{Rule: "r/doubled", Edits: []Edit{at("the ")}},
+		// As strayui suggests them: from the text to the next paragraph's.
+		{Rule: "r/share", Edits: []Edit{at("Share this article</p>\n<p>")}},
+		{Rule: "r/more", Edits: []Edit{at("Read more: Ferry timetable changes</p>\n<p>")}},
+	})
+	d, err := p.Diff("s.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, unchanged := range []string{"Board chair", "Members voted"} {
+		for _, l := range strings.Split(d, "\n") {
+			if strings.Contains(l, unchanged) && !strings.HasPrefix(l, " ") {
+				t.Errorf("unchanged line shown as changed: %q in\n%s", l, d)
+			}
+		}
+	}
+	for _, want := range []string{"-<p>Share this article</p>\n", "-<p>Read more: Ferry timetable changes</p>\n", "+<p>The board approved the expansion on Thursday.</p>\n"} {
+		if !strings.Contains(d, want) {
+			t.Errorf("diff lacks %q:\n%s", want, d)
+		}
+	}
+	one := "<p>The board approved the the expansion.</p><p>Share this article</p>\n"
+	p = Make([]byte(one), article.FormatHTML, []Fix{{Rule: "r/doubled", Edits: []Edit{{Start: strings.Index(one, "the "), End: strings.Index(one, "the ") + 4}}}})
+	if d, _ := p.Diff("t.html"); !strings.HasSuffix(d, "</p>\n") || strings.Contains(d, "No newline") {
+		t.Errorf("a file ending in a line break: the diff's last line must end with one:\n%q", d)
+	}
+}

@@ -203,6 +203,7 @@ func (p *Plugin) Check(ctx context.Context, a *article.Article) Result {
 	if err != nil {
 		switch {
 		case ctx.Err() != nil:
+			p.abandon(pr, ctx.Err())
 			return Result{Err: fmt.Errorf("plugin %s: check cancelled: %w", p.spec.Name, ctx.Err())}
 		case errors.Is(cctx.Err(), context.DeadlineExceeded), status.Code(err) == codes.DeadlineExceeded:
 			err := p.hung()

@@ -171,11 +171,15 @@ func startError(err error, path string, timeout time.Duration, stderr *tail) err
 	return fmt.Errorf("could not start %s: %v%s", path, err, stderr.summary())
 }
 
-// kill stops the process at once and waits until it is reaped. Plugins hold
-// no state worth a graceful shutdown, and a hung one would not take it.
+// kill stops the process and every process it started in its group at
+// once, and waits until it is reaped. Plugins hold no state worth a graceful
+// shutdown, and a hung one would not take it.
 func (pr *process) kill() {
 	pr.killed.Store(true)
 	if pr.cmd.Process != nil {
+		// The group outlives its leader: this also ends what a plugin
+		// that crashed left running.
+		killGroup(pr.cmd.Process.Pid)
 		_ = pr.cmd.Process.Kill()
 	}
 	pr.client.Kill()

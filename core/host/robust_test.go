@@ -195,9 +195,33 @@ func TestCheckAllCancelled(t *testing.T) {
 			t.Errorf("article %d: %+v", i, res[i])
 		}
 	}
-	// Cancelling is the caller's choice, not the plugin's fault.
+	// The process was still working on an article nobody will read, and
+	// it checks one article at a time: it is stopped so that it cannot
+	// block later checks, and a restart brings it back.
+	if _, err := p.current(); err == nil || !strings.Contains(err.Error(), "abandoned") {
+		t.Errorf("a plugin still working on an abandoned check must be stopped: %v", err)
+	}
+	if err := p.Restart(testCtx(t)); err != nil {
+		t.Fatal(err)
+	}
+	if r := p.Check(testCtx(t), newArticle("banana")); r.Err != nil || len(r.Findings) != 1 {
+		t.Errorf("after the restart: %+v", r)
+	}
+}
+
+// TestCheckAllCancelledAfterAnswers: a cancel that comes once every
+// article is answered stops nothing.
+func TestCheckAllCancelledAfterAnswers(t *testing.T) {
+	h := start(t, testOptions(), builtin("hang")...)
+	p := h.Plugins()[0]
+	ctx, cancel := context.WithCancel(testCtx(t))
+	res := p.CheckAll(ctx, []*article.Article{newArticle("banana")})
+	cancel()
+	if res[0].Err != nil {
+		t.Fatal(res[0].Err)
+	}
 	if _, err := p.current(); err != nil {
-		t.Errorf("plugin stopped after a cancel: %v", err)
+		t.Errorf("plugin stopped though nothing was abandoned: %v", err)
 	}
 }
 
@@ -254,4 +278,56 @@ func TestLongTempDir(t *testing.T) {
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("socket dir %s left: %v", dir, err)
 	}
+}
+
+// TestShellScriptPluginEndsWithItsChildren starts a third-party "plugin"
+// that is a shell script whose child never hand-shakes: the start must fail
+// within the start timeout plus a second, and neither the script nor its
+// child may be left running.
+func TestShellScriptPluginEndsWithItsChildren(t *testing.T) {
+	marker := fmt.Sprintf("30.%d", os.Getpid()) // a unique argument to find the child by
+	script := filepath.Join(t.TempDir(), "plugin.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nsleep "+marker+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	opts := testOptions()
+	opts.StartTimeout = time.Second
+	t0 := time.Now()
+	h, errs := Start(testCtx(t), []Spec{{Name: "script", Path: script}}, opts)
+	h.Close()
+	elapsed := time.Since(t0)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "did not complete the plugin handshake") {
+		t.Fatalf("errors: %v", errs)
+	}
+	if elapsed > opts.StartTimeout+time.Second {
+		t.Errorf("the start took %s, more than the start timeout %s plus a second", elapsed, opts.StartTimeout)
+	}
+	if left := processesWithArg(marker); len(left) > 0 {
+		for _, pid := range left {
+			_ = syscallKill(pid)
+		}
+		t.Errorf("processes left behind: %v", left)
+	}
+}
+
+// processesWithArg lists the live processes one of whose arguments is arg.
+func processesWithArg(arg string) []int {
+	var out []int
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		if err != nil {
+			continue
+		}
+		for _, a := range strings.Split(string(b), "\x00") {
+			if a == arg && proc.Alive(pid) {
+				out = append(out, pid)
+			}
+		}
+	}
+	return out
 }

@@ -60,6 +60,7 @@ func (p *Plugin) CheckAll(ctx context.Context, articles []*article.Article) []Re
 		}
 		switch {
 		case ctx.Err() != nil:
+			p.abandon(pr, ctx.Err())
 			failRest(fmt.Errorf("plugin %s: check cancelled: %w", p.spec.Name, ctx.Err()))
 			return results
 		case errors.Is(sErr, errHung):
@@ -82,6 +83,16 @@ func (p *Plugin) CheckAll(ctx context.Context, articles []*article.Article) []Re
 }
 
 var errHung = errors.New("hung")
+
+// abandon stops a process whose caller gave up (a server's --timeout, a
+// client that went away, an interrupt) while it was still working on the
+// caller's articles. A rule cannot be interrupted, and the plugin checks one
+// article at a time, so leaving it to finish would make every later check
+// wait behind work nobody reads: the process is stopped instead, and a
+// long-running caller restarts it (runner.Engine.KeepWarm).
+func (p *Plugin) abandon(pr *process, why error) {
+	pr.stop(fmt.Errorf("its check was abandoned (%v) while it was still working", why))
+}
 
 // sendable refuses an article that protobuf would refuse: its text must be
 // UTF-8, and one bad article must not break the stream for the others.

@@ -8,12 +8,14 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/core/article"
 	"github.com/copydesk/copydesk/core/runner"
 	"github.com/copydesk/copydesk/core/sdk"
 )
 
 // HTML writes one self-contained page for a run, for editors who would rather
-// look than read a log: each file's source with every finding highlighted in
+// look than read a log: each file's copy (the source of plain text and
+// Markdown, the text a reader reads of HTML and CMS JSON) with every finding highlighted in
 // its severity's colour (message on hover), a list of the findings beside it
 // linking to their highlights, and a summary by category and severity. CSS
 // and script are inline and nothing is fetched, so the page can be mailed,
@@ -107,8 +109,15 @@ func (h *HTML) Report(w io.Writer, r *runner.Result) error {
 		page.Checked++
 		var spans []htmlSpan
 		var src []byte
-		if f.Article != nil {
-			src = f.Article.Source()
+		// place maps a finding's source offset to the page's text.
+		place := func(off int) int { return off }
+		if a := f.Article; a != nil {
+			src = a.Source()
+			if readerText(a) {
+				// HTML markup and JSON escapes are not what a reader
+				// reads: show the article's text, findings mapped onto it.
+				src, place = []byte(a.Text), func(off int) int { return textOffset(a, off) }
+			}
 		}
 		for j, d := range f.Diagnostics {
 			hd := &htmlFinding{
@@ -134,7 +143,7 @@ func (h *HTML) Report(w io.Writer, r *runner.Result) error {
 			}
 			c.add(d.Severity)
 			if src != nil {
-				s, e := runeFloor(src, d.Offset), runeFloor(src, d.EndOffset)
+				s, e := runeFloor(src, place(d.Offset)), runeFloor(src, place(d.EndOffset))
 				if e < s {
 					e = s
 				}
@@ -151,6 +160,21 @@ func (h *HTML) Report(w io.Writer, r *runner.Result) error {
 	}
 	sort.Slice(page.Categories, func(i, j int) bool { return page.Categories[i].Name < page.Categories[j].Name })
 	return htmlTemplate.Execute(w, page)
+}
+
+// readerText reports whether the page shows an article's text rather than
+// its source: for HTML and CMS JSON, whose sources are markup and escapes.
+// Plain text and Markdown are shown as written.
+func readerText(a *article.Article) bool {
+	return a.Format == article.FormatHTML || a.Format == article.FormatJSON
+}
+
+// textOffset maps a source byte offset back to the article's text: the
+// first text offset whose source offset reaches it (source offsets grow
+// with text offsets). Source that has no text (a tag, a comment) maps to
+// the next text after it.
+func textOffset(a *article.Article, src int) int {
+	return sort.Search(len(a.Text), func(t int) bool { return a.SourceOffset(t) >= src })
 }
 
 func suggestionText(s runner.Suggestion) string {

@@ -407,3 +407,41 @@ func TestHTMLScreenshot(t *testing.T) {
 	}
 	t.Logf("wrote %s (%d bytes)", *screenshot, len(png))
 }
+
+// TestHTMLReportShowsReaderText: HTML and CMS JSON sources are shown as the
+// text a reader reads — no markup, no escapes — with the findings
+// highlighted on the right words.
+func TestHTMLReportShowsReaderText(t *testing.T) {
+	for name, src := range map[string]string{
+		"story.html": "<html><body><h1>Fares rise</h1>\n<p>Fares on the <em>the</em> ferry &amp; bus rise.</p>\n<p>Second paragraph.</p></body></html>\n",
+		"story.json": `{"headline": "Fares rise", "body": "Fares on the the ferry \u0026 bus rise.\n\nSecond paragraph."}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			format, _ := article.FormatFromPath(name)
+			a, err := article.Parse(name, format, []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The second "the", placed in the source as the host places it.
+			ti := strings.Index(a.Text, "the the") + 4
+			f := &runner.File{Path: name, Article: a, Diagnostics: []runner.Diagnostic{{
+				Rule: "repetition/doubled-word", Category: "repetition", Severity: sdk.Warning, Message: "doubled",
+				Offset: a.SourceOffset(ti), EndOffset: a.SourceEndOffset(ti + 3), Suggestions: []runner.Suggestion{},
+			}}}
+			var b bytes.Buffer
+			if err := (&HTML{}).Report(&b, &runner.Result{Files: []*runner.File{f}}); err != nil {
+				t.Fatal(err)
+			}
+			page := b.String()
+			pre := page[strings.Index(page, `<pre class="source">`):strings.Index(page, "</pre>")]
+			for _, raw := range []string{"&lt;p&gt;", "&lt;em&gt;", `\n`, `\u0026`, "&amp;amp;", `&#34;body&#34;`} {
+				if strings.Contains(pre, raw) {
+					t.Errorf("the copy shows source %q:\n%s", raw, pre)
+				}
+			}
+			if !regexp.MustCompile(`the <mark class="sev-warning"[^>]*>the</mark> ferry &amp; bus`).MatchString(pre) || !strings.Contains(pre, "rise.\n\nSecond paragraph.") {
+				t.Errorf("the finding is not highlighted on the reader's text:\n%s", pre)
+			}
+		})
+	}
+}

@@ -1,10 +1,8 @@
 package runner
 
 import (
-	"path/filepath"
-	"strings"
-
 	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/config"
 	"github.com/copydesk/copydesk/core/sdk"
 )
 
@@ -44,6 +42,9 @@ type Diagnostic struct {
 	// Offset and EndOffset are byte offsets into the source file.
 	Offset    int `json:"offset"`
 	EndOffset int `json:"end_offset"`
+	// InQuote is set when the finding lies inside a direct quotation: its
+	// suggestions are not applied by --fix unless --fix-quoted is given.
+	InQuote bool `json:"in_quote,omitempty"`
 	// Location names the element of a WordPress post or an ANS story the
 	// finding starts in; absent for other inputs.
 	Location *article.Location `json:"location,omitempty"`
@@ -92,56 +93,5 @@ func toDiagnostic(a *article.Article, plugin string, f sdk.Finding) Diagnostic {
 	return d
 }
 
-// matchAny matches a path against globs. A glob matches the path, any of
-// its trailing sub-paths, or (with "**") any depth of folders.
-func matchAny(globs []string, path string) bool {
-	path = filepath.ToSlash(filepath.Clean(path))
-	for _, g := range globs {
-		if globMatch(filepath.ToSlash(g), path) {
-			return true
-		}
-	}
-	return false
-}
-
-func globMatch(glob, path string) bool {
-	parts := strings.Split(path, "/")
-	for k := range parts {
-		if globMatchFrom(glob, parts[k:]) {
-			return true
-		}
-	}
-	return false
-}
-
-// globMatchFrom matches the whole of parts. "a/**/b" matches a/b, a/x/b,
-// a/x/y/b; "a/**" anything under a.
-func globMatchFrom(glob string, parts []string) bool {
-	path := strings.Join(parts, "/")
-	if !strings.Contains(glob, "**") {
-		ok, _ := filepath.Match(glob, path)
-		return ok
-	}
-	prefix, suffix, _ := strings.Cut(glob, "**")
-	prefix = strings.TrimSuffix(prefix, "/")
-	suffix = strings.TrimPrefix(suffix, "/")
-	for i := 0; i <= len(parts); i++ {
-		if prefix != "" {
-			if ok, _ := filepath.Match(prefix, strings.Join(parts[:i], "/")); !ok {
-				continue
-			}
-		} else if i != 0 {
-			break
-		}
-		tail := parts[i:]
-		if suffix == "" {
-			return len(tail) > 0
-		}
-		for j := range tail {
-			if globMatchFrom(suffix, tail[j:]) {
-				return true
-			}
-		}
-	}
-	return false
-}
+// matchAny matches a path against globs (config.MatchPath).
+func matchAny(globs []string, path string) bool { return config.MatchPath(globs, path) }

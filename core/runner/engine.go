@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/go-hclog"
@@ -43,6 +44,9 @@ type enginePlugin struct {
 	mu      sync.Mutex // guards the two fields below
 	crashed bool       // the last call lost findings: restart before the next
 	broken  error      // set when a restart failed; the plugin sits out
+	warm    bool       // restart at once after a failure (KeepWarm)
+	// restarting is set while a restart holds mu, for Unready.
+	restarting atomic.Bool
 }
 
 // Failure is a plugin that lost its findings, for one file or for the run.
@@ -150,13 +154,13 @@ func (e *Engine) Close() {
 }
 
 // Declarations returns what each running plugin declares: its rules with
-// their documentation and options.
+// their documentation and options, and last CorePlugin's.
 func (e *Engine) Declarations() []*sdk.Plugin {
 	out := make([]*sdk.Plugin, len(e.plugins))
 	for i, ep := range e.plugins {
 		out[i] = ep.decl
 	}
-	return out
+	return append(out, CorePlugin)
 }
 
 // Config is the engine's configuration.
@@ -176,7 +180,7 @@ func (e *Engine) Rules() []RuleInfo {
 			out = append(out, RuleInfo{ID: ep.decl.Name + "/" + r.Name, Category: r.Category, Severity: sev, Enabled: settings[r.Name].Enabled, Languages: r.LanguageList(), Summary: r.Summary})
 		}
 	}
-	return out
+	return append(out, coreRules()...)
 }
 
 // RuleInfo is one line of `copydesk rules`.
@@ -277,9 +281,9 @@ func (e *Engine) Check(ctx context.Context, articles []*article.Article) *Result
 			}
 		}
 	}
-	severities := e.severities()
+	severities, known := e.severities(), e.catalog()
 	for _, f := range files {
-		f.Diagnostics = processFile(e.cfg, severities, f)
+		f.Diagnostics = processFile(e.cfg, severities, known, f)
 	}
 	res.Files = files
 	sort.SliceStable(res.Failures, func(i, j int) bool {
@@ -296,12 +300,7 @@ func (e *Engine) Check(ctx context.Context, articles []*article.Article) *Result
 // one-shot CLI run never pays for a restart it will not use.
 func (ep *enginePlugin) check(ctx context.Context, articles []*article.Article) []host.Result {
 	ep.mu.Lock()
-	if ep.crashed && ep.broken == nil {
-		if err := ep.p.Restart(ctx); err != nil {
-			ep.broken = fmt.Errorf("plugin %s could not be restarted after a failure: %v", ep.decl.Name, err)
-		}
-		ep.crashed = false
-	}
+	ep.restartIfCrashed(ctx)
 	broken := ep.broken
 	ep.mu.Unlock()
 	if broken != nil {
@@ -314,14 +313,16 @@ func (ep *enginePlugin) check(ctx context.Context, articles []*article.Article) 
 	pid := ep.p.PID()
 	results := ep.p.CheckAll(ctx, articles)
 	for _, r := range results {
-		if r.Err != nil && ctx.Err() == nil {
-			// Restart only the process this call saw die: under concurrent
-			// requests, calls still running on a dead process must not kill
-			// the fresh one another call already started. An article the
-			// plugin answered badly while staying alive needs no restart.
+		if r.Err != nil {
+			// Restart only the process this call saw die (or stopped when
+			// the call was abandoned): under concurrent requests, calls
+			// still running on a dead process must not kill the fresh one
+			// another call already started. An article the plugin answered
+			// badly while staying alive needs no restart.
 			ep.mu.Lock()
 			if ep.p.PID() == pid && !ep.p.Running() {
 				ep.crashed = true
+				ep.restartSoon()
 			}
 			ep.mu.Unlock()
 			break

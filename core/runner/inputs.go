@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 
 	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/config"
 )
 
 // Input is one file (or standard input) to check, read and parsed, or the
@@ -22,6 +23,11 @@ type Input struct {
 	Path    string
 	Article *article.Article
 	Err     error
+	// Batch is the file of an article read from a batch {"articles":
+	// [...]} (batch.go); Path is then FILE#ID or FILE#N.
+	Batch string
+	// more are the batch's other articles, until Collect lists them.
+	more []*Input
 }
 
 // InputOptions control how paths on the command line become inputs.
@@ -32,6 +38,10 @@ type InputOptions struct {
 	StdinName   string
 	StdinFormat article.Format
 	Stdin       io.Reader
+	// Exclude are globs of files left out (config.MatchPath): files found
+	// in directories and files named on the command line alike, never
+	// standard input.
+	Exclude []string
 }
 
 // Collect expands paths (files, directories searched recursively with
@@ -50,6 +60,9 @@ func Collect(paths []string, opt InputOptions) []*Input {
 		out = append(out, in)
 	}
 	addFile := func(path string) {
+		if len(opt.Exclude) > 0 && config.MatchPath(opt.Exclude, path) {
+			return
+		}
 		if !seen[path] {
 			in := &Input{Path: path}
 			add(in)
@@ -58,7 +71,9 @@ func Collect(paths []string, opt InputOptions) []*Input {
 	}
 	for _, p := range paths {
 		if p == "-" {
-			add(readStdin(opt))
+			for _, in := range readStdin(opt) {
+				add(in)
+			}
 			continue
 		}
 		matches := []string{p}
@@ -98,7 +113,14 @@ func Collect(paths []string, opt InputOptions) []*Input {
 		}
 	}
 	readAll(files, opt.MaxBytes)
-	return out
+	// A batch file becomes one input per article.
+	expanded := out[:0:0]
+	for _, in := range out {
+		expanded = append(expanded, in)
+		expanded = append(expanded, in.more...)
+		in.more = nil
+	}
+	return expanded
 }
 
 // readAll reads and parses the files on every core: parsing (sentence
@@ -167,22 +189,37 @@ func walk(dir string) ([]string, error) {
 }
 
 func readFile(path string, max int64) *Input {
+	if format, ok := article.FormatFromPath(path); ok && format == article.FormatJSON {
+		data, err := article.ReadFile(path, max)
+		if err != nil {
+			return &Input{Path: path, Err: err}
+		}
+		if batch, ok := parseBatch(path, data); ok {
+			first := *batch[0]
+			first.more = batch[1:]
+			return &first
+		}
+		a, err := article.Parse(path, format, data)
+		return &Input{Path: path, Article: a, Err: err}
+	}
 	a, err := article.ParseFile(path, max)
 	return &Input{Path: path, Article: a, Err: err}
 }
 
-func readStdin(opt InputOptions) *Input {
+// readStdin reads standard input: one input, or one per article of a JSON
+// batch. Without a format or a name that gives one, JSON is recognised by
+// its shape (an object); anything else is plain text.
+func readStdin(opt InputOptions) []*Input {
 	name := opt.StdinName
 	if name == "" {
 		name = "-"
 	}
 	in := &Input{Path: name}
+	one := []*Input{in}
 	format := opt.StdinFormat
 	if format == "" {
 		if f, ok := article.FormatFromPath(name); ok {
 			format = f
-		} else {
-			format = article.FormatText
 		}
 	}
 	r := opt.Stdin
@@ -196,12 +233,23 @@ func readStdin(opt InputOptions) *Input {
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
 		in.Err = fmt.Errorf("%s: reading standard input: %v", name, err)
-		return in
+		return one
 	}
 	if int64(len(data)) > max {
 		in.Err = &article.InputError{Path: name, Msg: fmt.Sprintf("input is larger than the %d-byte limit", max), Hint: "raise it with --max-file-size or max_file_size in rules.toml"}
-		return in
+		return one
+	}
+	if format == "" {
+		format = article.FormatText
+		if sniffJSON(data) {
+			format = article.FormatJSON
+		}
+	}
+	if format == article.FormatJSON {
+		if batch, ok := parseBatch(name, data); ok {
+			return batch
+		}
 	}
 	in.Article, in.Err = article.Parse(name, format, data)
-	return in
+	return one
 }

@@ -14,7 +14,8 @@ import (
 // (--baseline, copydesk baseline) is the CLI's stage after these: it needs
 // the whole run's findings, see cmd/copydesk/ci.go.
 var stages = []stage{
-	{"suppress", "drop findings under a copydesk:ignore comment; report stale and unknown ones", stageSuppress},
+	{"quoted", "mark findings inside a direct quotation (in_quote): --fix leaves them alone", stageQuoted},
+	{"suppress", "drop findings under a copydesk:ignore directive; report stale ones and unknown rules", stageSuppress},
 	{"severity", "apply the severities rules.toml sets for rules", stageSeverity},
 	{"overrides", "apply [[overrides]] matching the file: rules off, severities", stageOverrides},
 	{"min-severity", "drop findings below min_severity (an override's, when one matches)", stageMinSeverity},
@@ -36,6 +37,7 @@ type fileScope struct {
 	path       string
 	article    *article.Article
 	overrides  []*config.Override // the ones matching path, in file order
+	known      *catalog           // the rules suppressions may name; nil: unchecked
 }
 
 func newFileScope(cfg *config.Config, severities map[string]sdk.Severity, f *File) *fileScope {
@@ -49,8 +51,9 @@ func newFileScope(cfg *config.Config, severities map[string]sdk.Severity, f *Fil
 }
 
 // processFile runs every stage over a file's findings.
-func processFile(cfg *config.Config, severities map[string]sdk.Severity, f *File) []Diagnostic {
+func processFile(cfg *config.Config, severities map[string]sdk.Severity, known *catalog, f *File) []Diagnostic {
 	sc := newFileScope(cfg, severities, f)
+	sc.known = known
 	ds := f.Diagnostics
 	for _, st := range stages {
 		ds = st.run(sc, ds)
@@ -62,7 +65,11 @@ func stageSuppress(sc *fileScope, ds []Diagnostic) []Diagnostic {
 	if sc.article == nil {
 		return ds
 	}
-	return suppress(sc.article, ds)
+	return suppress(sc.article, ds, sc.known)
+}
+
+func stageQuoted(sc *fileScope, ds []Diagnostic) []Diagnostic {
+	return markQuoted(sc.article, ds)
 }
 
 func stageSeverity(sc *fileScope, ds []Diagnostic) []Diagnostic {

@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/core/article"
@@ -37,7 +38,7 @@ func TestStagesAreNamedAndOrdered(t *testing.T) {
 		}
 		names = append(names, s.name)
 	}
-	want := "suppress severity overrides min-severity dedupe sort"
+	want := "quoted suppress severity overrides min-severity dedupe sort"
 	if got := join(names); got != want {
 		t.Fatalf("stages %q, want %q", got, want)
 	}
@@ -130,5 +131,19 @@ func TestStageSuppress(t *testing.T) {
 	other := diag("p/y", 4, sdk.Warning)
 	if got := stageSuppress(sc, []Diagnostic{other}); len(got) == 0 || got[0].Rule != "p/y" {
 		t.Fatalf("a finding of another rule was silenced: %v", rules(got))
+	}
+}
+
+func TestStageQuoted(t *testing.T) {
+	a, err := article.Parse("q.txt", article.FormatText, []byte("He said “the the plan” and the the rest.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := strings.Index(string(a.Source()), "the the plan")
+	out := strings.LastIndex(string(a.Source()), "the the")
+	ds := []Diagnostic{{Rule: "p/doubled", Offset: in, EndOffset: in + 7, Message: "doubled"}, {Rule: "p/doubled", Offset: out, EndOffset: out + 7, Message: "doubled"}}
+	got := stageQuoted(&fileScope{article: a}, ds)
+	if !got[0].InQuote || !strings.HasSuffix(got[0].Message, QuotedNote) || got[1].InQuote || got[1].Message != "doubled" {
+		t.Errorf("got %+v", got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/runner"
 )
 
 // ParseRequest reads a /v1/check body: one CMS JSON article ({"headline":
@@ -63,37 +64,12 @@ func ParseRequest(body []byte) ([]*article.Article, *apiError) {
 			}
 			return nil, e
 		}
-		if id := articleID(raw); id != "" {
+		if id := runner.ArticleID(raw); id != "" {
 			a.Path = id
 		}
 		out[i] = a
 	}
 	return out, nil
-}
-
-// articleID is the article's "id", "_id" or "slug" when it is a non-empty
-// string or a number.
-func articleID(raw json.RawMessage) string {
-	var fields map[string]json.RawMessage
-	if json.Unmarshal(raw, &fields) != nil {
-		return ""
-	}
-	for _, key := range []string{"id", "_id", "slug"} {
-		v := bytes.TrimSpace(fields[key])
-		if len(v) == 0 {
-			continue
-		}
-		switch {
-		case v[0] == '"':
-			var s string
-			if json.Unmarshal(v, &s) == nil && strings.TrimSpace(s) != "" {
-				return s
-			}
-		case v[0] == '-' || (v[0] >= '0' && v[0] <= '9'):
-			return string(v)
-		}
-	}
-	return ""
 }
 
 // syntaxError places a JSON decoding error at its line and column (1-based,

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/report"
 	"github.com/copydesk/copydesk/core/runner"
 	"github.com/copydesk/copydesk/core/sdk"
 )
@@ -234,9 +235,26 @@ func (s *Server) readyz(w http.ResponseWriter, _ *http.Request, l *reqLog) {
 	case len(rd.problems) > 0:
 		l.err = "plugins failed to start"
 		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "degraded", "plugin_failures": rd.problems})
+	case len(unready(rd.c)) > 0:
+		l.err = "plugins cannot take work"
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "recovering", "plugin_failures": unready(rd.c)})
 	default:
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ready"})
 	}
+}
+
+// Readiness is what a Checker may also offer: the plugins that cannot take
+// work right now (being restarted after a crash, a hang or an abandoned
+// check, or failed for good). While any are listed, /readyz answers 503.
+type Readiness interface {
+	Unready() []string
+}
+
+func unready(c Checker) []string {
+	if r, ok := c.(Readiness); ok {
+		return r.Unready()
+	}
+	return nil
 }
 
 // authorize checks the body's signature when a secret is configured.
@@ -333,6 +351,15 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request, l *reqLog) {
 	if !ok {
 		return
 	}
+	var textFormat bool
+	switch f := r.URL.Query().Get("format"); f {
+	case "", "json":
+	case "text":
+		textFormat = true
+	default:
+		s.fail(w, l, http.StatusBadRequest, apiError{Error: fmt.Sprintf("unknown format %q: use format=json (the default) or format=text", f)})
+		return
+	}
 	articles, perr := ParseRequest(body)
 	if perr != nil {
 		s.fail(w, l, http.StatusBadRequest, *perr)
@@ -355,7 +382,27 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request, l *reqLog) {
 	}
 	resp := CheckResponse{Verdict: Verdict(res, s.opt.FailOn), FailOn: s.opt.FailOn, Result: res}
 	l.verdict = resp.Verdict
+	w.Header().Set(VerdictHeader, resp.Verdict)
+	if textFormat {
+		writeText(w, resp)
+		return
+	}
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// VerdictHeader carries the verdict of a 200 answer to /v1/check, so that a
+// client reading the text format (or none) need not parse JSON.
+const VerdictHeader = "X-Copydesk-Verdict"
+
+// writeText answers with the findings as `copydesk check --format text`
+// prints them without colour, and the verdict on the last line: what a
+// hook script shows an editor.
+func writeText(w http.ResponseWriter, resp CheckResponse) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	_ = (&report.Text{}).Report(w, resp.Result)
+	fmt.Fprintf(w, "verdict: %s (fail_on %s)\n", resp.Verdict, resp.FailOn)
 }
 
 // Verdict is "fail" when a finding is at or above failOn, when a plugin's

@@ -305,6 +305,14 @@ func TestTimeout(t *testing.T) {
 	}
 }
 
+// recoveringEngine is a fakeEngine whose plugins may be restarting.
+type recoveringEngine struct {
+	fakeEngine
+	unready []string
+}
+
+func (r *recoveringEngine) Unready() []string { return r.unready }
+
 func TestReadiness(t *testing.T) {
 	s, ts, _ := newTestServer(t, Options{}, nil)
 	if a := do(t, "GET", ts.URL+"/healthz", "", nil); a.status != 200 {
@@ -319,6 +327,15 @@ func TestReadiness(t *testing.T) {
 	s.SetChecker(&fakeEngine{}, []string{"byline: failed to start"})
 	if a := do(t, "GET", ts.URL+"/readyz", "", nil); a.status != 503 || a.body["status"] != "degraded" {
 		t.Errorf("readyz with a plugin down: %d %v", a.status, a.body)
+	}
+	rec := &recoveringEngine{unready: []string{"fragment: restarting"}}
+	s.SetChecker(rec, nil)
+	if a := do(t, "GET", ts.URL+"/readyz", "", nil); a.status != 503 || a.body["status"] != "recovering" {
+		t.Errorf("readyz while a plugin restarts: %d %v", a.status, a.body)
+	}
+	rec.unready = nil
+	if a := do(t, "GET", ts.URL+"/readyz", "", nil); a.status != 200 {
+		t.Errorf("readyz once the plugin is back: %d %v", a.status, a.body)
 	}
 	s.SetChecker(&fakeEngine{}, nil)
 	if a := do(t, "GET", ts.URL+"/readyz", "", nil); a.status != 200 {
@@ -420,5 +437,31 @@ func TestRequestLog(t *testing.T) {
 	}
 	if _, ok := line["duration_ms"].(float64); !ok {
 		t.Errorf("no duration in %v", line)
+	}
+}
+
+// TestTextFormat: format=text answers with the findings as lines and the
+// verdict in a header and on the last line, on a pass with warnings too.
+func TestTextFormat(t *testing.T) {
+	_, ts, _ := newTestServer(t, Options{}, &fakeEngine{})
+	resp, err := http.Post(ts.URL+"/v1/check?format=text", "application/json", strings.NewReader(`{"id": "s1", "body": "A MEH line."}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || resp.Header.Get(VerdictHeader) != "pass" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") {
+		t.Fatalf("status %d, verdict %q, type %q", resp.StatusCode, resp.Header.Get(VerdictHeader), resp.Header.Get("Content-Type"))
+	}
+	for _, want := range []string{"s1:", "warning: MEH [fake/meh]", "verdict: pass (fail_on error)\n"} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("text answer lacks %q:\n%s", want, body)
+		}
+	}
+	if a := do(t, "POST", ts.URL+"/v1/check?format=yaml", `{"body": "x"}`, nil); a.status != 400 {
+		t.Errorf("unknown format: %d", a.status)
+	}
+	if a := do(t, "POST", ts.URL+"/v1/check", `{"body": "BAD"}`, nil); a.header.Get(VerdictHeader) != "fail" {
+		t.Errorf("the JSON answer carries the verdict header too: %v", a.header)
 	}
 }
