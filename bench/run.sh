@@ -102,6 +102,15 @@ bare_cpu=$(median cpu "$tmp/copydesk" version); bare_s=$(med seconds)
 for t in "${tools[@]}"; do
   cold[$t]=$(run seconds "$t" "$one"); cold_cpu[$t]=$(med cpu)
 done
+# where copydesk's cold start goes: the same cold check of the seed by every
+# built-in ruleset, one process per ruleset (today) or all rulesets in one
+# process (protocol.ServeBundle, the issue-17 prototype), without the CLI
+echo "measuring cold start, one process per ruleset and one for all ..." >&2
+declare -A proto proto_s
+for mode in split bundle; do
+  proto[$mode]=$(median cpu "$bt" coldstart -mode "$mode" "$one"); proto_s[$mode]=$(med seconds)
+  "$bt" coldstart -mode "$mode" "$one" >"$tmp/coldstart-$mode.txt"
+done
 for c in "${corpora[@]}"; do
   for t in "${tools[@]}"; do
     echo "measuring $t on $c ..." >&2
@@ -125,6 +134,13 @@ echo "| tool             | wall (s) | CPU (s) |"
 echo "| ---              | ---      | ---     |"
 printf '| %-16s | %8s | %7s |\n' "copydesk version" "$bare_s" "$bare_cpu"
 for t in "${tools[@]}"; do printf '| %-16s | %8s | %7s |\n' "$t" "${cold[$t]}" "${cold_cpu[$t]}"; done
+echo
+echo "cold start without the CLI (benchtool coldstart: start, handshake, Describe, Configure, Check of the seed by every built-in ruleset):"
+for mode in split bundle; do
+  echo "  $mode: whole tree CPU ${proto[$mode]} s (wall ${proto_s[$mode]} s); $(tail -1 "$tmp/coldstart-$mode.txt")"
+done
+echo "  per process, CPU (10 ms ticks) once its handshake was done and once it had answered:"
+grep '^process=' "$tmp/coldstart-split.txt" | sed 's/^/    /'
 echo
 row corpus tool files words "wall (s)" "words/s" "CPU (s)" "words/CPU-s" "RSS MiB" "PSS MiB"
 row --- --- --- --- --- --- --- --- --- ---
