@@ -5,6 +5,7 @@
 #   RUNS=3 N=200 bash bench/run.sh
 #   SKIP_VALE=1 bash bench/run.sh
 #   VALE_CONFIGS=styles bash bench/run.sh   # only Vale with the five styles
+#   CLEAN_RUNS=1 bash bench/run.sh          # one run per tool on the clean corpus
 #
 # Three corpora, built at run time from ../shared (never copied into the repo):
 #   gen    N generated articles of 300-1,500 words (benchtool corpus)
@@ -21,6 +22,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED:-$root/../shared}
 runs=${RUNS:-5}
+clean_runs=${CLEAN_RUNS:-$runs}   # Vale takes minutes per run on the clean corpus
 n=${N:-1000}
 tmp=$(mktemp -d)
 server_pid=""
@@ -81,7 +83,7 @@ fi
 # peak_pss_mib); the other keys stay in $tmp/m.txt for med.
 median() {
   local key=$1; shift
-  for _ in $(seq "$runs"); do "$bt" measure -- "$@"; done >"$tmp/m.txt"
+  for _ in $(seq "${n_runs:-$runs}"); do "$bt" measure -- "$@"; done >"$tmp/m.txt"
   med "$key"
 }
 med() { grep -o "\b$1=[0-9.]*" "$tmp/m.txt" | cut -d= -f2 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -112,6 +114,7 @@ for mode in split bundle; do
   "$bt" coldstart -mode "$mode" "$one" >"$tmp/coldstart-$mode.txt"
 done
 for c in "${corpora[@]}"; do
+  n_runs=$runs; [ "$c" = clean ] && n_runs=$clean_runs
   for t in "${tools[@]}"; do
     echo "measuring $t on $c ..." >&2
     secs[$c,$t]=$(run seconds "$t" "${dir[$c]}"); cpu[$c,$t]=$(med cpu)
@@ -125,7 +128,7 @@ per() { awk -v w="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", w / s; else p
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
 echo
-echo "medians of $runs runs; $(nproc) cores; load average $load_before at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+echo "medians of $runs runs ($clean_runs on the clean corpus); $(nproc) cores; load average $load_before at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 echo "CPU is user+sys of the whole process tree (steadier than wall time on a shared machine);"
 echo "RSS sums each process's resident pages (the plugin processes share one binary's pages, counted once per process); PSS counts shared pages once."
 echo
