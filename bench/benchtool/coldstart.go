@@ -150,7 +150,6 @@ func coldstart(args []string) error {
 		if err != nil {
 			return err
 		}
-		defer p.client.Kill()
 		for i := range procs {
 			procs[i] = p
 		}
@@ -171,6 +170,13 @@ func coldstart(args []string) error {
 		}()
 	}
 	wg.Wait()
+	defer func() { // every process, on errors too
+		for _, p := range procs {
+			if p != nil {
+				p.client.Kill()
+			}
+		}
+	}()
 	var ready, done time.Duration
 	seen := map[*proc]bool{}
 	for i, name := range names {
@@ -194,9 +200,6 @@ func coldstart(args []string) error {
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &self)
 	hostCPU := time.Duration(self.Utime.Nano() + self.Stime.Nano())
 	fmt.Printf("mode=%s processes=%d plugins_ready_cpu=%.3f plugins_done_cpu=%.3f host_cpu=%.3f\n", *mode, len(seen), ready.Seconds(), done.Seconds(), hostCPU.Seconds())
-	for p := range seen {
-		p.client.Kill()
-	}
 	return nil
 }
 
