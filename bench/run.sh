@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
 # copydesk's benchmark, side by side with Vale on the same files.
 #
-#   bash bench/run.sh            # full run: 1,000 articles, 5 runs per measure, Vale installed if missing
+#   bash bench/run.sh            # full run: 5 runs per measure, Vale installed if missing
 #   RUNS=3 N=200 bash bench/run.sh
 #   SKIP_VALE=1 bash bench/run.sh
+#   VALE_CONFIGS=styles bash bench/run.sh   # only Vale with the five styles
+#   CLEAN_RUNS=1 bash bench/run.sh          # one run per tool on the clean corpus
 #
-# Measures (median of RUNS): cold start (one article, every default plugin),
-# throughput in words per second over the corpus, peak memory of copydesk and
-# all plugin processes together, per-plugin time and memory (--stats), and
-# copydesk serve latency at 1, 8 and 32 concurrent clients (loopback only).
-# The corpus is built at run time from ../shared (never copied into the repo).
+# Three corpora, built at run time from ../shared (never copied into the repo):
+#   gen    N generated articles of 300-1,500 words (benchtool corpus)
+#   dev    ten copies of each dev-set article and of the seed, each copy with
+#          a unique first line (benchtool copies)
+#   clean  the clean wire corpus, ../shared/corpus/clean/en, as it is
+# Measures (median of RUNS): throughput in words per second and per CPU-second
+# on each corpus, with the ratio to Vale; cold start on the seed article with
+# every default plugin against Vale's cold start on the same file; peak memory
+# of copydesk and all plugin processes together; per-plugin time and memory
+# (--stats, clean corpus); copydesk serve latency at 1, 8 and 32 concurrent
+# clients (loopback only).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED:-$root/../shared}
 runs=${RUNS:-5}
+clean_runs=${CLEAN_RUNS:-$runs}   # Vale takes minutes per run on the clean corpus
 n=${N:-1000}
 tmp=$(mktemp -d)
 server_pid=""
@@ -29,14 +38,23 @@ go build -o "$tmp/copydesk" ./cmd/copydesk
 go build -o "$tmp/benchtool" ./bench/benchtool
 bt="$tmp/benchtool"
 
-sources=("$shared"/eval-public/articles/*.txt "$shared"/corpus/seed/*.txt)
-[ -e "${sources[0]}" ] || { echo "no shared articles under $shared (set SHARED=...)" >&2; exit 2; }
-"$bt" corpus -out "$tmp/corpus" -n "$n" "${sources[@]}" >"$tmp/corpus.txt"
-words=$(awk '{print $3}' "$tmp/corpus.txt")
-one="$tmp/one/article.txt"           # cold start: one ~300-1,500-word article
-mkdir -p "$tmp/one"; cp "$tmp/corpus/article-0001.txt" "$one"
+seed="$shared/corpus/seed/blinken-china-trip.txt"
+sources=("$shared"/eval-public/articles/*.txt "$seed")
+[ -e "${sources[0]}" ] && [ -e "$seed" ] || { echo "no shared articles under $shared (set SHARED=...)" >&2; exit 2; }
+[ -d "$shared/corpus/clean/en" ] || { echo "no clean corpus at $shared/corpus/clean/en (set SHARED=...)" >&2; exit 2; }
+"$bt" corpus -out "$tmp/gen" -n "$n" "${sources[@]}" >/dev/null
+"$bt" copies -out "$tmp/dev" -n 10 "${sources[@]}" >/dev/null
+corpora=(gen dev clean)
+declare -A dir files words
+dir[gen]=$tmp/gen; dir[dev]=$tmp/dev; dir[clean]=$shared/corpus/clean/en
+for c in "${corpora[@]}"; do
+  files[$c]=$(find "${dir[$c]}" -name '*.txt' | wc -l)
+  words[$c]=$(find "${dir[$c]}" -name '*.txt' -exec cat {} + | wc -w)   # one count for both tools
+done
+one="$tmp/one/$(basename "$seed")"   # cold start: the seed article
+mkdir -p "$tmp/one"; cp "$seed" "$one"
 # a ~1,000-word article for the server
-for f in "$tmp"/corpus/*.txt; do
+for f in "$tmp"/gen/*.txt; do
   w=$(wc -w <"$f"); if [ "$w" -ge 900 ] && [ "$w" -le 1100 ]; then cp "$f" "$tmp/k.txt"; break; fi
 done
 
@@ -65,50 +83,91 @@ fi
 # peak_pss_mib); the other keys stay in $tmp/m.txt for med.
 median() {
   local key=$1; shift
-  for _ in $(seq "$runs"); do "$bt" measure -- "$@"; done >"$tmp/m.txt"
+  for _ in $(seq "${n_runs:-$runs}"); do "$bt" measure -- "$@"; done >"$tmp/m.txt"
   med "$key"
 }
 med() { grep -o "\b$1=[0-9.]*" "$tmp/m.txt" | cut -d= -f2 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 cd "$tmp"   # no rules.toml here: the built-in default configuration
-echo "measuring copydesk ..." >&2
-cd_cold=$(median seconds "$tmp/copydesk" check --format json "$one")
-cd_cold_cpu=$(med cpu)
-cd_tput_s=$(median seconds "$tmp/copydesk" check --format json "$tmp/corpus")
-cd_cpu=$(med cpu)
-cd_mem=$(med peak_rss_mib)
-cd_pss=$(med peak_pss_mib)
-"$tmp/copydesk" check --format json --stats "$tmp/corpus" >/dev/null 2>"$tmp/stats.txt" || true
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+tools=(copydesk)
+if [ -n "$vale" ]; then for cfg in ${VALE_CONFIGS:-styles builtin}; do tools+=("vale-$cfg"); done; fi
+run() { # run KEY TOOL PATH: median of KEY over RUNS runs of TOOL checking PATH
+  case $2 in
+    copydesk) median "$1" "$tmp/copydesk" check --format json "$3" ;;
+    vale-*) median "$1" "$vale" --config="$tmp/vale-${2#vale-}.ini" --output=JSON --no-exit "$3" ;;
+  esac
+}
+declare -A cold cold_cpu secs cpu rssm pssm
+echo "measuring cold start ..." >&2
+bare_cpu=$(median cpu "$tmp/copydesk" version); bare_s=$(med seconds)
+for t in "${tools[@]}"; do
+  cold[$t]=$(run seconds "$t" "$one"); cold_cpu[$t]=$(med cpu)
+done
+# where copydesk's cold start goes: the same cold check of the seed by every
+# built-in ruleset, one process per ruleset (today) or all rulesets in one
+# process (protocol.ServeBundle, the issue-17 prototype), without the CLI
+echo "measuring cold start, one process per ruleset and one for all ..." >&2
+declare -A proto proto_s
+for mode in split bundle; do
+  proto[$mode]=$(median cpu "$bt" coldstart -mode "$mode" "$one"); proto_s[$mode]=$(med seconds)
+  "$bt" coldstart -mode "$mode" "$one" >"$tmp/coldstart-$mode.txt"
+done
+for c in "${corpora[@]}"; do
+  n_runs=$runs; [ "$c" = clean ] && n_runs=$clean_runs
+  for t in "${tools[@]}"; do
+    echo "measuring $t on $c ..." >&2
+    secs[$c,$t]=$(run seconds "$t" "${dir[$c]}"); cpu[$c,$t]=$(med cpu)
+    rssm[$c,$t]=$(med peak_rss_mib); pssm[$c,$t]=$(med peak_pss_mib)
+  done
+done
+"$tmp/copydesk" check --format json --stats "${dir[clean]}" >/dev/null 2>"$tmp/stats.txt" || true
 
-row() { printf '| %-30s | %14s | %13s | %16s | %16s | %14s | %14s |\n' "$@"; }
-wps() { awk -v w="$words" -v s="$1" 'BEGIN { printf "%.0f", w / s }'; }
+row() { printf '| %-6s | %-14s | %6s | %8s | %9s | %9s | %9s | %10s | %8s | %8s |\n' "$@"; }
+per() { awk -v w="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", w / s; else print "-" }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
 echo
-echo "corpus: $n articles, $words words; medians of $runs runs; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "medians of $runs runs ($clean_runs on the clean corpus); $(nproc) cores; load average $load_before at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 echo "CPU is user+sys of the whole process tree (steadier than wall time on a shared machine);"
 echo "RSS sums each process's resident pages (the plugin processes share one binary's pages, counted once per process); PSS counts shared pages once."
 echo
-row "tool" "cold start (s)" "cold CPU (s)" "words per second" "words per CPU-s" "peak RSS (MiB)" "peak PSS (MiB)"
-row "----" "---" "---" "---" "---" "---" "---"
-row "copydesk (all default plugins)" "$cd_cold" "$cd_cold_cpu" "$(wps "$cd_tput_s")" "$(wps "$cd_cpu")" "$cd_mem" "$cd_pss"
-if [ -n "$vale" ]; then
-  for cfg in styles builtin; do
-    v_cold=$(median seconds "$vale" --config="$tmp/vale-$cfg.ini" --output=JSON --no-exit "$one")
-    v_cold_cpu=$(med cpu)
-    v_s=$(median seconds "$vale" --config="$tmp/vale-$cfg.ini" --output=JSON --no-exit "$tmp/corpus")
-    v_cpu=$(med cpu)
-    v_mem=$(med peak_rss_mib)
-    v_pss=$(med peak_pss_mib)
-    row "vale ($cfg)" "$v_cold" "$v_cold_cpu" "$(wps "$v_s")" "$(wps "$v_cpu")" "$v_mem" "$v_pss"
-    echo "ratio copydesk/vale ($cfg): throughput $(ratio "$v_s" "$cd_tput_s")x (per CPU-second $(ratio "$v_cpu" "$cd_cpu")x), cold start $(ratio "$cd_cold" "$v_cold")x" >>"$tmp/ratios.txt"
+echo "cold start: $(basename "$one") ($(wc -w <"$one") words), one process tree from start to exit"
+echo "| tool             | wall (s) | CPU (s) |"
+echo "| ---              | ---      | ---     |"
+printf '| %-16s | %8s | %7s |\n' "copydesk version" "$bare_s" "$bare_cpu"
+for t in "${tools[@]}"; do printf '| %-16s | %8s | %7s |\n' "$t" "${cold[$t]}" "${cold_cpu[$t]}"; done
+echo
+echo "cold start without the CLI (benchtool coldstart: start, handshake, Describe, Configure, Check of the seed by every built-in ruleset):"
+for mode in split bundle; do
+  echo "  $mode: whole tree CPU ${proto[$mode]} s (wall ${proto_s[$mode]} s); $(tail -1 "$tmp/coldstart-$mode.txt")"
+done
+echo "  per process, CPU (10 ms ticks) once its handshake was done and once it had answered:"
+grep '^process=' "$tmp/coldstart-split.txt" | sed 's/^/    /'
+echo
+row corpus tool files words "wall (s)" "words/s" "CPU (s)" "words/CPU-s" "RSS MiB" "PSS MiB"
+row --- --- --- --- --- --- --- --- --- ---
+for c in "${corpora[@]}"; do
+  for t in "${tools[@]}"; do
+    row "$c" "$t" "${files[$c]}" "${words[$c]}" "${secs[$c,$t]}" "$(per "${words[$c]}" "${secs[$c,$t]}")" \
+      "${cpu[$c,$t]}" "$(per "${words[$c]}" "${cpu[$c,$t]}")" "${rssm[$c,$t]}" "${pssm[$c,$t]}"
   done
-  echo; cat "$tmp/ratios.txt"
+done
+if [ -n "$vale" ]; then
+  echo
+  echo "copydesk against Vale (throughput: Vale's time / copydesk's; cold start: copydesk's / Vale's; issue 17 asks >= 4x and <= 0.5x against vale-styles):"
+  for t in "${tools[@]:1}"; do
+    line="$t: cold start ${cold[copydesk]}/${cold[$t]} s = $(ratio "${cold[copydesk]}" "${cold[$t]}")x wall, $(ratio "${cold_cpu[copydesk]}" "${cold_cpu[$t]}")x CPU"
+    for c in "${corpora[@]}"; do
+      line+="; $c $(ratio "${secs[$c,$t]}" "${secs[$c,copydesk]}")x wall, $(ratio "${cpu[$c,$t]}" "${cpu[$c,copydesk]}")x CPU"
+    done
+    echo "$line"
+  done
 else
   echo "(Vale not measured: SKIP_VALE set or install failed)"
 fi
 
-echo; echo "per plugin (copydesk check --stats over the corpus):"; cat "$tmp/stats.txt"
+echo; echo "per plugin (copydesk check --stats over the clean corpus):"; cat "$tmp/stats.txt"
 
 if [ -f "$tmp/k.txt" ] && "$tmp/copydesk" help 2>&1 | grep -q serve; then
   port=$((20000 + RANDOM % 20000))

@@ -1,7 +1,9 @@
 // Command benchtool is the measuring half of bench/run.sh:
 //
 //	benchtool corpus -out DIR -n 1000 SOURCES...   write n articles of 300–1,500 words built from source articles
+//	benchtool copies -out DIR -n 10 SOURCES...      write n copies of each source, each with a unique first line
 //	benchtool measure -- CMD ARGS...               run a command; print wall seconds and peak RSS of its whole process tree
+//	benchtool coldstart -mode split|bundle ARTICLE  a cold check by every built-in ruleset, one process each or one for all
 //	benchtool load -url URL -article FILE -clients N -requests M   p50/p90/p99 latency of POST /v1/check
 //
 // Sources are read at run time (the shared articles are licensed for research
@@ -28,16 +30,23 @@ import (
 )
 
 func main() {
+	if serveIfAsked(os.Args[1:]) {
+		return
+	}
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: benchtool corpus|measure|load ...")
+		fmt.Fprintln(os.Stderr, "usage: benchtool corpus|copies|measure|coldstart|load ...")
 		os.Exit(2)
 	}
 	var err error
 	switch os.Args[1] {
 	case "corpus":
 		err = corpus(os.Args[2:])
+	case "copies":
+		err = copies(os.Args[2:])
 	case "measure":
 		err = measure(os.Args[2:])
+	case "coldstart":
+		err = coldstart(os.Args[2:])
 	case "load":
 		err = load(os.Args[2:])
 	default:
@@ -113,6 +122,43 @@ func corpus(args []string) error {
 		}
 	}
 	fmt.Printf("%d articles, %d words\n", *n, totalWords)
+	return nil
+}
+
+// copies writes n copies of each source article. Copy k's first line ends
+// with " (k)", so no two files have the same text and no cache keyed on
+// content can answer for a copy. It prints the files and words written,
+// words counted like wc -w.
+func copies(args []string) error {
+	fs := flag.NewFlagSet("copies", flag.ExitOnError)
+	out := fs.String("out", "", "output folder")
+	n := fs.Int("n", 10, "copies of each source")
+	fs.Parse(args)
+	if *out == "" || fs.NArg() == 0 || *n < 1 {
+		return fmt.Errorf("copies needs -out, -n >= 1 and source files")
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return err
+	}
+	files, words := 0, 0
+	for _, p := range fs.Args() {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		first, rest, _ := strings.Cut(string(data), "\n")
+		base := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+		for k := 1; k <= *n; k++ {
+			text := fmt.Sprintf("%s (%d)\n%s", strings.TrimRight(first, "\r"), k, rest)
+			name := filepath.Join(*out, fmt.Sprintf("%s-%02d%s", base, k, filepath.Ext(p)))
+			if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+				return err
+			}
+			files++
+			words += len(strings.Fields(text))
+		}
+	}
+	fmt.Printf("%d articles, %d words\n", files, words)
 	return nil
 }
 
