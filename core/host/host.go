@@ -13,9 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -103,7 +100,7 @@ type Host struct {
 func Start(ctx context.Context, specs []Spec, opts Options) (*Host, []*PluginError) {
 	h := &Host{opts: opts.withDefaults()}
 	var errs []*PluginError
-	sweepSocketDirs()
+	sweepStaleSocketDirs(socketBase())
 	dir, err := os.MkdirTemp(socketBase(), fmt.Sprintf("%s%d-", socketDirPrefix, os.Getpid()))
 	if err != nil {
 		for _, s := range specs {
@@ -112,6 +109,7 @@ func Start(ctx context.Context, specs []Spec, opts Options) (*Host, []*PluginErr
 		return h, errs
 	}
 	h.socketDir = dir
+	_ = claimSocketDir(dir) // without the lock the directory is swept only when old
 
 	plugins := make([]*Plugin, len(specs))
 	perr := make([]error, len(specs))
@@ -166,24 +164,6 @@ func socketBase() string {
 // copydesk's pid, a dash and a random suffix.
 const socketDirPrefix = "copydesk-plugins-"
 
-// sweepSocketDirs removes socket directories left by copydesk runs that were
-// killed before they could Close. A directory is only taken when its owner
-// is gone and it has not changed for a while, so a live run in another pid
-// namespace sharing /tmp keeps its own.
-func sweepSocketDirs() {
-	dirs, _ := filepath.Glob(filepath.Join(socketBase(), socketDirPrefix+"*-*"))
-	for _, d := range dirs {
-		pidStr, _, _ := strings.Cut(strings.TrimPrefix(filepath.Base(d), socketDirPrefix), "-")
-		pid, err := strconv.Atoi(pidStr)
-		if err != nil || pid <= 0 || processExists(pid) {
-			continue
-		}
-		if fi, err := os.Stat(d); err == nil && fi.IsDir() && time.Since(fi.ModTime()) > 10*time.Minute {
-			_ = os.RemoveAll(d)
-		}
-	}
-}
-
 // Plugins returns the plugins that started, in spec order.
 func (h *Host) Plugins() []*Plugin {
 	h.mu.Lock()
@@ -234,6 +214,7 @@ func (h *Host) Close() {
 		}
 		wg.Wait()
 		if h.socketDir != "" {
+			releaseSocketDir(h.socketDir)
 			_ = os.RemoveAll(h.socketDir)
 		}
 	})

@@ -250,7 +250,7 @@ func TestSweepStaleSocketDirs(t *testing.T) {
 	dead := mk(socketDirPrefix+"99999999-sweeptest", old)
 	fresh := mk(socketDirPrefix+"99999998-sweeptest", time.Now())
 	live := mk(fmt.Sprintf("%s%d-sweeptest", socketDirPrefix, os.Getpid()), old)
-	sweepSocketDirs()
+	sweepStaleSocketDirs(socketBase())
 	if _, err := os.Stat(dead); !os.IsNotExist(err) {
 		t.Errorf("stale dir of a dead run kept: %v", err)
 	}

@@ -15,9 +15,8 @@ import (
 // seen across pid namespaces sharing the folder, so the next run can tell a
 // dead run's directory from a live one's at once, without trusting pids.
 //
-// Wiring (host.go): in Start, sweepStaleSocketDirs(socketBase()) replaces
-// sweepSocketDirs(), and claimSocketDir(dir) follows os.MkdirTemp; in Close,
-// releaseSocketDir(h.socketDir) precedes os.RemoveAll.
+// Host.Start sweeps with sweepStaleSocketDirs and claims its own directory
+// right after creating it; Host.Close releases it before removing it.
 const ownerLockName = ".owner"
 
 // legacyGrace is how old a socket directory without an owner lock (made by
