@@ -1,6 +1,7 @@
 package fragment
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/copydesk/copydesk/core/sdk"
@@ -9,10 +10,11 @@ import (
 // NoSubject reports a sentence that opens with a prepositional phrase and
 // goes straight to its verb.
 var NoSubject = &sdk.Rule{
-	Name:     "no-subject",
-	Category: sdk.CategoryFragment,
-	Severity: sdk.Warning,
-	Summary:  "a sentence whose verb follows an opening phrase with no subject between (\"For the new rules is expected...\")",
+	Name:      "no-subject",
+	Category:  sdk.CategoryFragment,
+	Languages: sdk.English,
+	Severity:  sdk.Warning,
+	Summary:   "a sentence whose verb follows an opening phrase with no subject between (\"For the new rules is expected...\")",
 	Doc: `A cut in the wrong place can leave the second half of a sentence with a
 verb but no subject: "...a white paper on policy. For immigration and asylum
 is expected to be published on Monday." The sentence opens with a
@@ -32,7 +34,7 @@ exports rose") and sentences that open a paragraph.`,
 }
 
 func checkNoSubject(pass *sdk.Pass) {
-	for _, para := range bodyOf(pass.Article).Paras {
+	for _, para := range bodyOf(pass).Paras {
 		for _, s := range para {
 			if !prepositions[s.FirstWord()] || !candidate(s, para) {
 				continue // decided without tagging: most sentences open otherwise
@@ -46,7 +48,13 @@ func checkNoSubject(pass *sdk.Pass) {
 				continue
 			}
 			v := verbAfterPhrase(toks, first+1)
-			if v < 0 {
+			if v < 0 || !auxiliaries[toks[v].Lower] || phraseIdiom(toks, first) || subjectOpens(toks, v) {
+				continue
+			}
+			if k := slices.IndexFunc(toks[first:v], func(t token) bool { return isSeparator(t.Text) && t.Text != "," }); k >= 0 {
+				continue // a dash or bracket inside the phrase: an aside, then the subject
+			}
+			if inverted(toks, v) {
 				continue
 			}
 			if segs := clauses(toks[v+1:]); len(segs) > 1 && hasMainClause(segs[1:]) {
@@ -146,4 +154,62 @@ func wordsOf(toks []token) []string {
 		}
 	}
 	return out
+}
+
+// auxiliaries are the verbs no-subject reports: the copula, "have", "do"
+// and the modals, which always need a subject before them ("For
+// immigration and asylum is expected..."). A lexical verb after an opening
+// phrase is far likelier a subject the tagger folded into the phrase ("In
+// 1987 the court struck").
+var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
+	"had": true, "does": true, "do": true, "did": true, "will": true, "would": true, "can": true, "could": true,
+	"should": true, "may": true, "might": true, "must": true, "shall": true}
+
+// phraseIdiom reports an opening that is not a prepositional phrase at
+// all: a quantifier ("At least two groups are"), a linking phrase ("For
+// instance,", "In all") or an inversion ("At stake will be", "At issue is").
+func phraseIdiom(toks []token, first int) bool {
+	if first+1 >= len(toks) {
+		return false
+	}
+	switch toks[first].Lower + " " + toks[first+1].Lower {
+	case "at least", "at most", "in all", "for instance", "for example", "at stake", "at issue", "in addition", "of course":
+		return true
+	}
+	return false
+}
+
+// subjectOpens reports a subject just before the verb at v, after the
+// opening phrase: "In 1987 the court has", "Throughout his career Putin
+// has", "In the last 19 years advocates have".
+func subjectOpens(toks []token, v int) bool {
+	j := v - 1
+	for j >= 0 && toks[j].Tag == "RB" {
+		j--
+	}
+	if j < 0 || !isNoun(toks[j].Tag) {
+		return false
+	}
+	sg, pl := subjectBefore(toks, j)
+	switch toks[v].Lower {
+	case "is", "was", "has", "does":
+		return sg // "For the winter crossings is": no subject agrees
+	case "are", "were", "have", "do":
+		return pl
+	}
+	return sg || pl
+}
+
+// inverted reports a verb group followed by its subject: "From the windows
+// can be seen the shops", "Among the dead were two children".
+func inverted(toks []token, v int) bool {
+	k := v + 1
+	for k < len(toks) && (toks[k].Tag == "RB" || toks[k].Tag == "VBN" || toks[k].Lower == "be" || toks[k].Lower == "been") {
+		k++
+	}
+	if k >= len(toks) || k == v+1 {
+		return false
+	}
+	n := toks[k].Tag
+	return n == "DT" || n == "CD" || n == "PRP$" || strings.HasPrefix(n, "NN") || strings.HasPrefix(n, "JJ")
 }

@@ -7,10 +7,11 @@ import (
 // Orphan reports a short sentence that has nothing to do with its
 // surroundings.
 var Orphan = &sdk.Rule{
-	Name:     "orphan",
-	Category: sdk.CategoryFragment,
-	Severity: sdk.Warning,
-	Summary:  "a short sentence unrelated to anything in the article",
+	Name:      "orphan",
+	Category:  sdk.CategoryFragment,
+	Languages: sdk.English,
+	Severity:  sdk.Warning,
+	Summary:   "a short sentence unrelated to anything in the article",
 	Doc: `Broken machine translation leaves short sentences that are grammatical
 on their face but mean nothing where they stand ("There is no spin in
 collision."). Such an orphan shares no content word with the rest of the
@@ -34,7 +35,7 @@ complement the orphan replaced.`,
 }
 
 func checkOrphan(pass *sdk.Pass) {
-	b := bodyOf(pass.Article)
+	b := bodyOf(pass)
 	maxWords := pass.Options.Int("max-words")
 	if b.Sentences() < pass.Options.Int("min-sentences") {
 		return
@@ -45,7 +46,7 @@ func checkOrphan(pass *sdk.Pass) {
 			if n < 3 || n > maxWords || !candidate(s, para) {
 				continue
 			}
-			if !hasFiniteVerb(s.Toks()) || refersOutside(s) || opensClause(s) {
+			if !hasFiniteVerb(s.Toks()) || refersOutside(s) || opensClause(s) || refersBack(s.Toks()) || oddPhrase(s.Toks()) < 0 {
 				continue
 			}
 			stems := contentStems(s)
@@ -122,4 +123,40 @@ func isProperName(w string) bool {
 		}
 	}
 	return caps > 1
+}
+
+// refersBack reports a sentence that points at something already named
+// without repeating its word: a definite description ("The case is
+// pending."), or a quantifier or negation over a set the reader knows ("No
+// date was set.", "Neither man is in custody.", "The rest is history.").
+// Only the subject is read: after the verb, "no" and "the" introduce as
+// often as they refer ("There is no spin in collision.").
+func refersBack(toks []token) bool {
+	for i, t := range toks {
+		if finiteAt(toks, i) {
+			return false // only the subject is read: "has no wind" is new
+		}
+		if anaphors[t.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+var anaphors = map[string]bool{"the": true, "no": true, "none": true, "neither": true, "either": true,
+	"other": true, "others": true, "another": true, "some": true, "many": true, "few": true, "most": true,
+	"rest": true, "each": true, "both": true, "all": true, "same": true, "else": true, "one": true,
+	"anything": true, "nothing": true, "everything": true, "something": true, "nobody": true, "anyone": true, "everyone": true}
+
+// oddPhrase returns the index of the word combination that marks a garbled
+// sentence, or -1: a bare singular noun as the object of a preposition,
+// closing the sentence ("There is no spin in collision."), where English
+// wants an article ("in a collision") or an idiom the article would share.
+func oddPhrase(toks []token) int {
+	for k := 0; k+2 < len(toks); k++ {
+		if toks[k].Tag == "IN" && toks[k+1].Tag == "NN" && !isWordToken(toks[k+2].Text) {
+			return k + 1
+		}
+	}
+	return -1
 }

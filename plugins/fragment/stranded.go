@@ -8,10 +8,11 @@ import (
 
 // StrandedClause reports a subordinate or relative clause standing alone.
 var StrandedClause = &sdk.Rule{
-	Name:     "stranded-clause",
-	Category: sdk.CategoryFragment,
-	Severity: sdk.Warning,
-	Summary:  "a subordinate or relative clause standing alone as a sentence",
+	Name:      "stranded-clause",
+	Category:  sdk.CategoryFragment,
+	Languages: sdk.English,
+	Severity:  sdk.Warning,
+	Summary:   "a subordinate or relative clause standing alone as a sentence",
 	Doc: `A sentence that opens with a subordinating conjunction ("because",
 "when", "although") or a relative pronoun ("which") needs a main clause.
 When a cut leaves the clause on its own ("Because the talks had failed.",
@@ -41,6 +42,9 @@ open a paragraph are left alone.`,
 func stranded(rest []token) bool {
 	segs := clauses(rest)
 	if len(segs) > 1 {
+		if subjectThenVerb(segs[0]) < 0 && hasStrictFiniteVerb(segs[0]) {
+			return false // "As proof he cites ...": a preposition, then the main clause
+		}
 		return !hasMainClause(segs[1:])
 	}
 	v := subjectThenVerb(rest)
@@ -48,7 +52,10 @@ func stranded(rest []token) bool {
 		return false
 	}
 	end := v + 1
-	for end < len(rest) && (isFiniteTag(rest[end].Tag) || rest[end].Tag == "RB" || strings.HasPrefix(rest[end].Tag, "VB") ||
+	// The verb group: auxiliaries, participles and adverbs after the verb;
+	// a second finite verb starts another clause ("where the teen-agers
+	// live is").
+	for end < len(rest) && !isFiniteTag(rest[end].Tag) && (rest[end].Tag == "RB" || strings.HasPrefix(rest[end].Tag, "VB") ||
 		strings.HasPrefix(rest[end].Tag, "JJ") && end+1 < len(rest) && rest[end+1].Lower == "that") { // "became known/JJ that"
 		end++
 	}
@@ -87,7 +94,7 @@ func stranded(rest []token) bool {
 func subjectThenVerb(toks []token) int {
 	sawNoun := false
 	for j, t := range toks {
-		if isFiniteTag(t.Tag) || t.Tag == "VBN" && sawNoun {
+		if isFiniteTag(t.Tag) || (t.Tag == "VBN" || lexiconFinite(toks, j)) && sawNoun {
 			// A participle straight after its subject is the tagger's
 			// reading of a past tense ("the original disappeared/VBN").
 			if sawNoun {
@@ -129,7 +136,7 @@ func subjectThenVerb(toks []token) int {
 }
 
 func checkStranded(pass *sdk.Pass) {
-	b := bodyOf(pass.Article)
+	b := bodyOf(pass)
 	for _, para := range b.Paras {
 		for _, s := range para {
 			if !candidate(s, para) {
@@ -159,7 +166,13 @@ func checkStranded(pass *sdk.Pass) {
 			switch {
 			case relatives[w]:
 				// A relative clause standing alone is stranded whatever
-				// the tagger makes of its verb ("Which it denies/NNS.").
+				// the tagger makes of its verb ("Which it denies/NNS."),
+				// except a comment clause whose subject is the relative
+				// itself ("Which is why...", "Which seems natural."): a
+				// writer's deliberate fragment, not a cut.
+				if w == "which" && i+1 < len(s.Toks()) && (isFiniteTag(s.Toks()[i+1].Tag) || lexiconForms(s.Toks()[i+1].Lower).Present3) {
+					continue
+				}
 			case subordinators[w] || (i+1 < len(s.Toks()) && subordinators[w+" "+s.Toks()[i+1].Lower]):
 				if !hasFiniteVerb(s.Toks()) {
 					continue // the verbless rule reports it
@@ -212,7 +225,13 @@ func phraseThenClause(s *sentence) int {
 	}
 	for k := first + 1; k < len(toks); k++ {
 		t := toks[k]
+		if finiteAt(toks, k) {
+			return 0 // "Its range extends/NNS as far north as": a verb
+		}
 		if subordinators[t.Lower] && k+1 < len(toks) {
+			if taggedFinite(toks, k+1, false) || lexiconForms(toks[k+1].Lower).Past {
+				return 0 // "A school once operated": an adverb before the verb
+			}
 			if !stranded(toks[k+1:]) || verbReadAsNoun(s, toks[first]) {
 				return 0
 			}

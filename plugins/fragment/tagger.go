@@ -43,6 +43,10 @@ type token struct {
 	Text  string
 	Tag   string
 	Lower string
+	// Name is set on a sentence's capitalised first word when the article
+	// writes the same word with a capital inside a sentence too: a name
+	// ("Chisum considers..."), not a capital of position.
+	Name bool
 }
 
 // tagSentence tokenizes and tags one sentence with the shared model:
@@ -61,6 +65,9 @@ func tagSentence(s string) []token {
 	out := make([]token, len(toks))
 	for i, t := range toks {
 		out[i] = token{Text: t.Text, Tag: t.Tag, Lower: strings.ToLower(t.Text)}
+		if out[i].Lower == "cannot" {
+			out[i].Tag = "MD" // the tokenizer keeps it whole and the model has not seen it so
+		}
 	}
 	return out
 }

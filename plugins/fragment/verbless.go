@@ -1,6 +1,7 @@
 package fragment
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/copydesk/copydesk/core/sdk"
@@ -8,10 +9,11 @@ import (
 
 // Verbless reports body sentences with no finite verb.
 var Verbless = &sdk.Rule{
-	Name:     "verbless",
-	Category: sdk.CategoryFragment,
-	Severity: sdk.Warning,
-	Summary:  "a body sentence with no finite verb",
+	Name:      "verbless",
+	Category:  sdk.CategoryFragment,
+	Languages: sdk.English,
+	Severity:  sdk.Warning,
+	Summary:   "a body sentence with no finite verb",
 	Doc: `A sentence in a body paragraph that has no finite verb is usually the
 tail of the sentence before it, cut off at the wrong place ("...on a long
 list. Conflicts between the two largest economies."), or the debris of a
@@ -37,12 +39,12 @@ stylistic option is on, and then reported as info.`,
 }
 
 func checkVerbless(pass *sdk.Pass) {
-	b := bodyOf(pass.Article)
+	b := bodyOf(pass)
 	maxWords := pass.Options.Int("max-words")
 	for _, para := range b.Paras {
 		for _, s := range para {
 			n := s.Words()
-			if n < 2 || (maxWords > 0 && n > maxWords) || !candidate(s, para) || relatives[s.FirstWord()] {
+			if n < 3 || (maxWords > 0 && n > maxWords) || !candidate(s, para) || relatives[s.FirstWord()] {
 				continue
 			}
 			msg := "no finite verb: this sentence has no main clause; it reads as a piece cut off the sentence before"
@@ -56,10 +58,12 @@ func checkVerbless(pass *sdk.Pass) {
 					continue
 				}
 			}
-			if isDateline(s) || mostlyFigures(s) || isList(para) || imperative(s) {
+			if isDateline(s) || mostlyFigures(s) || isList(para) || imperative(s) || s.FirstWord() == para[s.Index-1].FirstWord() {
+				// (the last: a run of parallel sentences, "Managers who
+				// ... Managers who ...", is rhetoric, not a cut)
 				continue
 			}
-			if isStylistic(s) {
+			if isStylistic(s) || conjunctionFragment(s) {
 				if pass.Options.Bool("stylistic") {
 					pass.Report(sdk.Diagnostic{Span: s.Span, Severity: sdk.Info,
 						Message: "no finite verb: a short fragment; fine for effect, otherwise join it to the sentence before"})
@@ -124,19 +128,21 @@ func onlyAttribution(toks []token) bool {
 // follows another in its paragraph, is a statement (not a question, not an
 // answer to one), is not quoted speech and is not a label or list entry.
 func candidate(s *sentence, para []*sentence) bool {
-	if s.Index == 0 || s.Quoted || s.Words() == 0 || danglingEnd(s) != "" {
+	if s.Index == 0 || s.Quoted || s.Broken || s.Words() == 0 || danglingEnd(s) != "" {
 		return false // a sentence that broke off is the broken-off rule's
 	}
-	if !endsTerminal(s.Text) || endsQuestion(s.Text) || endsQuestion(para[s.Index-1].Text) {
-		return false
+	prev := strings.TrimSpace(para[s.Index-1].Text)
+	if !endsTerminal(s.Text) || endsQuestion(s.Text) || endsQuestion(prev) || strings.HasSuffix(strings.TrimSpace(s.Text), "!") {
+		return false // questions, answers and exclamations are spoken style
 	}
-	if strings.ContainsAny(s.Text, ":;") || isCreditLine(s.Text) {
+	if strings.ContainsAny(s.Text, ":;") || strings.HasSuffix(prev, ":") || isCreditLine(s.Text) {
 		return false // labels, lists, Q&A, credits ("Photo by ...")
 	}
-	if endsWithAbbreviation(para[s.Index-1].Text) {
+	if endsWithAbbreviation(prev) || endsWithAbbreviation(s.Text) || !balanced(s.Text) {
 		// The segmenter's cut, not the writer's: wire copy capitalises
 		// after "U.S." ("in U.K. Warehouses which...", "the entire
-		// U.S. Since another satellite failed...").
+		// U.S. Since another satellite failed..."), and a sentence cut
+		// at "Sen." or inside "(WED. JAN 13)" leaves a bracket open.
 		return false
 	}
 	// A sentence opening in lower case or with a bullet is a
@@ -145,6 +151,24 @@ func candidate(s *sentence, para []*sentence) bool {
 		return r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127 && r != '•' && r != '–' && r != '—'
 	}
 	return false
+}
+
+// balanced reports whether a sentence closes every bracket it opens and
+// opens every one it closes.
+func balanced(text string) bool {
+	depth := 0
+	for _, r := range text {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
 }
 
 // isList reports a paragraph where verbless sentences are the rule, not
@@ -193,6 +217,9 @@ func endsWithAbbreviation(text string) bool {
 		return false
 	}
 	word := strings.TrimSuffix(last, ".")
+	if k := strings.LastIndex(word, "-"); k >= 0 {
+		word = word[k+1:] // "D-Conn."
+	}
 	if strings.Contains(word, ".") {
 		return true // U.K., a.m.
 	}
@@ -205,6 +232,43 @@ func isStylistic(s *sentence) bool {
 	i := firstWord(s.Toks())
 	return s.Words() <= 4 && i < len(s.Toks()) && stylistic[s.Toks()[i].Lower]
 }
+
+// conjunctionFragment reports a verbless sentence opening with "And",
+// "But", "Or" or "Not": a writer's deliberate fragment ("And for good
+// reason.", "Or perhaps not entirely.", "But not to worry, either."),
+// unless it is a pile of phrases spliced by a comma with no negation and no
+// verb form at all ("And the showdown, for the chance."), which is what a
+// broken translation leaves.
+func conjunctionFragment(s *sentence) bool {
+	toks := s.Toks()
+	i := firstWord(toks)
+	if i >= len(toks) {
+		return false
+	}
+	if !contrastWords[toks[i].Lower] {
+		// "Hope, but hardly ecstasy.": a conjunction after the first comma
+		c := slices.IndexFunc(toks, func(t token) bool { return t.Text == "," })
+		if c < 0 || c+1 >= len(toks) || !contrastWords[toks[c+1].Lower] {
+			return false
+		}
+	}
+	comma := -1
+	for k, t := range toks {
+		switch {
+		case t.Lower == "not" || t.Lower == "no" || t.Lower == "n't" || t.Tag == "TO" || t.Tag == "MD" ||
+			strings.HasPrefix(t.Tag, "VB") && !(k > 0 && articles[toks[k-1].Lower]): // "the intended" is no verb
+			return true
+		case t.Text == "," && comma < 0:
+			comma = k
+		}
+	}
+	if comma < 0 {
+		return true
+	}
+	return len(wordsOf(toks[:comma])) < 3 || len(wordsOf(toks[comma+1:])) < 2
+}
+
+var contrastWords = map[string]bool{"and": true, "but": true, "or": true, "nor": true, "yet": true, "so": true, "not": true}
 
 // mostlyFigures reports a sentence that is half or more numbers: scores,
 // results, table rows.
