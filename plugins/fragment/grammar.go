@@ -96,6 +96,12 @@ func lexiconFinite(toks []token, i int) bool {
 		return true // "that's", "it's": "is" or "has"
 	}
 	f := lexiconForms(toks[i].Lower)
+	if toks[i-1].Tag == "CD" {
+		return false // "the 70 meter hall", "50 million barrels": a number counts a noun
+	}
+	if f.Present && !f.Present3 && !f.Past && i+1 < len(toks) && (toks[i+1].Tag == "NN" || toks[i+1].Tag == "NNS") {
+		return false // "box office", "tax code": a base form before a bare noun is a compound
+	}
 	if !f.any() || isProperName(toks[i].Text) || toks[i].Text != toks[i].Lower && toks[i].Tag == "NNP" {
 		return false
 	}
@@ -163,6 +169,11 @@ func subjectBefore(toks []token, j int) (singular, plural bool) {
 		case t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "WP$":
 			if k > 1 && toks[k-1].Tag == "CC" && isNoun(toks[k-2].Tag) {
 				plural, head = true, true // "the police and the ploughing crews": one coordinated phrase
+				k--
+				continue
+			}
+			if k > 1 && toks[k-1].Tag == "VBG" && isNoun(toks[k-2].Tag) {
+				head = true // "Republicans attending the convention": a clause on the noun before
 				k--
 				continue
 			}

@@ -48,13 +48,13 @@ func checkNoSubject(pass *sdk.Pass) {
 				continue
 			}
 			v := verbAfterPhrase(toks, first+1)
-			if v < 0 || !auxiliaries[toks[v].Lower] || phraseIdiom(toks, first) || subjectOpens(toks, v) {
+			if v < 0 || phraseIdiom(toks, first) || subjectOpens(toks, v) {
 				continue
 			}
 			if k := slices.IndexFunc(toks[first:v], func(t token) bool { return isSeparator(t.Text) && t.Text != "," }); k >= 0 {
 				continue // a dash or bracket inside the phrase: an aside, then the subject
 			}
-			if inverted(toks, v) {
+			if inverted(toks, v) || finiteLater(toks, v) {
 				continue
 			}
 			if segs := clauses(toks[v+1:]); len(segs) > 1 && hasMainClause(segs[1:]) {
@@ -124,6 +124,8 @@ func verbAfterPhrase(toks []token, i int) int {
 		case t.Tag == "IN" && (t.Lower == "of" || comma || sawNoun), t.Tag == "TO" && sawNoun:
 			// "the first two months of the year", "from 2006 to 2009":
 			// nested phrases
+		case t.Tag == "VBG" && j == i:
+			sawNoun = true // a gerund after the preposition is its object: "On smoking on flights is"
 		case t.Tag == "VBN" || t.Tag == "VBG":
 			return -1 // "Among those killed were", "After leaving the hotel he"
 		default:
@@ -156,11 +158,8 @@ func wordsOf(toks []token) []string {
 	return out
 }
 
-// auxiliaries are the verbs no-subject reports: the copula, "have", "do"
-// and the modals, which always need a subject before them ("For
-// immigration and asylum is expected..."). A lexical verb after an opening
-// phrase is far likelier a subject the tagger folded into the phrase ("In
-// 1987 the court struck").
+// auxiliaries are the copula, "have", "do" and the modals: verbs that are
+// never anything else and always need a subject before them.
 var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
 	"had": true, "does": true, "do": true, "did": true, "will": true, "would": true, "can": true, "could": true,
 	"should": true, "may": true, "might": true, "must": true, "shall": true}
@@ -187,7 +186,7 @@ func subjectOpens(toks []token, v int) bool {
 	for j >= 0 && toks[j].Tag == "RB" {
 		j--
 	}
-	if j < 0 || !isNoun(toks[j].Tag) {
+	if j < 0 || !isNoun(toks[j].Tag) && toks[j].Tag != "VBG" { // "advocates for home schooling/VBG have"
 		return false
 	}
 	sg, pl := subjectBefore(toks, j)
@@ -212,4 +211,19 @@ func inverted(toks []token, v int) bool {
 	}
 	n := toks[k].Tag
 	return n == "DT" || n == "CD" || n == "PRP$" || strings.HasPrefix(n, "NN") || strings.HasPrefix(n, "JJ")
+}
+
+// finiteLater reports another finite verb after v in the same clause: the
+// first was a noun the tagger made a verb ("From the picture windows/VBZ
+// in the department can be seen").
+func finiteLater(toks []token, v int) bool {
+	for _, t := range toks[v+1:] {
+		if isSeparator(t.Text) {
+			return false
+		}
+		if isFiniteTag(t.Tag) {
+			return true
+		}
+	}
+	return false
 }

@@ -170,7 +170,7 @@ func checkStranded(pass *sdk.Pass) {
 				// except a comment clause whose subject is the relative
 				// itself ("Which is why...", "Which seems natural."): a
 				// writer's deliberate fragment, not a cut.
-				if w == "which" && i+1 < len(s.Toks()) && (isFiniteTag(s.Toks()[i+1].Tag) || lexiconForms(s.Toks()[i+1].Lower).Present3) {
+				if w == "which" && i+1 < len(s.Toks()) && commentVerbs[s.Toks()[i+1].Lower] {
 					continue
 				}
 			case subordinators[w] || (i+1 < len(s.Toks()) && subordinators[w+" "+s.Toks()[i+1].Lower]):
@@ -195,6 +195,16 @@ func checkStranded(pass *sdk.Pass) {
 		}
 	}
 }
+
+// nominative pronouns can only be subjects, never a preposition's object.
+var nominative = map[string]bool{"i": true, "he": true, "she": true, "we": true, "they": true}
+
+// commentVerbs open a comment clause on the sentence before ("Which is
+// why...", "Which seems natural.", "Which makes sense."): a deliberate
+// fragment, unlike a relative clause cut off its noun ("Which will
+// determine the targets.").
+var commentVerbs = map[string]bool{"is": true, "was": true, "seems": true, "seemed": true, "sounds": true,
+	"means": true, "meant": true, "explains": true, "makes": true, "made": true}
 
 // maxPhraseWords is the longest noun phrase phraseThenClause looks at
 // before its subordinator.
@@ -232,6 +242,9 @@ func phraseThenClause(s *sentence) int {
 			if taggedFinite(toks, k+1, false) || lexiconForms(toks[k+1].Lower).Past {
 				return 0 // "A school once operated": an adverb before the verb
 			}
+			if t.Lower == "as" && !nominative[toks[k+1].Lower] {
+				return 0 // "effect as a muscle builder was found": "as" is a preposition as often
+			}
 			if !stranded(toks[k+1:]) || verbReadAsNoun(s, toks[first]) {
 				return 0
 			}
@@ -251,7 +264,7 @@ func phraseThenClause(s *sentence) int {
 // a verb in the imperative ("Stay home if you can."): put after "You", it
 // tags as a verb.
 func verbReadAsNoun(s *sentence, t token) bool {
-	if !strings.HasPrefix(t.Tag, "NN") || isProperName(t.Text) {
+	if !strings.HasPrefix(t.Tag, "NN") || isProperName(t.Text) || t.Name || !verbLemmas[t.Lower] {
 		return false
 	}
 	at := strings.Index(s.Text, t.Text)
@@ -288,16 +301,18 @@ func clauses(toks []token) [][]token {
 // governed by a relative pronoun or a subordinator of its own.
 func hasMainClause(segs [][]token) bool {
 	for _, seg := range segs {
-		if len(seg) == 0 || !hasStrictFiniteVerb(seg) {
+		if len(seg) == 0 || !hasStrictFiniteVerb(seg) || isAttribution(seg) {
 			continue
 		}
-		first := seg[firstWord(seg)%len(seg)].Lower
-		if subordinators[first] || relatives[first] || first == "who" || first == "where" {
-			continue
+		fw := firstWord(seg) % len(seg)
+		first := seg[fw].Lower
+		demonstrative := (first == "that" || first == "this") && fw+1 < len(seg) && (isFiniteTag(seg[fw+1].Tag) || seg[fw+1].Tag == "RB")
+		if !demonstrative && (subordinators[first] || relatives[first] || first == "who" || first == "where") {
+			continue // "that could save": a demonstrative subject, not a relative
 		}
 		governed := false
-		for _, t := range seg {
-			if t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "WP$" {
+		for k, t := range seg {
+			if (t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "WP$") && !(k == fw && demonstrative) {
 				governed = true
 				break
 			}
@@ -305,11 +320,37 @@ func hasMainClause(segs [][]token) bool {
 				break
 			}
 		}
-		if !governed {
+		// A relative clause, then the main verb: "the conglomerates that
+		// own the houses are trying".
+		if !governed || verbGroups(seg) >= 2 {
 			return true
 		}
 	}
 	return false
+}
+
+// verbGroups counts the runs of finite verbs (with their adverbs,
+// auxiliaries and participles) in a clause, by the tagger's finite tags.
+func verbGroups(toks []token) int {
+	n, in := 0, false
+	for _, t := range toks {
+		f := isFiniteTag(t.Tag)
+		if f && !in {
+			n++
+		}
+		in = f || in && (t.Tag == "RB" || strings.HasPrefix(t.Tag, "VB"))
+	}
+	return n
+}
+
+// isAttribution reports a clause that only names a speaker: "the agency
+// said", "Goodison added". It is no main clause for what comes before it.
+func isAttribution(seg []token) bool {
+	words := wordsOf(seg)
+	if len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	return reporting[strings.ToLower(words[len(words)-1])] || len(words) > 1 && reporting[strings.ToLower(words[1])] && len(words) == 2
 }
 
 func isFiniteTag(tag string) bool {

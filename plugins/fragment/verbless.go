@@ -236,9 +236,10 @@ func isStylistic(s *sentence) bool {
 // conjunctionFragment reports a verbless sentence opening with "And",
 // "But", "Or" or "Not": a writer's deliberate fragment ("And for good
 // reason.", "Or perhaps not entirely.", "But not to worry, either."),
-// unless it is a pile of phrases spliced by a comma with no negation and no
-// verb form at all ("And the showdown, for the chance."), which is what a
-// broken translation leaves.
+// unless it is a pile of phrases spliced by a comma, longer than a quip,
+// with no negation and no verb form at all ("And the showdown, for the
+// chance.", "And a factory for the port, then."), which is what a broken
+// translation leaves.
 func conjunctionFragment(s *sentence) bool {
 	toks := s.Toks()
 	i := firstWord(toks)
@@ -262,10 +263,10 @@ func conjunctionFragment(s *sentence) bool {
 			comma = k
 		}
 	}
-	if comma < 0 {
-		return true
-	}
-	return len(wordsOf(toks[:comma])) < 3 || len(wordsOf(toks[comma+1:])) < 2
+	// A single phrase ("And for good reason.") or a short quip ("And a
+	// good thing, too.") is style; phrases spliced by a comma past five
+	// words are debris.
+	return comma < 0 || len(wordsOf(toks)) <= 5
 }
 
 var contrastWords = map[string]bool{"and": true, "but": true, "or": true, "nor": true, "yet": true, "so": true, "not": true}
