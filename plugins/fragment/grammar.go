@@ -99,9 +99,6 @@ func lexiconFinite(toks []token, i int) bool {
 	if toks[i-1].Tag == "CD" {
 		return false // "the 70 meter hall", "50 million barrels": a number counts a noun
 	}
-	if f.Present && !f.Present3 && !f.Past && i+1 < len(toks) && (toks[i+1].Tag == "NN" || toks[i+1].Tag == "NNS") {
-		return false // "box office", "tax code": a base form before a bare noun is a compound
-	}
 	if !f.any() || isProperName(toks[i].Text) || toks[i].Text != toks[i].Lower && toks[i].Tag == "NNP" {
 		return false
 	}
@@ -125,6 +122,12 @@ func lexiconFinite(toks []token, i int) bool {
 		return false // "about closed roads": a verb needs its subject right before it
 	}
 	singular, plural := subjectBefore(toks, j)
+	if singular && f.Present && !f.Present3 && !f.Past && i+1 < len(toks) && (toks[i+1].Tag == "NN" || toks[i+1].Tag == "NNS") {
+		// "The North American box office": a base form before a bare
+		// noun is a compound unless the subject is plainly plural ("the
+		// rulers practice torture").
+		return false
+	}
 	return f.Past && (singular || plural) || f.Present3 && singular || f.Present && plural
 }
 

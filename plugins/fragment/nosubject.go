@@ -93,7 +93,7 @@ func verbAfterPhrase(toks []token, i int) int {
 			for k < len(toks) && toks[k].Tag == "RB" {
 				k++
 			}
-			if k < len(toks) {
+			if k < len(toks) && inversionVerbs[t.Lower] {
 				switch n := toks[k].Tag; {
 				case n == "DT" || n == "CD" || n == "PRP$" || n == "PRP" || n == "EX" || strings.HasPrefix(n, "NN") || strings.HasPrefix(n, "JJ"):
 					return -1
@@ -227,3 +227,13 @@ func finiteLater(toks []token, v int) bool {
 	}
 	return false
 }
+
+// inversionVerbs are the verbs English puts before their subject after a
+// phrase of place ("Among the dead were two children", "In the corner
+// stood a piano"); any other verb followed by a noun phrase has lost its
+// subject ("In its aerospace division fell 46 pct").
+var inversionVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "stood": true, "stands": true,
+	"lay": true, "lies": true, "sat": true, "sits": true, "came": true, "comes": true, "remain": true, "remains": true,
+	"remained": true, "hung": true, "hangs": true, "rose": true, "rises": true, "lived": true, "lives": true, "went": true,
+	"goes": true, "will": true, "would": true, "can": true, "could": true, "may": true, "might": true, "must": true,
+	"should": true, "has": true, "have": true, "had": true}

@@ -58,7 +58,7 @@ func checkVerbless(pass *sdk.Pass) {
 					continue
 				}
 			}
-			if isDateline(s) || mostlyFigures(s) || isList(para) || imperative(s) || s.FirstWord() == para[s.Index-1].FirstWord() {
+			if isDateline(s) || mostlyFigures(s) || isList(para) || imperative(s) || parallel(s, para[s.Index-1]) {
 				// (the last: a run of parallel sentences, "Managers who
 				// ... Managers who ...", is rhetoric, not a cut)
 				continue
@@ -151,6 +151,12 @@ func candidate(s *sentence, para []*sentence) bool {
 		return r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127 && r != '•' && r != '–' && r != '—'
 	}
 	return false
+}
+
+// parallel reports two sentences opening with the same two words: rhetoric
+// ("Managers who sidestep rules. Managers who take chances."), not a cut.
+func parallel(s, prev *sentence) bool {
+	return len(s.words) > 1 && len(prev.words) > 1 && s.words[0] == prev.words[0] && s.words[1] == prev.words[1]
 }
 
 // balanced reports whether a sentence closes every bracket it opens and
