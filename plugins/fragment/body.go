@@ -26,6 +26,8 @@ type sentence struct {
 	// whose breaks the reader kept, so the sentence before is not its
 	// neighbour (a list item after "will include:", a TV listing).
 	Broken bool
+	// trace records the heuristics run on the sentence, when tracing.
+	trace *sdk.Trace
 	// Quoted is set when the sentence is, or lies inside, quoted speech:
 	// people speak in fragments, and the quotes plugin owns broken quotes.
 	Quoted bool
@@ -65,6 +67,7 @@ func splitWords(text string) []string {
 // paragraphs, split into tagged sentences.
 type body struct {
 	Paras [][]*sentence
+	trace *sdk.Trace // article-level heuristics, when tracing
 	// Vocabulary holds the stems of the article's content words, with the
 	// number of sentences each occurs in.
 	Vocabulary map[string]int
@@ -87,7 +90,13 @@ func bodyOf(p *sdk.Pass) *body { return tagged.Of(p) }
 
 func analyse(a *sdk.Article) *body {
 	b := &body{Vocabulary: map[string]int{}}
-	if !isEnglish(a) {
+	if tracing.Load() {
+		b.trace = &sdk.Trace{}
+	}
+	if b.trace != nil {
+		lastTraced.Store(b)
+	}
+	if hEnglish.Fires(&Heuristics, a, b.trace) {
 		return b // the rules read English; an article in another language has no body for them
 	}
 	names := articleNames(a)
@@ -96,6 +105,9 @@ func analyse(a *sdk.Article) *body {
 		var para []*sentence
 		for i, s := range blk.Sentences {
 			st := &sentence{Span: s.Span, Text: a.SentenceText(s), Index: i, names: names}
+			if b.trace != nil {
+				st.trace = &sdk.Trace{}
+			}
 			st.Quoted = hasQuote(st.Text) || openQuoteBefore(text[:s.Span.Start-blk.Span.Start])
 			st.Broken = strings.ContainsRune(strings.TrimSpace(st.Text), '\n') ||
 				i > 0 && strings.ContainsRune(a.Text[blk.Sentences[i-1].Span.End:s.Span.Start], '\n')

@@ -89,6 +89,9 @@ func taggedFinite(toks []token, i int, forgiveNouns bool) bool {
 // follows a noun: "and", "of", a possessive ("Specialty steels and an
 // electronics retailer" stays a noun phrase).
 func lexiconFinite(toks []token, i int) bool {
+	if Heuristics.IsOff("lexicon-verb") {
+		return false
+	}
 	if i == 0 || i <= firstWord(toks) || i+1 < len(toks) && nounContinues(toks[i+1]) {
 		return false
 	}
@@ -552,7 +555,8 @@ func onlyRelativeVerb(toks []token) bool {
 		f := finiteAt(toks, i) || groups > 0 && !in && agreesWith(ante, toks, i)
 		// A finite verb after a participle opens the next clause: "those
 		// who were tripped were crushed".
-		if f && (!in || toks[i-1].Tag == "VBN" || toks[i-1].Tag == "VBG") {
+		if f && (!in || toks[i-1].Tag == "VBN" || toks[i-1].Tag == "VBG" || isFiniteTag(toks[i-1].Tag) && isFiniteTag(toks[i].Tag)) {
+			// (two finite verbs in a row are two clauses: "which it sells are")
 			groups++
 		}
 		in = f || (in && (toks[i].Tag == "RB" || strings.HasPrefix(toks[i].Tag, "VB")))

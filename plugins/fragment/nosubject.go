@@ -34,42 +34,51 @@ exports rose") and sentences that open a paragraph.`,
 }
 
 func checkNoSubject(pass *sdk.Pass) {
-	for _, para := range bodyOf(pass).Paras {
+	b := bodyOf(pass)
+	for _, para := range b.Paras {
 		for _, s := range para {
-			if !prepositions[s.FirstWord()] || !candidate(s, para) {
+			if !prepositions[s.FirstWord()] {
 				continue // decided without tagging: most sentences open otherwise
 			}
-			if isDateline(s) {
+			c, ok := candidate(s, para, b)
+			if !ok || isDateline(s) || !on(hVerbAfterPhrase, c) || on(hSubjectBefore, c) || on(hNoSubjectShape, c) {
 				continue
 			}
 			toks := s.Toks()
 			first := firstWord(toks)
-			if first >= len(toks) || toks[first].Tag != "IN" {
-				continue
-			}
 			v := verbAfterPhrase(toks, first+1)
-			if v < 0 || phraseIdiom(toks, first) || subjectOpens(toks, v) {
-				continue
-			}
-			if k := slices.IndexFunc(toks[first:v], func(t token) bool { return isSeparator(t.Text) && t.Text != "," }); k >= 0 {
-				continue // a dash or bracket inside the phrase: an aside, then the subject
-			}
-			if inverted(toks, v) || finiteLater(toks, v) {
-				continue
-			}
-			if segs := clauses(toks[v+1:]); len(segs) > 1 && hasMainClause(segs[1:]) {
-				// The "verb" was a participle the tagger read as a past
-				// tense, and the main clause comes after the comma: "In a
-				// report prepared/VBD for the meeting, the bank found".
-				continue
-			}
+			s.trace.Note("no-subject", "reported")
 			pass.Report(sdk.Diagnostic{
 				Span:    s.Span,
 				Message: "no subject: the sentence opens with \"" + strings.Join(wordsOf(toks[first:v]), " ") + "\" and goes straight to \"" + toks[v].Text + "\"; it reads as the second half of a sentence cut in the wrong place",
-				Related: []sdk.Related{{Span: para[s.Index-1].Span, Message: "the sentence it may belong to"}},
+				Related: []sdk.Related{{Span: c.prev().Span, Message: "the sentence it may belong to"}},
 			})
 		}
 	}
+}
+
+// noSubjectVerb returns the finite verb that directly follows a sentence's
+// opening prepositional phrase, or -1.
+func noSubjectVerb(toks []token) int {
+	first := firstWord(toks)
+	if first >= len(toks) || toks[first].Tag != "IN" {
+		return -1
+	}
+	return verbAfterPhrase(toks, first+1)
+}
+
+// asideIn reports a dash or bracket inside the opening phrase: an aside,
+// then the subject ("With AWD — not four-wheel drive — power is").
+func asideIn(toks []token) bool {
+	return slices.IndexFunc(toks, func(t token) bool { return isSeparator(t.Text) && t.Text != "," }) >= 0
+}
+
+// mainClauseAfter reports a main clause after a comma following v: the
+// "verb" was a participle the tagger read as a past tense ("In a report
+// prepared/VBD for the meeting, the bank found").
+func mainClauseAfter(toks []token, v int) bool {
+	segs := clauses(toks[v+1:])
+	return len(segs) > 1 && hasMainClause(segs[1:])
 }
 
 // verbAfterPhrase returns the index of a finite verb that directly follows

@@ -43,33 +43,39 @@ func checkOrphan(pass *sdk.Pass) {
 	for _, para := range b.Paras {
 		for _, s := range para {
 			n := s.Words()
-			if n < 3 || n > maxWords || !candidate(s, para) {
+			if n < 3 || n > maxWords {
 				continue
 			}
-			if !hasFiniteVerb(s.Toks()) || refersOutside(s) || opensClause(s) || refersBack(s.Toks()) || oddPhrase(s.Toks()) < 0 {
+			c, ok := candidate(s, para, b)
+			if !ok || !hasFiniteVerb(s.Toks()) {
 				continue
 			}
-			stems := contentStems(s)
-			if len(stems) == 0 {
+			if on(hRefersOutside, c) || on(hConnective, c) || on(hRefersBack, c) || !on(hOddPhrase, c) || !on(hUnanchored, c) {
 				continue
 			}
-			shared := false
-			for st := range stems {
-				if b.Vocabulary[st] > 1 {
-					shared = true
-					break
-				}
-			}
-			if shared {
-				continue
-			}
+			s.trace.Note("orphan", "reported")
 			pass.Report(sdk.Diagnostic{
 				Span:    s.Span,
 				Message: "orphan sentence unrelated to its paragraph: it shares no word or reference with the rest of the article, as a garbled translation leaves; check the sentence before for a missing ending",
-				Related: []sdk.Related{{Span: para[s.Index-1].Span, Message: "the sentence before, which may have lost its ending"}},
+				Related: []sdk.Related{{Span: c.prev().Span, Message: "the sentence before, which may have lost its ending"}},
 			})
 		}
 	}
+}
+
+// unanchored reports a sentence none of whose content words occurs in
+// another sentence of the article.
+func unanchored(s *sentence, b *body) bool {
+	stems := contentStems(s)
+	if len(stems) == 0 {
+		return false
+	}
+	for st := range stems {
+		if b.Vocabulary[st] > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // opensClause reports a sentence that opens with a conjunction, a

@@ -139,61 +139,66 @@ func checkStranded(pass *sdk.Pass) {
 	b := bodyOf(pass)
 	for _, para := range b.Paras {
 		for _, s := range para {
-			if !candidate(s, para) {
+			c, ok := candidate(s, para, b)
+			if !ok {
 				continue
 			}
 			if w := s.FirstWord(); !relatives[w] && !subordinators[w] && !(len(s.words) > 1 && subordinators[w+" "+s.words[1]]) {
-				if k := phraseThenClause(s); k > 0 {
+				if on(hPhraseClause, c) {
+					s.trace.Note("stranded-clause", "reported")
+					k := phraseThenClause(s)
 					pass.Report(sdk.Diagnostic{
 						Span:    s.Span,
 						Message: "dependent clause without a main clause: a phrase, then a clause opening with \"" + s.Toks()[k].Text + "\", and no verb of its own; it probably belongs to the sentence before",
-						Related: []sdk.Related{{Span: para[s.Index-1].Span, Message: "the sentence it may belong to"}},
+						Related: []sdk.Related{{Span: c.prev().Span, Message: "the sentence it may belong to"}},
 					})
 				}
 				continue
 			}
-			i := firstWord(s.Toks())
-			if i >= len(s.Toks()) {
+			if !on(hSubordinate, c) || on(hCommentWhich, c) {
 				continue
 			}
-			w := s.Toks()[i].Lower
-			if t := s.Toks()[i].Text; len(t) > 1 && strings.ToUpper(t) == t {
-				continue // an acronym ("WHO said..."), not a conjunction
-			}
-			if w == "once" && i+1 < len(s.Toks()) && (s.Toks()[i+1].Lower == "again" || s.Toks()[i+1].Lower == "more") {
-				continue // "Once again, the council...": an adverb
-			}
-			switch {
-			case relatives[w]:
-				// A relative clause standing alone is stranded whatever
-				// the tagger makes of its verb ("Which it denies/NNS."),
-				// except a comment clause whose subject is the relative
-				// itself ("Which is why...", "Which seems natural."): a
-				// writer's deliberate fragment, not a cut.
-				if w == "which" && i+1 < len(s.Toks()) && commentVerbs[s.Toks()[i+1].Lower] {
-					continue
-				}
-			case subordinators[w] || (i+1 < len(s.Toks()) && subordinators[w+" "+s.Toks()[i+1].Lower]):
-				if !hasFiniteVerb(s.Toks()) {
-					continue // the verbless rule reports it
-				}
-				k := i + 1
-				if !subordinators[w] {
-					k++ // a two-word conjunction: "even though"
-				}
-				if !stranded(s.Toks()[k:]) {
-					continue
-				}
-			default:
-				continue
-			}
+			s.trace.Note("stranded-clause", "reported")
 			pass.Report(sdk.Diagnostic{
 				Span:    s.Span,
-				Message: "dependent clause without a main clause: it opens with \"" + s.Toks()[i].Text + "\" and nothing completes it; it probably belongs to the sentence before",
-				Related: []sdk.Related{{Span: para[s.Index-1].Span, Message: "the sentence it may belong to"}},
+				Message: "dependent clause without a main clause: it opens with \"" + s.Toks()[firstWord(s.Toks())].Text + "\" and nothing completes it; it probably belongs to the sentence before",
+				Related: []sdk.Related{{Span: c.prev().Span, Message: "the sentence it may belong to"}},
 			})
 		}
 	}
+}
+
+// strandedOpening reports a sentence that opens with a subordinating
+// conjunction or a relative pronoun and has no main clause after it.
+func strandedOpening(s *sentence) bool {
+	toks := s.Toks()
+	i := firstWord(toks)
+	if i >= len(toks) {
+		return false
+	}
+	w := toks[i].Lower
+	if t := toks[i].Text; len(t) > 1 && strings.ToUpper(t) == t {
+		return false // an acronym ("WHO said..."), not a conjunction
+	}
+	if w == "once" && i+1 < len(toks) && (toks[i+1].Lower == "again" || toks[i+1].Lower == "more") {
+		return false // "Once again, the council...": an adverb
+	}
+	switch {
+	case relatives[w]:
+		// A relative clause standing alone is stranded whatever the
+		// tagger makes of its verb ("Which it denies/NNS.").
+		return true
+	case subordinators[w] || (i+1 < len(toks) && subordinators[w+" "+toks[i+1].Lower]):
+		if !hasFiniteVerb(toks) {
+			return false // the verbless rule reports it
+		}
+		k := i + 1
+		if !subordinators[w] {
+			k++ // a two-word conjunction: "even though"
+		}
+		return stranded(toks[k:])
+	}
+	return false
 }
 
 // nominative pronouns can only be subjects, never a preposition's object.

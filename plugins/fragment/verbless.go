@@ -44,37 +44,42 @@ func checkVerbless(pass *sdk.Pass) {
 	for _, para := range b.Paras {
 		for _, s := range para {
 			n := s.Words()
-			if n < 3 || (maxWords > 0 && n > maxWords) || !candidate(s, para) || relatives[s.FirstWord()] {
+			if n < 3 || (maxWords > 0 && n > maxWords) || relatives[s.FirstWord()] {
+				continue
+			}
+			c, ok := candidate(s, para, b)
+			if !ok {
 				continue
 			}
 			msg := "no finite verb: this sentence has no main clause; it reads as a piece cut off the sentence before"
-			if hasFiniteVerb(s.Toks()) {
+			if !on(hNoVerb, c) {
+				if s.trace != nil {
+					on(hLexicon, c) // record whether the lexicon supplied the verb
+				}
 				switch {
-				case onlyRelativeVerb(s.Toks()):
+				case on(hOnlyRelative, c):
 					msg = "no finite verb outside its relative clause: this sentence is a noun phrase with no main clause; it reads as a piece cut off the sentence before"
-				case onlyAttribution(s.Toks()):
+				case on(hOnlyAttribution, c):
 					msg = "no finite verb but the attribution's: a noun phrase followed by \", X said\" has no main clause; it reads as a piece cut off the sentence before"
 				default:
 					continue
 				}
 			}
-			if isDateline(s) || mostlyFigures(s) || isList(para) || imperative(s) || parallel(s, para[s.Index-1]) {
-				// (the last: a run of parallel sentences, "Managers who
-				// ... Managers who ...", is rhetoric, not a cut)
+			if on(hDateline, c) || on(hListPara, c) || on(hImperative, c) || on(hParallel, c) {
 				continue
 			}
-			if isStylistic(s) || conjunctionFragment(s) {
+			if on(hStylistic, c) {
 				if pass.Options.Bool("stylistic") {
 					pass.Report(sdk.Diagnostic{Span: s.Span, Severity: sdk.Info,
 						Message: "no finite verb: a short fragment; fine for effect, otherwise join it to the sentence before"})
 				}
 				continue
 			}
-			prev := para[s.Index-1]
+			s.trace.Note("verbless", "reported")
 			pass.Report(sdk.Diagnostic{
 				Span:    s.Span,
 				Message: msg,
-				Related: []sdk.Related{{Span: prev.Span, Message: "the sentence it may belong to"}},
+				Related: []sdk.Related{{Span: c.prev().Span, Message: "the sentence it may belong to"}},
 			})
 		}
 	}
@@ -127,30 +132,20 @@ func onlyAttribution(toks []token) bool {
 // candidate holds the conditions every fragment rule shares: the sentence
 // follows another in its paragraph, is a statement (not a question, not an
 // answer to one), is not quoted speech and is not a label or list entry.
-func candidate(s *sentence, para []*sentence) bool {
-	if s.Index == 0 || s.Quoted || s.Broken || s.Words() == 0 || danglingEnd(s) != "" {
-		return false // a sentence that broke off is the broken-off rule's
+func candidate(s *sentence, para []*sentence, b *body) (cand, bool) {
+	c := cand{s: s, para: para, body: b}
+	if s.Words() == 0 || !endsTerminal(s.Text) || danglingEnd(s) != "" {
+		return c, false // a sentence that broke off is the broken-off rule's
 	}
-	prev := strings.TrimSpace(para[s.Index-1].Text)
-	if !endsTerminal(s.Text) || endsQuestion(s.Text) || endsQuestion(prev) || strings.HasSuffix(strings.TrimSpace(s.Text), "!") {
-		return false // questions, answers and exclamations are spoken style
+	if on(hFirst, c) {
+		return c, false
 	}
-	if strings.ContainsAny(s.Text, ":;") || strings.HasSuffix(prev, ":") || isCreditLine(s.Text) {
-		return false // labels, lists, Q&A, credits ("Photo by ...")
+	for _, h := range []*heuristic{hQuoted, hLineBreak, hSpoken, hLabel, hSegmentation, hLowerStart} {
+		if on(h, c) {
+			return c, false
+		}
 	}
-	if endsWithAbbreviation(prev) || endsWithAbbreviation(s.Text) || !balanced(s.Text) {
-		// The segmenter's cut, not the writer's: wire copy capitalises
-		// after "U.S." ("in U.K. Warehouses which...", "the entire
-		// U.S. Since another satellite failed..."), and a sentence cut
-		// at "Sen." or inside "(WED. JAN 13)" leaves a bracket open.
-		return false
-	}
-	// A sentence opening in lower case or with a bullet is a
-	// segmentation artefact (an abbreviation, a list), not a cut.
-	for _, r := range s.Text {
-		return r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127 && r != '•' && r != '–' && r != '—'
-	}
-	return false
+	return c, true
 }
 
 // parallel reports two sentences opening with the same two words: rhetoric
