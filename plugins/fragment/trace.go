@@ -59,7 +59,7 @@ func TraceArticle(a *sdk.Article, keep func(sdk.Span) bool) (*sdk.Trace, []Sente
 			if keep != nil && !keep(s.Span) {
 				continue
 			}
-			st := SentenceTrace{Span: s.Span, Text: s.Text, Trace: s.trace}
+			st := SentenceTrace{Span: s.Span, Text: s.Text, Trace: dedupe(s.trace)}
 			for _, f := range found {
 				if f.Span.Start < s.Span.End && s.Span.Start < f.Span.End {
 					st.Findings = append(st.Findings, f.Rule+": "+f.Message)
@@ -91,4 +91,21 @@ func TraceText(text string) (*sdk.Trace, error) {
 		out.Steps = append(out.Steps, ts[len(ts)-1].Trace.Steps...)
 	}
 	return out, nil
+}
+
+// dedupe keeps the first of identical steps: every rule runs the shared
+// candidate heuristics again.
+func dedupe(tr *sdk.Trace) *sdk.Trace {
+	if tr == nil {
+		return nil
+	}
+	seen := map[sdk.TraceStep]bool{}
+	out := &sdk.Trace{}
+	for _, st := range tr.Steps {
+		if !seen[st] {
+			seen[st] = true
+			out.Steps = append(out.Steps, st)
+		}
+	}
+	return out
 }
