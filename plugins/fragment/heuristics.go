@@ -19,7 +19,14 @@ type cand struct {
 	body *body
 }
 
-func (c cand) prev() *sentence { return c.para[c.s.Index-1] }
+// prev is the sentence before; for the first of a paragraph (judged only
+// when first-in-paragraph is switched off) an empty one at its start.
+func (c cand) prev() *sentence {
+	if c.s.Index == 0 {
+		return &sentence{Span: sdk.Span{Start: c.s.Span.Start, End: c.s.Span.Start}}
+	}
+	return c.para[c.s.Index-1]
+}
 
 type heuristic = sdk.Heuristic[cand]
 
