@@ -14,15 +14,19 @@ var Orphan = &sdk.Rule{
 	Summary:   "a short sentence unrelated to anything in the article",
 	Doc: `Broken machine translation leaves short sentences that are grammatical
 on their face but mean nothing where they stand ("There is no spin in
-collision."). Such an orphan shares no content word with the rest of the
-article and points at nothing in it: no pronoun, no name, no figure.
-Articles shorter than min-sentences body sentences are not checked.
-
-The rule looks at short statements (at most max-words words) that follow
-another sentence in a body paragraph, and reports those whose nouns, verbs
-and adjectives occur nowhere else in the article. The sentence before is
-attached as related: it often ends unfinished, its verb left without the
-complement the orphan replaced.`,
+collision."). A sentence that merely repeats no word of its neighbours is
+not enough: "The case is pending." and "No date was set." refer back
+through their subject. So the rule wants positive evidence on both sides:
+nothing ties the sentence to the article (no content word shared with
+another sentence, no pronoun, name or figure, no connective opening, no
+definite or quantified subject such as "the", "no", "neither", "the rest"),
+and an odd word combination marks it as garbled (a bare singular noun
+after a preposition closing the sentence: "in collision").
+Articles shorter than min-sentences body sentences are not checked, nor
+sentences longer than max-words. The sentence before is attached as
+related: it often ends unfinished, its verb left without the complement
+the orphan replaced. ` + "`copydesk explain --trace FILE:LINE`" + ` shows which of these
+held.`,
 	Example: sdk.Example{
 		Before: "He will work to establish channels to ensure competition between the two countries. There is no spin in collision.",
 		After:  "He will work to establish channels to ensure competition between the two countries does not veer into conflict.",

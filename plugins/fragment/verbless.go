@@ -19,8 +19,13 @@ tail of the sentence before it, cut off at the wrong place ("...on a long
 list. Conflicts between the two largest economies."), or the debris of a
 broken translation ("And the showdown, for the chance.").
 
-Tags alone are not enough: the tagger misreads some verbs as nouns and
-participles, and clean copy has deliberate fragments. So the rule only
+Tags alone are not enough: the tagger misreads many verbs as nouns and
+adjectives ("the work proceeds/NNS"), so a word that WordNet lists as a
+finite verb, after a subject that agrees with it, counts as the verb
+whatever the tag; only a sentence with no such reading is verbless. Clean
+copy also has deliberate fragments: "And for good reason.", "Or perhaps
+not entirely." are not warnings (a comma-spliced pile of phrases after
+"And" is: "And the showdown, for the chance."). So the rule only
 looks at a sentence that follows another in the same paragraph (a
 paragraph that opens with a phrase is a label or a dateline), is not quoted
 speech, does not answer a question, is no longer than max-words, holds no
