@@ -102,6 +102,9 @@ func lexiconFinite(toks []token, i int) bool {
 	if toks[i-1].Tag == "CD" {
 		return false // "the 70 meter hall", "50 million barrels": a number counts a noun
 	}
+	if f.Past && !f.Present && !f.Present3 && i+2 < len(toks) && toks[i+1].Lower == "by" && reducedRelative(toks[i-1], toks[i+2]) {
+		return false // "A decision welcomed by commuters": a participle and its agent
+	}
 	if !f.any() || isProperName(toks[i].Text) || toks[i].Text != toks[i].Lower && toks[i].Tag == "NNP" {
 		return false
 	}
