@@ -55,6 +55,9 @@ func run(args []string) int {
 	case "rules":
 		return cmdRules(args[1:])
 	case "explain":
+		if len(args) > 1 && args[1] == "--trace" {
+			return cmdTrace(args[2:]) // trace.go
+		}
 		return cmdExplain(args[1:])
 	case "plugins":
 		return cmdPlugins(args[1:])
@@ -88,6 +91,7 @@ commands:
   check PATHS...   check files, directories (recursive), globs, or - for stdin
   rules            print the effective rule table
   explain RULE     print a rule's documentation and example
+                   (explain --trace FILE:LINE: which fragment heuristics fired there, and why)
   plugins          print each plugin's name, version, source and status
   serve            run the CMS pre-publish hook (HTTP; see docs/cms-hook.md)
   lsp              run the language server for editors (stdio; see docs/editor.md)

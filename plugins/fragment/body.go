@@ -19,7 +19,15 @@ type sentence struct {
 	tagOnce sync.Once
 	toks    []token
 	words   []string // the sentence's words, lower-cased, untagged
-	Index   int      // position in its paragraph
+	names   map[string]bool
+	Index   int // position in its paragraph
+	// Broken is set when the sentence starts on a new line of its block or
+	// runs over a line break: the block was several paragraphs or a list
+	// whose breaks the reader kept, so the sentence before is not its
+	// neighbour (a list item after "will include:", a TV listing).
+	Broken bool
+	// trace records the heuristics run on the sentence, when tracing.
+	trace *sdk.Trace
 	// Quoted is set when the sentence is, or lies inside, quoted speech:
 	// people speak in fragments, and the quotes plugin owns broken quotes.
 	Quoted bool
@@ -27,7 +35,12 @@ type sentence struct {
 
 // Toks returns the sentence's tagged tokens.
 func (s *sentence) Toks() []token {
-	s.tagOnce.Do(func() { s.toks = tagSentence(s.Text) })
+	s.tagOnce.Do(func() {
+		s.toks = tagSentence(s.Text)
+		if i := firstWord(s.toks); i < len(s.toks) {
+			s.toks[i].Name = s.names[s.toks[i].Text]
+		}
+	})
 	return s.toks
 }
 
@@ -54,19 +67,15 @@ func splitWords(text string) []string {
 // paragraphs, split into tagged sentences.
 type body struct {
 	Paras [][]*sentence
+	trace *sdk.Trace // article-level heuristics, when tracing
 	// Vocabulary holds the stems of the article's content words, with the
 	// number of sentences each occurs in.
 	Vocabulary map[string]int
 }
 
-// The rules read the same tagged body; the last article's analysis is
-// kept so that tagging happens once per article, not once per rule.
-var (
-	cacheMu   sync.Mutex
-	cacheArt  *sdk.Article
-	cacheText string
-	cacheBody *body
-)
+// tagged is the body the rules read, analysed once per article and shared
+// among the plugin's rules.
+var tagged = &sdk.Analysis[*body]{Name: "fragment body", Run: func(a *sdk.Article, _ any) *body { return analyse(a) }}
 
 // Sentences counts the body sentences.
 func (b *body) Sentences() int {
@@ -77,25 +86,31 @@ func (b *body) Sentences() int {
 	return n
 }
 
-func bodyOf(a *sdk.Article) *body {
-	cacheMu.Lock()
-	defer cacheMu.Unlock()
-	if cacheArt == a && cacheText == a.Text && cacheBody != nil {
-		return cacheBody
-	}
-	b := analyse(a)
-	cacheArt, cacheText, cacheBody = a, a.Text, b
-	return b
-}
+func bodyOf(p *sdk.Pass) *body { return tagged.Of(p) }
 
 func analyse(a *sdk.Article) *body {
 	b := &body{Vocabulary: map[string]int{}}
+	if tracing.Load() {
+		b.trace = &sdk.Trace{}
+	}
+	if b.trace != nil {
+		lastTraced.Store(b)
+	}
+	if hEnglish.Fires(&Heuristics, a, b.trace) {
+		return b // the rules read English; an article in another language has no body for them
+	}
+	names := articleNames(a)
 	for _, blk := range bodyBlocks(a) {
 		text := a.BlockText(blk)
 		var para []*sentence
 		for i, s := range blk.Sentences {
-			st := &sentence{Span: s.Span, Text: a.SentenceText(s), Index: i}
+			st := &sentence{Span: s.Span, Text: a.SentenceText(s), Index: i, names: names}
+			if b.trace != nil {
+				st.trace = &sdk.Trace{}
+			}
 			st.Quoted = hasQuote(st.Text) || openQuoteBefore(text[:s.Span.Start-blk.Span.Start])
+			st.Broken = strings.ContainsRune(strings.TrimSpace(st.Text), '\n') ||
+				i > 0 && strings.ContainsRune(a.Text[blk.Sentences[i-1].Span.End:s.Span.Start], '\n')
 			for _, w := range splitWords(st.Text) {
 				if w = strings.Trim(w, "'’-."); w != "" {
 					st.words = append(st.words, w)
@@ -113,6 +128,65 @@ func analyse(a *sdk.Article) *body {
 		b.Paras = append(b.Paras, para)
 	}
 	return b
+}
+
+// articleNames returns the capitalised words an article writes inside its
+// sentences (not as their first word): its names.
+func articleNames(a *sdk.Article) map[string]bool {
+	out := map[string]bool{}
+	for _, blk := range a.Blocks {
+		if blk.Kind != article.Paragraph {
+			continue // a headline in title case capitalises every word
+		}
+		for _, s := range blk.Sentences {
+			fields := strings.Fields(a.SentenceText(s))
+			for k, f := range fields {
+				f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+				if k > 0 && f != "" && unicode.IsUpper([]rune(f)[0]) {
+					out[f] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// isEnglish reports whether the fragment rules may read an article: the
+// host's language when it set one, otherwise a count of the commonest
+// function words of English against those of German, the other language
+// of the copy desks we serve. A text with too few of either (a test
+// fixture of two sentences) is taken as English.
+func isEnglish(a *sdk.Article) bool {
+	if a.Language != "" {
+		return strings.EqualFold(a.Language, "en")
+	}
+	text := a.Text
+	if len(text) > 4000 {
+		text = text[:4000]
+	}
+	en, de := 0, 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if englishFunctionWords[w] {
+			en++
+		}
+		if germanFunctionWords[w] {
+			de++
+		}
+	}
+	return de < 5 || en > 2*de
+}
+
+var (
+	englishFunctionWords = setOf("the of and to in is that for was with on as by it he she said at from his her are be have has were an this which not")
+	germanFunctionWords  = setOf("der die und das ist nicht mit sich den ein eine einen zu von auf für dem des im auch es wird sind wie bei nach aus sie er hat werden noch über")
+)
+
+func setOf(words string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		out[w] = true
+	}
+	return out
 }
 
 // bodyBlocks returns the paragraphs that read as prose: several words,

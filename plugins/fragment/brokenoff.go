@@ -8,10 +8,11 @@ import (
 
 // BrokenOff reports a statement that ends on a word no sentence ends on.
 var BrokenOff = &sdk.Rule{
-	Name:     "broken-off",
-	Category: sdk.CategoryFragment,
-	Severity: sdk.Warning,
-	Summary:  "a sentence that stops on \"and\", \"the\" or \"their\"",
+	Name:      "broken-off",
+	Category:  sdk.CategoryFragment,
+	Languages: sdk.English,
+	Severity:  sdk.Warning,
+	Summary:   "a sentence that stops on \"and\", \"the\" or \"their\"",
 	Doc: `A statement whose last word is a conjunction, an article or a possessive
 determiner ("Just the binding and.", "Only the crowd near the.")
 broke off in the middle of a phrase: a cut that lost the sentence's end, or
@@ -27,7 +28,7 @@ first included, quoted speech too. A sentence that trails off on purpose
 }
 
 func checkBrokenOff(pass *sdk.Pass) {
-	for _, para := range bodyOf(pass.Article).Paras {
+	for _, para := range bodyOf(pass).Paras {
 		for _, s := range para {
 			last := danglingEnd(s)
 			if last == "" {

@@ -147,6 +147,7 @@ func TestRules(t *testing.T) {
 		{name: "a preposition may end a sentence", text: "The squire was asked about the house. Nothing to complain of. It is anything but."},
 		{"a phrase and a dependent clause", "Shells hit the border town on Monday. Weeks after the army left the area.", "stranded-clause"},
 		{"a place and a dependent clause", "Shells hit the border on Monday. The village after at least one shell landed near the school.", "stranded-clause"},
+		{"a participle and its agent are no verb", "The council approved the plan. A decision welcomed by commuters.", "verbless"},
 		{"a reduced relative is no verb", "The bid was raised on Monday. With financial projections made by the bidder in its offer.", "verbless"},
 		{name: "a phrase, a clause and the main clause", text: "Shells hit the border on Monday. Two days after the vote, the minister resigned."},
 		{name: "a subject, a verb and a clause", text: "Shells hit the border on Monday. The villagers left after the army arrived."},

@@ -1,6 +1,7 @@
 package fragment
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/copydesk/copydesk/core/sdk"
@@ -9,10 +10,11 @@ import (
 // NoSubject reports a sentence that opens with a prepositional phrase and
 // goes straight to its verb.
 var NoSubject = &sdk.Rule{
-	Name:     "no-subject",
-	Category: sdk.CategoryFragment,
-	Severity: sdk.Warning,
-	Summary:  "a sentence whose verb follows an opening phrase with no subject between (\"For the new rules is expected...\")",
+	Name:      "no-subject",
+	Category:  sdk.CategoryFragment,
+	Languages: sdk.English,
+	Severity:  sdk.Warning,
+	Summary:   "a sentence whose verb follows an opening phrase with no subject between (\"For the new rules is expected...\")",
 	Doc: `A cut in the wrong place can leave the second half of a sentence with a
 verb but no subject: "...a white paper on policy. For immigration and asylum
 is expected to be published on Monday." The sentence opens with a
@@ -32,36 +34,51 @@ exports rose") and sentences that open a paragraph.`,
 }
 
 func checkNoSubject(pass *sdk.Pass) {
-	for _, para := range bodyOf(pass.Article).Paras {
+	b := bodyOf(pass)
+	for _, para := range b.Paras {
 		for _, s := range para {
-			if !prepositions[s.FirstWord()] || !candidate(s, para) {
+			if !prepositions[s.FirstWord()] {
 				continue // decided without tagging: most sentences open otherwise
 			}
-			if isDateline(s) {
+			c, ok := candidate(s, para, b)
+			if !ok || isDateline(s) || !on(hVerbAfterPhrase, c) || on(hSubjectBefore, c) || on(hNoSubjectShape, c) {
 				continue
 			}
 			toks := s.Toks()
 			first := firstWord(toks)
-			if first >= len(toks) || toks[first].Tag != "IN" {
-				continue
-			}
 			v := verbAfterPhrase(toks, first+1)
-			if v < 0 {
-				continue
-			}
-			if segs := clauses(toks[v+1:]); len(segs) > 1 && hasMainClause(segs[1:]) {
-				// The "verb" was a participle the tagger read as a past
-				// tense, and the main clause comes after the comma: "In a
-				// report prepared/VBD for the meeting, the bank found".
-				continue
-			}
+			s.trace.Note("no-subject", "reported")
 			pass.Report(sdk.Diagnostic{
 				Span:    s.Span,
 				Message: "no subject: the sentence opens with \"" + strings.Join(wordsOf(toks[first:v]), " ") + "\" and goes straight to \"" + toks[v].Text + "\"; it reads as the second half of a sentence cut in the wrong place",
-				Related: []sdk.Related{{Span: para[s.Index-1].Span, Message: "the sentence it may belong to"}},
+				Related: []sdk.Related{{Span: c.prev().Span, Message: "the sentence it may belong to"}},
 			})
 		}
 	}
+}
+
+// noSubjectVerb returns the finite verb that directly follows a sentence's
+// opening prepositional phrase, or -1.
+func noSubjectVerb(toks []token) int {
+	first := firstWord(toks)
+	if first >= len(toks) || toks[first].Tag != "IN" {
+		return -1
+	}
+	return verbAfterPhrase(toks, first+1)
+}
+
+// asideIn reports a dash or bracket inside the opening phrase: an aside,
+// then the subject ("With AWD — not four-wheel drive — power is").
+func asideIn(toks []token) bool {
+	return slices.IndexFunc(toks, func(t token) bool { return isSeparator(t.Text) && t.Text != "," }) >= 0
+}
+
+// mainClauseAfter reports a main clause after a comma following v: the
+// "verb" was a participle the tagger read as a past tense ("In a report
+// prepared/VBD for the meeting, the bank found").
+func mainClauseAfter(toks []token, v int) bool {
+	segs := clauses(toks[v+1:])
+	return len(segs) > 1 && hasMainClause(segs[1:])
 }
 
 // verbAfterPhrase returns the index of a finite verb that directly follows
@@ -85,7 +102,7 @@ func verbAfterPhrase(toks []token, i int) int {
 			for k < len(toks) && toks[k].Tag == "RB" {
 				k++
 			}
-			if k < len(toks) {
+			if k < len(toks) && inversionVerbs[t.Lower] {
 				switch n := toks[k].Tag; {
 				case n == "DT" || n == "CD" || n == "PRP$" || n == "PRP" || n == "EX" || strings.HasPrefix(n, "NN") || strings.HasPrefix(n, "JJ"):
 					return -1
@@ -116,6 +133,8 @@ func verbAfterPhrase(toks []token, i int) int {
 		case t.Tag == "IN" && (t.Lower == "of" || comma || sawNoun), t.Tag == "TO" && sawNoun:
 			// "the first two months of the year", "from 2006 to 2009":
 			// nested phrases
+		case t.Tag == "VBG" && j == i:
+			sawNoun = true // a gerund after the preposition is its object: "On smoking on flights is"
 		case t.Tag == "VBN" || t.Tag == "VBG":
 			return -1 // "Among those killed were", "After leaving the hotel he"
 		default:
@@ -147,3 +166,83 @@ func wordsOf(toks []token) []string {
 	}
 	return out
 }
+
+// auxiliaries are the copula, "have", "do" and the modals: verbs that are
+// never anything else and always need a subject before them.
+var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
+	"had": true, "does": true, "do": true, "did": true, "will": true, "would": true, "can": true, "could": true,
+	"should": true, "may": true, "might": true, "must": true, "shall": true}
+
+// phraseIdiom reports an opening that is not a prepositional phrase at
+// all: a quantifier ("At least two groups are"), a linking phrase ("For
+// instance,", "In all") or an inversion ("At stake will be", "At issue is").
+func phraseIdiom(toks []token, first int) bool {
+	if first+1 >= len(toks) {
+		return false
+	}
+	switch toks[first].Lower + " " + toks[first+1].Lower {
+	case "at least", "at most", "in all", "for instance", "for example", "at stake", "at issue", "in addition", "of course":
+		return true
+	}
+	return false
+}
+
+// subjectOpens reports a subject just before the verb at v, after the
+// opening phrase: "In 1987 the court has", "Throughout his career Putin
+// has", "In the last 19 years advocates have".
+func subjectOpens(toks []token, v int) bool {
+	j := v - 1
+	for j >= 0 && toks[j].Tag == "RB" {
+		j--
+	}
+	if j < 0 || !isNoun(toks[j].Tag) && toks[j].Tag != "VBG" { // "advocates for home schooling/VBG have"
+		return false
+	}
+	sg, pl := subjectBefore(toks, j)
+	switch toks[v].Lower {
+	case "is", "was", "has", "does":
+		return sg // "For the winter crossings is": no subject agrees
+	case "are", "were", "have", "do":
+		return pl
+	}
+	return sg || pl
+}
+
+// inverted reports a verb group followed by its subject: "From the windows
+// can be seen the shops", "Among the dead were two children".
+func inverted(toks []token, v int) bool {
+	k := v + 1
+	for k < len(toks) && (toks[k].Tag == "RB" || toks[k].Tag == "VBN" || toks[k].Lower == "be" || toks[k].Lower == "been") {
+		k++
+	}
+	if k >= len(toks) || k == v+1 {
+		return false
+	}
+	n := toks[k].Tag
+	return n == "DT" || n == "CD" || n == "PRP$" || strings.HasPrefix(n, "NN") || strings.HasPrefix(n, "JJ")
+}
+
+// finiteLater reports another finite verb after v in the same clause: the
+// first was a noun the tagger made a verb ("From the picture windows/VBZ
+// in the department can be seen").
+func finiteLater(toks []token, v int) bool {
+	for _, t := range toks[v+1:] {
+		if isSeparator(t.Text) {
+			return false
+		}
+		if isFiniteTag(t.Tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// inversionVerbs are the verbs English puts before their subject after a
+// phrase of place ("Among the dead were two children", "In the corner
+// stood a piano"); any other verb followed by a noun phrase has lost its
+// subject ("In its aerospace division fell 46 pct").
+var inversionVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "stood": true, "stands": true,
+	"lay": true, "lies": true, "sat": true, "sits": true, "came": true, "comes": true, "remain": true, "remains": true,
+	"remained": true, "hung": true, "hangs": true, "rose": true, "rises": true, "lived": true, "lives": true, "went": true,
+	"goes": true, "will": true, "would": true, "can": true, "could": true, "may": true, "might": true, "must": true,
+	"should": true, "has": true, "have": true, "had": true}

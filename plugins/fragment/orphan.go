@@ -7,21 +7,26 @@ import (
 // Orphan reports a short sentence that has nothing to do with its
 // surroundings.
 var Orphan = &sdk.Rule{
-	Name:     "orphan",
-	Category: sdk.CategoryFragment,
-	Severity: sdk.Warning,
-	Summary:  "a short sentence unrelated to anything in the article",
+	Name:      "orphan",
+	Category:  sdk.CategoryFragment,
+	Languages: sdk.English,
+	Severity:  sdk.Warning,
+	Summary:   "a short sentence unrelated to anything in the article",
 	Doc: `Broken machine translation leaves short sentences that are grammatical
 on their face but mean nothing where they stand ("There is no spin in
-collision."). Such an orphan shares no content word with the rest of the
-article and points at nothing in it: no pronoun, no name, no figure.
-Articles shorter than min-sentences body sentences are not checked.
-
-The rule looks at short statements (at most max-words words) that follow
-another sentence in a body paragraph, and reports those whose nouns, verbs
-and adjectives occur nowhere else in the article. The sentence before is
-attached as related: it often ends unfinished, its verb left without the
-complement the orphan replaced.`,
+collision."). A sentence that merely repeats no word of its neighbours is
+not enough: "The case is pending." and "No date was set." refer back
+through their subject. So the rule wants positive evidence on both sides:
+nothing ties the sentence to the article (no content word shared with
+another sentence, no pronoun, name or figure, no connective opening, no
+definite or quantified subject such as "the", "no", "neither", "the rest"),
+and an odd word combination marks it as garbled (a bare singular noun
+after a preposition closing the sentence: "in collision").
+Articles shorter than min-sentences body sentences are not checked, nor
+sentences longer than max-words. The sentence before is attached as
+related: it often ends unfinished, its verb left without the complement
+the orphan replaced. ` + "`copydesk explain --trace FILE:LINE`" + ` shows which of these
+held.`,
 	Example: sdk.Example{
 		Before: "He will work to establish channels to ensure competition between the two countries. There is no spin in collision.",
 		After:  "He will work to establish channels to ensure competition between the two countries does not veer into conflict.",
@@ -34,7 +39,7 @@ complement the orphan replaced.`,
 }
 
 func checkOrphan(pass *sdk.Pass) {
-	b := bodyOf(pass.Article)
+	b := bodyOf(pass)
 	maxWords := pass.Options.Int("max-words")
 	if b.Sentences() < pass.Options.Int("min-sentences") {
 		return
@@ -42,33 +47,39 @@ func checkOrphan(pass *sdk.Pass) {
 	for _, para := range b.Paras {
 		for _, s := range para {
 			n := s.Words()
-			if n < 3 || n > maxWords || !candidate(s, para) {
+			if n < 3 || n > maxWords {
 				continue
 			}
-			if !hasFiniteVerb(s.Toks()) || refersOutside(s) || opensClause(s) {
+			c, ok := candidate(s, para, b)
+			if !ok || !hasFiniteVerb(s.Toks()) {
 				continue
 			}
-			stems := contentStems(s)
-			if len(stems) == 0 {
+			if on(hRefersOutside, c) || on(hConnective, c) || on(hRefersBack, c) || !on(hOddPhrase, c) || !on(hUnanchored, c) {
 				continue
 			}
-			shared := false
-			for st := range stems {
-				if b.Vocabulary[st] > 1 {
-					shared = true
-					break
-				}
-			}
-			if shared {
-				continue
-			}
+			s.trace.Note("orphan", "reported")
 			pass.Report(sdk.Diagnostic{
 				Span:    s.Span,
 				Message: "orphan sentence unrelated to its paragraph: it shares no word or reference with the rest of the article, as a garbled translation leaves; check the sentence before for a missing ending",
-				Related: []sdk.Related{{Span: para[s.Index-1].Span, Message: "the sentence before, which may have lost its ending"}},
+				Related: []sdk.Related{{Span: c.prev().Span, Message: "the sentence before, which may have lost its ending"}},
 			})
 		}
 	}
+}
+
+// unanchored reports a sentence none of whose content words occurs in
+// another sentence of the article.
+func unanchored(s *sentence, b *body) bool {
+	stems := contentStems(s)
+	if len(stems) == 0 {
+		return false
+	}
+	for st := range stems {
+		if b.Vocabulary[st] > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // opensClause reports a sentence that opens with a conjunction, a
@@ -122,4 +133,40 @@ func isProperName(w string) bool {
 		}
 	}
 	return caps > 1
+}
+
+// refersBack reports a sentence that points at something already named
+// without repeating its word: a definite description ("The case is
+// pending."), or a quantifier or negation over a set the reader knows ("No
+// date was set.", "Neither man is in custody.", "The rest is history.").
+// Only the subject is read: after the verb, "no" and "the" introduce as
+// often as they refer ("There is no spin in collision.").
+func refersBack(toks []token) bool {
+	for i, t := range toks {
+		if finiteAt(toks, i) {
+			return false // only the subject is read: "has no wind" is new
+		}
+		if anaphors[t.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+var anaphors = map[string]bool{"the": true, "no": true, "none": true, "neither": true, "either": true,
+	"other": true, "others": true, "another": true, "some": true, "many": true, "few": true, "most": true,
+	"rest": true, "each": true, "both": true, "all": true, "same": true, "else": true, "one": true,
+	"anything": true, "nothing": true, "everything": true, "something": true, "nobody": true, "anyone": true, "everyone": true}
+
+// oddPhrase returns the index of the word combination that marks a garbled
+// sentence, or -1: a bare singular noun as the object of a preposition,
+// closing the sentence ("There is no spin in collision."), where English
+// wants an article ("in a collision") or an idiom the article would share.
+func oddPhrase(toks []token) int {
+	for k := 0; k+2 < len(toks); k++ {
+		if toks[k].Tag == "IN" && toks[k+1].Tag == "NN" && !isWordToken(toks[k+2].Text) {
+			return k + 1
+		}
+	}
+	return -1
 }

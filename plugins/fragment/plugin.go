@@ -18,10 +18,11 @@ punctuation); headlines, labels, credit lines, bios and page furniture after
 a credit line are left to other plugins. Quoted speech is never checked:
 people speak in fragments.
 
-Part-of-speech tags come from github.com/jdkato/prose/v2. Its model takes a
-few hundred milliseconds of CPU to decode, so it is built once per process
-and only when a sentence first passes the cheap tests (length, shape, quote
-marks) that come before tagging: a run over clean copy that never needs a
-tag never pays for it.`,
+Part-of-speech tags come from github.com/jdkato/prose/v3 (package tag).
+The tagger's single best guess is not trusted to find the verb: a word
+that WordNet lists as a verb, in a finite form, after a subject that
+agrees with it counts as a verb whatever the tag (data/verbs.txt). Only
+English articles are read: the host's language when it set one, otherwise
+a count of English and German function words.`,
 	Rules: []*sdk.Rule{Verbless, StrandedClause, NoSubject, Orphan, BrokenOff},
 }

@@ -8,10 +8,11 @@ import (
 
 // StrandedClause reports a subordinate or relative clause standing alone.
 var StrandedClause = &sdk.Rule{
-	Name:     "stranded-clause",
-	Category: sdk.CategoryFragment,
-	Severity: sdk.Warning,
-	Summary:  "a subordinate or relative clause standing alone as a sentence",
+	Name:      "stranded-clause",
+	Category:  sdk.CategoryFragment,
+	Languages: sdk.English,
+	Severity:  sdk.Warning,
+	Summary:   "a subordinate or relative clause standing alone as a sentence",
 	Doc: `A sentence that opens with a subordinating conjunction ("because",
 "when", "although") or a relative pronoun ("which") needs a main clause.
 When a cut leaves the clause on its own ("Because the talks had failed.",
@@ -41,6 +42,9 @@ open a paragraph are left alone.`,
 func stranded(rest []token) bool {
 	segs := clauses(rest)
 	if len(segs) > 1 {
+		if subjectThenVerb(segs[0]) < 0 && hasStrictFiniteVerb(segs[0]) {
+			return false // "As proof he cites ...": a preposition, then the main clause
+		}
 		return !hasMainClause(segs[1:])
 	}
 	v := subjectThenVerb(rest)
@@ -48,7 +52,10 @@ func stranded(rest []token) bool {
 		return false
 	}
 	end := v + 1
-	for end < len(rest) && (isFiniteTag(rest[end].Tag) || rest[end].Tag == "RB" || strings.HasPrefix(rest[end].Tag, "VB") ||
+	// The verb group: auxiliaries, participles and adverbs after the verb;
+	// a second finite verb starts another clause ("where the teen-agers
+	// live is").
+	for end < len(rest) && !isFiniteTag(rest[end].Tag) && (rest[end].Tag == "RB" || strings.HasPrefix(rest[end].Tag, "VB") ||
 		strings.HasPrefix(rest[end].Tag, "JJ") && end+1 < len(rest) && rest[end+1].Lower == "that") { // "became known/JJ that"
 		end++
 	}
@@ -87,7 +94,7 @@ func stranded(rest []token) bool {
 func subjectThenVerb(toks []token) int {
 	sawNoun := false
 	for j, t := range toks {
-		if isFiniteTag(t.Tag) || t.Tag == "VBN" && sawNoun {
+		if isFiniteTag(t.Tag) || (t.Tag == "VBN" || lexiconFinite(toks, j)) && sawNoun {
 			// A participle straight after its subject is the tagger's
 			// reading of a past tense ("the original disappeared/VBN").
 			if sawNoun {
@@ -129,59 +136,80 @@ func subjectThenVerb(toks []token) int {
 }
 
 func checkStranded(pass *sdk.Pass) {
-	b := bodyOf(pass.Article)
+	b := bodyOf(pass)
 	for _, para := range b.Paras {
 		for _, s := range para {
-			if !candidate(s, para) {
+			c, ok := candidate(s, para, b)
+			if !ok {
 				continue
 			}
 			if w := s.FirstWord(); !relatives[w] && !subordinators[w] && !(len(s.words) > 1 && subordinators[w+" "+s.words[1]]) {
-				if k := phraseThenClause(s); k > 0 {
+				if on(hPhraseClause, c) {
+					s.trace.Note("stranded-clause", "reported")
+					k := phraseThenClause(s)
 					pass.Report(sdk.Diagnostic{
 						Span:    s.Span,
 						Message: "dependent clause without a main clause: a phrase, then a clause opening with \"" + s.Toks()[k].Text + "\", and no verb of its own; it probably belongs to the sentence before",
-						Related: []sdk.Related{{Span: para[s.Index-1].Span, Message: "the sentence it may belong to"}},
+						Related: []sdk.Related{{Span: c.prev().Span, Message: "the sentence it may belong to"}},
 					})
 				}
 				continue
 			}
-			i := firstWord(s.Toks())
-			if i >= len(s.Toks()) {
+			if !on(hSubordinate, c) || on(hCommentWhich, c) {
 				continue
 			}
-			w := s.Toks()[i].Lower
-			if t := s.Toks()[i].Text; len(t) > 1 && strings.ToUpper(t) == t {
-				continue // an acronym ("WHO said..."), not a conjunction
-			}
-			if w == "once" && i+1 < len(s.Toks()) && (s.Toks()[i+1].Lower == "again" || s.Toks()[i+1].Lower == "more") {
-				continue // "Once again, the council...": an adverb
-			}
-			switch {
-			case relatives[w]:
-				// A relative clause standing alone is stranded whatever
-				// the tagger makes of its verb ("Which it denies/NNS.").
-			case subordinators[w] || (i+1 < len(s.Toks()) && subordinators[w+" "+s.Toks()[i+1].Lower]):
-				if !hasFiniteVerb(s.Toks()) {
-					continue // the verbless rule reports it
-				}
-				k := i + 1
-				if !subordinators[w] {
-					k++ // a two-word conjunction: "even though"
-				}
-				if !stranded(s.Toks()[k:]) {
-					continue
-				}
-			default:
-				continue
-			}
+			s.trace.Note("stranded-clause", "reported")
 			pass.Report(sdk.Diagnostic{
 				Span:    s.Span,
-				Message: "dependent clause without a main clause: it opens with \"" + s.Toks()[i].Text + "\" and nothing completes it; it probably belongs to the sentence before",
-				Related: []sdk.Related{{Span: para[s.Index-1].Span, Message: "the sentence it may belong to"}},
+				Message: "dependent clause without a main clause: it opens with \"" + s.Toks()[firstWord(s.Toks())].Text + "\" and nothing completes it; it probably belongs to the sentence before",
+				Related: []sdk.Related{{Span: c.prev().Span, Message: "the sentence it may belong to"}},
 			})
 		}
 	}
 }
+
+// strandedOpening reports a sentence that opens with a subordinating
+// conjunction or a relative pronoun and has no main clause after it.
+func strandedOpening(s *sentence) bool {
+	toks := s.Toks()
+	i := firstWord(toks)
+	if i >= len(toks) {
+		return false
+	}
+	w := toks[i].Lower
+	if t := toks[i].Text; len(t) > 1 && strings.ToUpper(t) == t {
+		return false // an acronym ("WHO said..."), not a conjunction
+	}
+	if w == "once" && i+1 < len(toks) && (toks[i+1].Lower == "again" || toks[i+1].Lower == "more") {
+		return false // "Once again, the council...": an adverb
+	}
+	switch {
+	case relatives[w]:
+		// A relative clause standing alone is stranded whatever the
+		// tagger makes of its verb ("Which it denies/NNS.").
+		return true
+	case subordinators[w] || (i+1 < len(toks) && subordinators[w+" "+toks[i+1].Lower]):
+		if !hasFiniteVerb(toks) {
+			return false // the verbless rule reports it
+		}
+		k := i + 1
+		if !subordinators[w] {
+			k++ // a two-word conjunction: "even though"
+		}
+		return stranded(toks[k:])
+	}
+	return false
+}
+
+// nominative pronouns can only be subjects, never a preposition's object.
+var nominative = map[string]bool{"i": true, "he": true, "she": true, "we": true, "they": true}
+
+// commentVerbs open a comment clause on the sentence before ("Which is
+// why...", "Which seems natural.", "Which makes sense."): a deliberate
+// fragment, unlike a relative clause cut off its noun ("Which will
+// determine the targets.").
+var commentVerbs = map[string]bool{"is": true, "was": true, "seems": true, "seemed": true, "sounds": true,
+	"means": true, "meant": true, "explains": true, "makes": true, "made": true}
 
 // maxPhraseWords is the longest noun phrase phraseThenClause looks at
 // before its subordinator.
@@ -212,7 +240,16 @@ func phraseThenClause(s *sentence) int {
 	}
 	for k := first + 1; k < len(toks); k++ {
 		t := toks[k]
+		if finiteAt(toks, k) {
+			return 0 // "Its range extends/NNS as far north as": a verb
+		}
 		if subordinators[t.Lower] && k+1 < len(toks) {
+			if taggedFinite(toks, k+1, false) || lexiconForms(toks[k+1].Lower).Past {
+				return 0 // "A school once operated": an adverb before the verb
+			}
+			if t.Lower == "as" && !nominative[toks[k+1].Lower] {
+				return 0 // "effect as a muscle builder was found": "as" is a preposition as often
+			}
 			if !stranded(toks[k+1:]) || verbReadAsNoun(s, toks[first]) {
 				return 0
 			}
@@ -232,7 +269,7 @@ func phraseThenClause(s *sentence) int {
 // a verb in the imperative ("Stay home if you can."): put after "You", it
 // tags as a verb.
 func verbReadAsNoun(s *sentence, t token) bool {
-	if !strings.HasPrefix(t.Tag, "NN") || isProperName(t.Text) {
+	if !strings.HasPrefix(t.Tag, "NN") || isProperName(t.Text) || t.Name || !verbLemmas[t.Lower] {
 		return false
 	}
 	at := strings.Index(s.Text, t.Text)
@@ -269,16 +306,18 @@ func clauses(toks []token) [][]token {
 // governed by a relative pronoun or a subordinator of its own.
 func hasMainClause(segs [][]token) bool {
 	for _, seg := range segs {
-		if len(seg) == 0 || !hasStrictFiniteVerb(seg) {
+		if len(seg) == 0 || !hasStrictFiniteVerb(seg) || isAttribution(seg) {
 			continue
 		}
-		first := seg[firstWord(seg)%len(seg)].Lower
-		if subordinators[first] || relatives[first] || first == "who" || first == "where" {
-			continue
+		fw := firstWord(seg) % len(seg)
+		first := seg[fw].Lower
+		demonstrative := (first == "that" || first == "this") && fw+1 < len(seg) && (isFiniteTag(seg[fw+1].Tag) || seg[fw+1].Tag == "RB")
+		if !demonstrative && (subordinators[first] || relatives[first] || first == "who" || first == "where") {
+			continue // "that could save": a demonstrative subject, not a relative
 		}
 		governed := false
-		for _, t := range seg {
-			if t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "WP$" {
+		for k, t := range seg {
+			if (t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "WP$") && !(k == fw && demonstrative) {
 				governed = true
 				break
 			}
@@ -286,11 +325,37 @@ func hasMainClause(segs [][]token) bool {
 				break
 			}
 		}
-		if !governed {
+		// A relative clause, then the main verb: "the conglomerates that
+		// own the houses are trying".
+		if !governed || verbGroups(seg) >= 2 {
 			return true
 		}
 	}
 	return false
+}
+
+// verbGroups counts the runs of finite verbs (with their adverbs,
+// auxiliaries and participles) in a clause, by the tagger's finite tags.
+func verbGroups(toks []token) int {
+	n, in := 0, false
+	for _, t := range toks {
+		f := isFiniteTag(t.Tag)
+		if f && !in {
+			n++
+		}
+		in = f || in && (t.Tag == "RB" || strings.HasPrefix(t.Tag, "VB"))
+	}
+	return n
+}
+
+// isAttribution reports a clause that only names a speaker: "the agency
+// said", "Goodison added". It is no main clause for what comes before it.
+func isAttribution(seg []token) bool {
+	words := wordsOf(seg)
+	if len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	return reporting[strings.ToLower(words[len(words)-1])] || len(words) > 1 && reporting[strings.ToLower(words[1])] && len(words) == 2
 }
 
 func isFiniteTag(tag string) bool {

@@ -1,6 +1,7 @@
 package fragment
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/copydesk/copydesk/core/sdk"
@@ -8,17 +9,23 @@ import (
 
 // Verbless reports body sentences with no finite verb.
 var Verbless = &sdk.Rule{
-	Name:     "verbless",
-	Category: sdk.CategoryFragment,
-	Severity: sdk.Warning,
-	Summary:  "a body sentence with no finite verb",
+	Name:      "verbless",
+	Category:  sdk.CategoryFragment,
+	Languages: sdk.English,
+	Severity:  sdk.Warning,
+	Summary:   "a body sentence with no finite verb",
 	Doc: `A sentence in a body paragraph that has no finite verb is usually the
 tail of the sentence before it, cut off at the wrong place ("...on a long
 list. Conflicts between the two largest economies."), or the debris of a
 broken translation ("And the showdown, for the chance.").
 
-Tags alone are not enough: the tagger misreads some verbs as nouns and
-participles, and clean copy has deliberate fragments. So the rule only
+Tags alone are not enough: the tagger misreads many verbs as nouns and
+adjectives ("the work proceeds/NNS"), so a word that WordNet lists as a
+finite verb, after a subject that agrees with it, counts as the verb
+whatever the tag; only a sentence with no such reading is verbless. Clean
+copy also has deliberate fragments: "And for good reason.", "Or perhaps
+not entirely." are not warnings (a comma-spliced pile of phrases after
+"And" is: "And the showdown, for the chance."). So the rule only
 looks at a sentence that follows another in the same paragraph (a
 paragraph that opens with a phrase is a label or a dateline), is not quoted
 speech, does not answer a question, is no longer than max-words, holds no
@@ -37,40 +44,47 @@ stylistic option is on, and then reported as info.`,
 }
 
 func checkVerbless(pass *sdk.Pass) {
-	b := bodyOf(pass.Article)
+	b := bodyOf(pass)
 	maxWords := pass.Options.Int("max-words")
 	for _, para := range b.Paras {
 		for _, s := range para {
 			n := s.Words()
-			if n < 2 || (maxWords > 0 && n > maxWords) || !candidate(s, para) || relatives[s.FirstWord()] {
+			if n < 3 || (maxWords > 0 && n > maxWords) || relatives[s.FirstWord()] {
+				continue
+			}
+			c, ok := candidate(s, para, b)
+			if !ok {
 				continue
 			}
 			msg := "no finite verb: this sentence has no main clause; it reads as a piece cut off the sentence before"
-			if hasFiniteVerb(s.Toks()) {
+			if !on(hNoVerb, c) {
+				if s.trace != nil {
+					on(hLexicon, c) // record whether the lexicon supplied the verb
+				}
 				switch {
-				case onlyRelativeVerb(s.Toks()):
+				case on(hOnlyRelative, c):
 					msg = "no finite verb outside its relative clause: this sentence is a noun phrase with no main clause; it reads as a piece cut off the sentence before"
-				case onlyAttribution(s.Toks()):
+				case on(hOnlyAttribution, c):
 					msg = "no finite verb but the attribution's: a noun phrase followed by \", X said\" has no main clause; it reads as a piece cut off the sentence before"
 				default:
 					continue
 				}
 			}
-			if isDateline(s) || mostlyFigures(s) || isList(para) || imperative(s) {
+			if on(hDateline, c) || on(hListPara, c) || on(hImperative, c) || on(hParallel, c) {
 				continue
 			}
-			if isStylistic(s) {
+			if on(hStylistic, c) {
 				if pass.Options.Bool("stylistic") {
 					pass.Report(sdk.Diagnostic{Span: s.Span, Severity: sdk.Info,
 						Message: "no finite verb: a short fragment; fine for effect, otherwise join it to the sentence before"})
 				}
 				continue
 			}
-			prev := para[s.Index-1]
+			s.trace.Note("verbless", "reported")
 			pass.Report(sdk.Diagnostic{
 				Span:    s.Span,
 				Message: msg,
-				Related: []sdk.Related{{Span: prev.Span, Message: "the sentence it may belong to"}},
+				Related: []sdk.Related{{Span: c.prev().Span, Message: "the sentence it may belong to"}},
 			})
 		}
 	}
@@ -123,28 +137,44 @@ func onlyAttribution(toks []token) bool {
 // candidate holds the conditions every fragment rule shares: the sentence
 // follows another in its paragraph, is a statement (not a question, not an
 // answer to one), is not quoted speech and is not a label or list entry.
-func candidate(s *sentence, para []*sentence) bool {
-	if s.Index == 0 || s.Quoted || s.Words() == 0 || danglingEnd(s) != "" {
-		return false // a sentence that broke off is the broken-off rule's
+func candidate(s *sentence, para []*sentence, b *body) (cand, bool) {
+	c := cand{s: s, para: para, body: b}
+	if s.Words() == 0 || !endsTerminal(s.Text) || danglingEnd(s) != "" {
+		return c, false // a sentence that broke off is the broken-off rule's
 	}
-	if !endsTerminal(s.Text) || endsQuestion(s.Text) || endsQuestion(para[s.Index-1].Text) {
-		return false
+	if on(hFirst, c) {
+		return c, false
 	}
-	if strings.ContainsAny(s.Text, ":;") || isCreditLine(s.Text) {
-		return false // labels, lists, Q&A, credits ("Photo by ...")
+	for _, h := range []*heuristic{hQuoted, hLineBreak, hSpoken, hLabel, hSegmentation, hLowerStart} {
+		if on(h, c) {
+			return c, false
+		}
 	}
-	if endsWithAbbreviation(para[s.Index-1].Text) {
-		// The segmenter's cut, not the writer's: wire copy capitalises
-		// after "U.S." ("in U.K. Warehouses which...", "the entire
-		// U.S. Since another satellite failed...").
-		return false
+	return c, true
+}
+
+// parallel reports two sentences opening with the same two words: rhetoric
+// ("Managers who sidestep rules. Managers who take chances."), not a cut.
+func parallel(s, prev *sentence) bool {
+	return len(s.words) > 1 && len(prev.words) > 1 && s.words[0] == prev.words[0] && s.words[1] == prev.words[1]
+}
+
+// balanced reports whether a sentence closes every bracket it opens and
+// opens every one it closes.
+func balanced(text string) bool {
+	depth := 0
+	for _, r := range text {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		}
 	}
-	// A sentence opening in lower case or with a bullet is a
-	// segmentation artefact (an abbreviation, a list), not a cut.
-	for _, r := range s.Text {
-		return r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127 && r != '•' && r != '–' && r != '—'
-	}
-	return false
+	return depth == 0
 }
 
 // isList reports a paragraph where verbless sentences are the rule, not
@@ -193,6 +223,9 @@ func endsWithAbbreviation(text string) bool {
 		return false
 	}
 	word := strings.TrimSuffix(last, ".")
+	if k := strings.LastIndex(word, "-"); k >= 0 {
+		word = word[k+1:] // "D-Conn."
+	}
 	if strings.Contains(word, ".") {
 		return true // U.K., a.m.
 	}
@@ -205,6 +238,44 @@ func isStylistic(s *sentence) bool {
 	i := firstWord(s.Toks())
 	return s.Words() <= 4 && i < len(s.Toks()) && stylistic[s.Toks()[i].Lower]
 }
+
+// conjunctionFragment reports a verbless sentence opening with "And",
+// "But", "Or" or "Not": a writer's deliberate fragment ("And for good
+// reason.", "Or perhaps not entirely.", "But not to worry, either."),
+// unless it is a pile of phrases spliced by a comma, longer than a quip,
+// with no negation and no verb form at all ("And the showdown, for the
+// chance.", "And a factory for the port, then."), which is what a broken
+// translation leaves.
+func conjunctionFragment(s *sentence) bool {
+	toks := s.Toks()
+	i := firstWord(toks)
+	if i >= len(toks) {
+		return false
+	}
+	if !contrastWords[toks[i].Lower] {
+		// "Hope, but hardly ecstasy.": a conjunction after the first comma
+		c := slices.IndexFunc(toks, func(t token) bool { return t.Text == "," })
+		if c < 0 || c+1 >= len(toks) || !contrastWords[toks[c+1].Lower] {
+			return false
+		}
+	}
+	comma := -1
+	for k, t := range toks {
+		switch {
+		case t.Lower == "not" || t.Lower == "no" || t.Lower == "n't" || t.Tag == "TO" || t.Tag == "MD" ||
+			strings.HasPrefix(t.Tag, "VB") && !(k > 0 && articles[toks[k-1].Lower]): // "the intended" is no verb
+			return true
+		case t.Text == "," && comma < 0:
+			comma = k
+		}
+	}
+	// A single phrase ("And for good reason.") or a short quip ("And a
+	// good thing, too.") is style; phrases spliced by a comma past five
+	// words are debris.
+	return comma < 0 || len(wordsOf(toks)) <= 5
+}
+
+var contrastWords = map[string]bool{"and": true, "but": true, "or": true, "nor": true, "yet": true, "so": true, "not": true}
 
 // mostlyFigures reports a sentence that is half or more numbers: scores,
 // results, table rows.
