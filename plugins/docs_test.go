@@ -30,17 +30,20 @@ func TestEveryRuleIsDocumentedAndDemonstrated(t *testing.T) {
 				}
 				cfg := sdktest.Config{
 					PluginOptions: exampleOptions[id],
-					Rules:         map[string]sdk.RuleSettings{r.Name: {Enabled: true}},
+					Rules:         map[string]sdk.RuleSettings{r.Name: {Enabled: true, Options: exampleRuleOptions[id]}},
 					Only:          []string{r.Name},
 				}
-				format := article.FormatText
+				// An example is body copy: a headline goes above it, as
+				// the plugins' own example tests do. A CMS article (JSON)
+				// is taken as it is.
+				format, before, after := article.FormatText, "Headline\n\n"+r.Example.Before+"\n", "Headline\n\n"+r.Example.After+"\n"
 				if strings.HasPrefix(r.Example.Before, "{") {
-					format = article.FormatJSON // a CMS article
+					format, before, after = article.FormatJSON, r.Example.Before, r.Example.After
 				}
-				if got := sdktest.CheckText(t, p, cfg, format, r.Example.Before); len(got) == 0 {
+				if got := sdktest.CheckText(t, p, cfg, format, before); len(got) == 0 {
 					t.Errorf("%s: its example is not flagged:\n%s", id, r.Example.Before)
 				}
-				if got := sdktest.CheckText(t, p, cfg, format, r.Example.After); len(got) != 0 {
+				if got := sdktest.CheckText(t, p, cfg, format, after); len(got) != 0 {
 					t.Errorf("%s: the fixed example is still flagged: %v", id, got)
 				}
 				want := regexp.MustCompile(`(?m)(^\d+|want)\s+(.*\s)?` + regexp.QuoteMeta(r.Name) + `\s+"`)
@@ -57,6 +60,13 @@ func TestEveryRuleIsDocumentedAndDemonstrated(t *testing.T) {
 var exampleOptions = map[string]sdk.Options{
 	// The pronoun check reads the staff roster.
 	"byline/bio-pronoun": {"staff": []any{map[string]any{"name": "Jane Doe", "pronouns": "she/her"}}},
+}
+
+// exampleRuleOptions are rule settings an example needs.
+var exampleRuleOptions = map[string]sdk.Options{
+	// The orphan rule reads only articles of some length; the example is
+	// two sentences.
+	"fragment/orphan": {"min-sentences": 0.0},
 }
 
 // fixtureText is every file under plugins/NAME/testdata, concatenated.
