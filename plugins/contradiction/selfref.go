@@ -598,9 +598,9 @@ func (r *sentenceReader) report(pass *sdk.Pass, counterpart, actor mention, rel 
 	ct, at := counterpart.alias.text, actor.alias.text
 	var msg string
 	if ct == at {
-		msg = fmt.Sprintf("%q is on both sides of %q: %s cannot deal with itself", ct, rel, name)
+		msg = fmt.Sprintf("%q is on both sides of %q: %s cannot deal with itself; one side should name another country or body", ct, rel, name)
 	} else {
-		msg = fmt.Sprintf("%q and %q are the same party (%s) on both sides of %q: one of them should name the other party", at, ct, name, rel)
+		msg = fmt.Sprintf("%q and %q both mean %s, so %s is on both sides of %q: one of them should name the other country or body", at, ct, name, name, rel)
 	}
 	pass.Report(sdk.Diagnostic{
 		Span:    r.span(counterpart),

@@ -60,7 +60,7 @@ func checkOrphan(pass *sdk.Pass) {
 			s.trace.Note("orphan", "reported")
 			pass.Report(sdk.Diagnostic{
 				Span:    s.Span,
-				Message: "orphan sentence unrelated to its paragraph: it shares no word or reference with the rest of the article, as a garbled translation leaves; check the sentence before for a missing ending",
+				Message: "this sentence has nothing to do with the story around it, as a garbled translation leaves: check the sentence before for a lost ending, then rewrite or delete this one",
 				Related: []sdk.Related{{Span: c.prev().Span, Message: "the sentence before, which may have lost its ending"}},
 			})
 		}

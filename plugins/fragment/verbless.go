@@ -56,16 +56,16 @@ func checkVerbless(pass *sdk.Pass) {
 			if !ok {
 				continue
 			}
-			msg := "no finite verb: this sentence has no main clause; it reads as a piece cut off the sentence before"
+			msg := "no verb of its own: this reads as a piece cut off the sentence before; join it to that sentence or complete it"
 			if !on(hNoVerb, c) {
 				if s.trace != nil {
 					on(hLexicon, c) // record whether the lexicon supplied the verb
 				}
 				switch {
 				case on(hOnlyRelative, c):
-					msg = "no finite verb outside its relative clause: this sentence is a noun phrase with no main clause; it reads as a piece cut off the sentence before"
+					msg = "no verb of its own outside the \"which\"/\"who\" clause: this reads as a piece cut off the sentence before; join it to that sentence or complete it"
 				case on(hOnlyAttribution, c):
-					msg = "no finite verb but the attribution's: a noun phrase followed by \", X said\" has no main clause; it reads as a piece cut off the sentence before"
+					msg = "no verb of its own but the attribution's (\", X said\"): this reads as a piece cut off the sentence before; join it to that sentence or complete it"
 				default:
 					continue
 				}
@@ -76,7 +76,7 @@ func checkVerbless(pass *sdk.Pass) {
 			if on(hStylistic, c) {
 				if pass.Options.Bool("stylistic") {
 					pass.Report(sdk.Diagnostic{Span: s.Span, Severity: sdk.Info,
-						Message: "no finite verb: a short fragment; fine for effect, otherwise join it to the sentence before"})
+						Message: "a short fragment with no verb of its own: fine for effect, otherwise join it to the sentence before"})
 				}
 				continue
 			}
