@@ -22,7 +22,7 @@ func TestRedTeam(t *testing.T) {
 	// Floors a little under the scores at the time of writing (recall,
 	// precision): fragment 12/12, 12/12; stray-ui 21/21, 21/21; byline
 	// 12/12, 12/12; contradiction 11/12, 11/11; repetition 8/8, 8/8;
-	// quotes 9/9, 10/10; consistency 10/13, 10/10; no finding on any of
+	// quotes 9/9, 10/10; consistency 12/13, 12/13 (2026-12-08); no finding on any of
 	// the 44 controls.
 	for _, tg := range []struct {
 		category          string
