@@ -111,12 +111,14 @@ func (h *HTML) Report(w io.Writer, r *runner.Result) error {
 		var src []byte
 		// place maps a finding's source offset to the page's text.
 		place := func(off int) int { return off }
+		placeStart := place
 		if a := f.Article; a != nil {
 			src = a.Source()
 			if readerText(a) {
 				// HTML markup and JSON escapes are not what a reader
 				// reads: show the article's text, findings mapped onto it.
 				src, place = []byte(a.Text), func(off int) int { return textOffset(a, off) }
+				placeStart = func(off int) int { return textStart(a, off) }
 			}
 		}
 		for j, d := range f.Diagnostics {
@@ -143,7 +145,7 @@ func (h *HTML) Report(w io.Writer, r *runner.Result) error {
 			}
 			c.add(d.Severity)
 			if src != nil {
-				s, e := runeFloor(src, place(d.Offset)), runeFloor(src, place(d.EndOffset))
+				s, e := runeFloor(src, placeStart(d.Offset)), runeFloor(src, place(d.EndOffset))
 				if e < s {
 					e = s
 				}
@@ -175,6 +177,18 @@ func readerText(a *article.Article) bool {
 // the next text after it.
 func textOffset(a *article.Article, src int) int {
 	return sort.Search(len(a.Text), func(t int) bool { return a.SourceOffset(t) >= src })
+}
+
+// textStart maps the start of a finding: as textOffset, then past text
+// that the reader inserted there (the blank line between two blocks maps
+// to the start of the next block's source, and must not be highlighted as
+// the start of a finding in that block).
+func textStart(a *article.Article, src int) int {
+	t := textOffset(a, src)
+	for t < len(a.Text) && a.SourceOffset(t+1) == a.SourceOffset(t) {
+		t++
+	}
+	return t
 }
 
 func suggestionText(s runner.Suggestion) string {
