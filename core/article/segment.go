@@ -10,6 +10,8 @@ import (
 	"github.com/neurosnap/sentences"
 	"github.com/neurosnap/sentences/data"
 	"github.com/neurosnap/sentences/english"
+
+	"github.com/copydesk/copydesk/core/sdk/wordlist"
 )
 
 //go:embed abbreviations.txt
@@ -31,12 +33,13 @@ func loadTokenizer() {
 	if tokenizerErr != nil {
 		return
 	}
-	for _, line := range strings.Split(abbreviationData, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		tokenizer.AbbrevTypes.Add(line)
+	entries, err := wordlist.Parse("core/article/abbreviations.txt", []byte(abbreviationData))
+	if err != nil {
+		tokenizerErr = err
+		return
+	}
+	for _, e := range entries[""] {
+		tokenizer.AbbrevTypes.Add(e.Text)
 	}
 }
 

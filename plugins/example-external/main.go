@@ -5,28 +5,23 @@
 package main
 
 import (
-	_ "embed"
+	"embed"
 	"regexp"
 	"strings"
 
 	"github.com/copydesk/copydesk/core/protocol"
 	"github.com/copydesk/copydesk/core/sdk"
+	"github.com/copydesk/copydesk/core/sdk/wordlist"
 )
 
 // banned.txt is the house list of words the desk never prints; rules.toml
 // can replace it with the rule's words option.
 //
 //go:embed banned.txt
-var bannedTxt string
+var dataFS embed.FS
 
 func defaultBanned() []string {
-	var out []string
-	for _, l := range strings.Split(bannedTxt, "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
-	}
-	return out
+	return wordlist.MustLines(dataFS, "banned.txt") // the SDK's reader: # comments, blank lines skipped
 }
 
 // BannedWords flags words from the house's banned list, as whole words and

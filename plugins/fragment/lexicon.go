@@ -1,7 +1,6 @@
 package fragment
 
 import (
-	"embed"
 	"strings"
 
 	"github.com/copydesk/copydesk/core/sdk/wordlist"
@@ -14,16 +13,13 @@ import (
 // data/verbs.sh. Regular forms ("-s", "-es", "-ies", "-d", "-ed", "-ied")
 // are derived here, so the lexicon is the lemma list, not every form.
 
-//go:embed data/verbs.txt data/verbs-irregular.txt
-var verbFS embed.FS
-
 var (
-	verbLemmas = wordlist.MustSet(verbFS, "data/verbs.txt")
+	verbLemmas = wordlist.MustSet(dataFS, "data/verbs.txt")
 	// irregularPast maps an irregular form ("fought", "bore", "went") to
 	// its lemma.
 	irregularPast = func() map[string]string {
 		out := map[string]string{}
-		for _, l := range wordlist.MustLines(verbFS, "data/verbs-irregular.txt") {
+		for _, l := range wordlist.MustLines(dataFS, "data/verbs-irregular.txt") {
 			if form, lemma, ok := strings.Cut(l, " "); ok {
 				out[form] = lemma
 			}
