@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/go-plugin"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
@@ -42,22 +41,7 @@ func ServeBundle(ps []*sdk.Plugin) {
 		fmt.Fprintln(os.Stderr, "copydesk bundle:", err)
 		os.Exit(2)
 	}
-	logger := hclog.New(&hclog.LoggerOptions{
-		Name:       "bundle",
-		Level:      hclog.Info,
-		Output:     os.Stderr,
-		JSONFormat: true,
-		Color:      hclog.ColorOff,
-	})
-	plugin.Serve(&plugin.ServeConfig{
-		HandshakeConfig:  Handshake,
-		VersionedPlugins: map[int]plugin.PluginSet{ProtocolVersion: {PluginKey: &bundlePlugin{b: b}}},
-		GRPCServer: func(opts []grpc.ServerOption) *grpc.Server {
-			opts = append(opts, grpc.MaxRecvMsgSize(MaxMessageBytes), grpc.MaxSendMsgSize(MaxMessageBytes))
-			return grpc.NewServer(opts...)
-		},
-		Logger: logger,
-	})
+	serve("bundle", map[int]plugin.PluginSet{ProtocolVersion: {PluginKey: &bundlePlugin{b: b}}})
 }
 
 type bundlePlugin struct {

@@ -29,8 +29,15 @@ func Serve(p *sdk.Plugin) {
 		fmt.Fprintln(os.Stderr, "copydesk plugin: no such plugin")
 		os.Exit(2)
 	}
+	serve(p.Name, PluginSets(p))
+}
+
+// serve runs go-plugin's server for the given plugin sets: the handshake,
+// gRPC with copydesk's message limits, and a JSON logger on stderr that the
+// host relays.
+func serve(name string, sets map[int]plugin.PluginSet) {
 	logger := hclog.New(&hclog.LoggerOptions{
-		Name:       p.Name,
+		Name:       name,
 		Level:      hclog.Info,
 		Output:     os.Stderr,
 		JSONFormat: true,
@@ -38,7 +45,7 @@ func Serve(p *sdk.Plugin) {
 	})
 	plugin.Serve(&plugin.ServeConfig{
 		HandshakeConfig:  Handshake,
-		VersionedPlugins: PluginSets(p),
+		VersionedPlugins: sets,
 		GRPCServer: func(opts []grpc.ServerOption) *grpc.Server {
 			opts = append(opts, grpc.MaxRecvMsgSize(MaxMessageBytes), grpc.MaxSendMsgSize(MaxMessageBytes))
 			return grpc.NewServer(opts...)
