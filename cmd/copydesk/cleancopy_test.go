@@ -106,10 +106,10 @@ type reviewKey struct {
 	rule string
 }
 
-// readReviewed reads every *.tsv of dir: file, line, rule, TRUE, reason.
+// readReviewed reads every reviewed*.tsv of dir: file, line, rule, TRUE, reason.
 func readReviewed(t *testing.T, dir string) map[reviewKey]string {
 	t.Helper()
-	paths, _ := filepath.Glob(filepath.Join(dir, "*.tsv"))
+	paths, _ := filepath.Glob(filepath.Join(dir, "reviewed*.tsv"))
 	out := map[reviewKey]string{}
 	for _, p := range paths {
 		f, err := os.Open(p)

@@ -275,7 +275,7 @@ func write(w io.Writer, corpora []corpus, configs []string, results map[string][
 	fmt.Fprintln(w, "Written by `go run ./plugins/fragment/cmd/measure` (do not edit by hand). Each row runs the plugin's")
 	fmt.Fprintln(w, "default rules with one heuristic switched off (a reporting heuristic never fires, a suppressing one")
 	fmt.Fprintln(w, "never suppresses); the first row has every heuristic on. Clean corpora: findings (all are unreviewed")
-	fmt.Fprintln(w, "false alarms unless listed in testdata/clean-copy/fragment.tsv). Labelled sets: fragment recall, and")
+	fmt.Fprintln(w, "false alarms unless listed in testdata/clean-copy/reviewed-fragment.tsv). Labelled sets: fragment recall, and")
 	fmt.Fprintln(w, "the share of flagged lines that are labelled (precision); dev also counts controls flagged.")
 	fmt.Fprintf(w, "Synthetic seeds: %s (101 was looked at while tuning; the others were not).\n\n", seeds)
 	fmt.Fprint(w, "| heuristic off | effect |")
