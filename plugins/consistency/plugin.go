@@ -48,7 +48,7 @@ spelling; styles are separated by "|", inflected forms within a style by ",".`,
 	Rules:     []*sdk.Rule{MixedForms, SpellingSystem},
 }
 
-//go:embed variants.txt
+//go:embed data/variants.txt
 var variantsData string
 
 // config is the plugin's state for a run: the variant groups and the house
@@ -61,7 +61,7 @@ type config struct {
 }
 
 func configure(o sdk.Options) (any, error) {
-	groups, names, families, err := parseGroups(variantsData, "variants.txt")
+	groups, names, families, err := parseGroups(variantsData, "data/variants.txt")
 	if err != nil {
 		// The list is compiled in; a bad line is a build defect.
 		return nil, err
