@@ -16,17 +16,28 @@ import (
 	"github.com/copydesk/copydesk/plugins"
 )
 
-// withEngine parses the flags of an information command, loads the
-// configuration, starts the plugins and hands them to fn.
-func (c *common) withEngine(args []string, fn func(cfg *config.Config, e *runner.Engine, rest []string) int) int {
+// parseAndLoad parses an information command's flags and loads the
+// configuration; on failure it prints why and returns a nil config and the
+// exit code.
+func (c *common) parseAndLoad(args []string) ([]string, *config.Config, int) {
 	rest, err := c.parse(args)
 	if err != nil {
-		return flagExit(err)
+		return nil, nil, flagExit(err)
 	}
 	cfg, err := c.loadConfig()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "copydesk: %v\n", err)
-		return exitUsage
+		return nil, nil, exitUsage
+	}
+	return rest, cfg, exitOK
+}
+
+// withEngine parses the flags of an information command, loads the
+// configuration, starts the plugins and hands them to fn.
+func (c *common) withEngine(args []string, fn func(cfg *config.Config, e *runner.Engine, rest []string) int) int {
+	rest, cfg, code := c.parseAndLoad(args)
+	if cfg == nil {
+		return code
 	}
 	e, code := c.startEngine(context.Background(), cfg)
 	if e == nil {
@@ -40,14 +51,9 @@ func (c *common) withEngine(args []string, fn func(cfg *config.Config, e *runner
 // plugins declare (rules, explain): when every enabled plugin is built in,
 // their declarations are in this binary and nothing is started.
 func (c *common) withDeclarations(args []string, fn func(cfg *config.Config, rules []runner.RuleInfo, decls []*sdk.Plugin, rest []string) int) int {
-	rest, err := c.parse(args)
-	if err != nil {
-		return flagExit(err)
-	}
-	cfg, err := c.loadConfig()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "copydesk: %v\n", err)
-		return exitUsage
+	rest, cfg, code := c.parseAndLoad(args)
+	if cfg == nil {
+		return code
 	}
 	rules, decls, ok, err := runner.Static(cfg, plugins.Builtin)
 	if err != nil {
