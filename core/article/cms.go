@@ -67,17 +67,23 @@ func (l *Location) String() string {
 		}
 		return s + ")"
 	case l.Block != nil:
-		path := l.BlockPath
-		if len(path) == 0 {
-			path = []int{*l.Block}
-		}
-		parts := make([]string, len(path))
-		for i, p := range path {
-			parts[i] = strconv.Itoa(p)
-		}
-		return fmt.Sprintf("%s block %s (%s)", l.Field, strings.Join(parts, "."), l.BlockName)
+		return fmt.Sprintf("%s block %s (%s)", l.Field, l.BlockNumber(), l.BlockName)
 	}
 	return l.Field
+}
+
+// BlockNumber is the WordPress block's place as the block editor numbers
+// it: "6", or "6.0" for the first block nested in block 6.
+func (l *Location) BlockNumber() string {
+	path := l.BlockPath
+	if len(path) == 0 && l.Block != nil {
+		path = []int{*l.Block}
+	}
+	parts := make([]string, len(path))
+	for i, p := range path {
+		parts[i] = strconv.Itoa(p)
+	}
+	return strings.Join(parts, ".")
 }
 
 // locRange says that source[start:end], the inside of a JSON string or a

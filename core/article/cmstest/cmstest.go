@@ -19,7 +19,6 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -64,15 +63,7 @@ func Element(l *article.Location) string {
 	case l.Index != nil:
 		return fmt.Sprintf("%s@%d", l.ID, *l.Index)
 	case l.Block != nil:
-		path := l.BlockPath
-		if len(path) == 0 {
-			path = []int{*l.Block}
-		}
-		parts := make([]string, len(path))
-		for i, p := range path {
-			parts[i] = strconv.Itoa(p)
-		}
-		return l.BlockName + "@" + strings.Join(parts, ".")
+		return l.BlockName + "@" + l.BlockNumber()
 	}
 	return "-"
 }
