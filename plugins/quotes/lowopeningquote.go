@@ -2,11 +2,8 @@ package quotes
 
 import (
 	"strings"
-	"sync"
-	"unicode"
 
 	"github.com/copydesk/copydesk/core/sdk"
-	"github.com/copydesk/copydesk/core/sdk/wordlist"
 )
 
 // LowOpening reports „ opening quotation marks in English copy.
@@ -27,8 +24,7 @@ or "any" house style, " under "straight". When the quotation is closed with
 the German closing mark “, the suggestion fixes that too.
 
 The rule reads English copy only, as the host decides the article's
-language; when no language was decided, copy in which common English words
-are rare is left alone.`,
+language.`,
 	Example: sdk.Example{
 		Before: "„We are at a critical juncture,” the official said.",
 		After:  "“We are at a critical juncture,” the official said.",
@@ -38,7 +34,7 @@ are rare is left alone.`,
 
 func checkLowOpening(pass *sdk.Pass) {
 	a := pass.Article
-	if !strings.ContainsRune(a.Text, lowDouble) || !isEnglish(a) {
+	if !strings.ContainsRune(a.Text, lowDouble) {
 		return
 	}
 	style := styleOf(pass)
@@ -63,29 +59,4 @@ func checkLowOpening(pass *sdk.Pass) {
 			})
 		}
 	}
-}
-
-// englishWords are common English words; see isEnglish.
-var englishWords = sync.OnceValue(func() map[string]bool {
-	return wordlist.MustSet(dataFS, "data/en/common.txt", wordlist.Lower)
-})
-
-// isEnglish reports whether the article reads as English: at least one word
-// in six is a common English function word. English news copy runs at
-// about one in three; German, Polish or Czech copy at close to none.
-// The host's language decision comes first; this is the fallback for an
-// article whose language was not decided.
-func isEnglish(a *sdk.Article) bool {
-	if a.Language != "" {
-		return strings.EqualFold(a.Language, "en")
-	}
-	words := englishWords()
-	total, hits := 0, 0
-	for _, f := range strings.FieldsFunc(a.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		total++
-		if words[strings.ToLower(f)] {
-			hits++
-		}
-	}
-	return total > 0 && hits*6 >= total
 }

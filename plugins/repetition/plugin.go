@@ -96,34 +96,15 @@ var allLists = sync.OnceValue(func() map[string]*lists {
 	return out
 })
 
-// listsFor returns the lists of the article's language. When the host has
-// not decided it (a unit test, or a host without language detection), the
-// language whose function words make up the larger share of the article's
-// words is taken, English on a tie.
+// listsFor returns the lists of the article's language as the host decided
+// it; English for a language without lists and for an article whose
+// language was not decided.
 func listsFor(a *sdk.Article) *lists {
 	all := allLists()
 	if ls, ok := all[strings.ToLower(a.Language)]; ok {
 		return ls
 	}
-	if a.Language != "" {
-		return all["en"]
-	}
-	counts := map[string]int{}
-	for _, f := range strings.FieldsFunc(a.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		f = strings.ToLower(f)
-		for _, l := range languages {
-			if all[l].function[f] {
-				counts[l]++
-			}
-		}
-	}
-	best := "en"
-	for _, l := range languages {
-		if counts[l] > counts[best] {
-			best = l
-		}
-	}
-	return all[best]
+	return all["en"]
 }
 
 // word is one word of a block: a run of letters and digits, with internal
