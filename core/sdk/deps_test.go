@@ -45,3 +45,28 @@ func TestPluginSideLinksNoParser(t *testing.T) {
 		}
 	}
 }
+
+// TestPluginsDoNotDecideLanguage: the host decides an article's language
+// (core/language, which links lingua-go); a plugin reads Article.Language
+// and never repeats the decision. Tools under plugins/*/cmd may.
+func TestPluginsDoNotDecideLanguage(t *testing.T) {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command on PATH to list imports with")
+	}
+	out, err := exec.Command(goTool, "list", "-f", `{{.ImportPath}} {{join .Imports " "}}`, "github.com/copydesk/copydesk/plugins/...").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || strings.Contains(f[0], "/cmd/") {
+			continue
+		}
+		for _, imp := range f[1:] {
+			if imp == "github.com/copydesk/copydesk/core/language" {
+				t.Errorf("%s imports core/language: read Article.Language, which the host sets (empty: not decided, run)", f[0])
+			}
+		}
+	}
+}
