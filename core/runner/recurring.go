@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/core/article"
 )
@@ -19,12 +18,14 @@ import (
 // that every plugin, third-party ones included, can read it.
 //
 //   - A line is a line of a block's text (every block but code), trimmed.
-//     It is compared after normalisation: spaces of any kind collapsed to
-//     one, letters case-folded, and every run of digits counted as one
-//     digit, because widgets and footers carry counts and years that change
-//     from page to page ("Comments (12)", "© 2025") while staying the same
-//     furniture. A line with no letter ("___", "* * *", "12") is not
-//     compared: it says nothing about its source.
+//     It is compared after normalisation (article.NormaliseLine): spaces
+//     of any kind collapsed to one, letters case-folded, and in short lines
+//     every run of digits counted as one digit, because widgets and footers
+//     carry counts and years that change from page to page ("Comments
+//     (12)", "© 2025") while staying the same furniture; a longer line that
+//     differs only in its numbers is a templated story sentence. A line
+//     with no letter ("___", "* * *", "12") is not compared: it says
+//     nothing about its source.
 //   - Articles are compared within their source (recurrenceSource): the
 //     "source" or "site" metadata field when the article has one (CMS JSON,
 //     Markdown front matter), else the directory of its file.
@@ -91,7 +92,7 @@ func markGroup(src string, group []*article.Article, seed maphash.Seed) {
 	var buf []byte
 	for i, a := range group {
 		forEachLine(a, func(span article.Span, line string) {
-			buf = normaliseLine(buf[:0], line)
+			buf = article.NormaliseLine(buf[:0], line)
 			if buf == nil {
 				return
 			}
@@ -155,42 +156,6 @@ func forEachLine(a *article.Article, fn func(article.Span, string)) {
 			text = text[next:]
 		}
 	}
-}
-
-// normaliseLine appends the comparison form of line to buf: spaces
-// collapsed, letters lower-cased, digit runs as one "0". It returns nil for
-// a line with no letter.
-func normaliseLine(buf []byte, line string) []byte {
-	letters := false
-	space, digit := false, false
-	for _, r := range line {
-		switch {
-		case unicode.IsSpace(r):
-			space, digit = true, false
-			continue
-		case unicode.IsDigit(r):
-			if digit {
-				continue
-			}
-			digit = true
-			r = '0'
-		default:
-			digit = false
-			if unicode.IsLetter(r) {
-				letters = true
-				r = unicode.ToLower(r)
-			}
-		}
-		if space && len(buf) > 0 {
-			buf = append(buf, ' ')
-		}
-		space = false
-		buf = utf8.AppendRune(buf, r)
-	}
-	if !letters {
-		return nil
-	}
-	return buf
 }
 
 // recurrenceSource names the group an article is compared within: its

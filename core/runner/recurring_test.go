@@ -104,7 +104,7 @@ func TestNormaliseLine(t *testing.T) {
 		"___":                     "",
 		"12 / 3":                  "",
 	} {
-		if got := string(normaliseLine(nil, in)); got != want {
+		if got := string(article.NormaliseLine(nil, in)); got != want {
 			t.Errorf("normaliseLine(%q) = %q, want %q", in, got, want)
 		}
 	}
