@@ -67,6 +67,11 @@ server, a request to the hook server, a --ndjson line and the rule's
 single-article example give it nothing to compare, and it stays silent. A
 --shard or --changed-since run compares only the files it checks.
 
+Versions or copies of one story checked together (drafts, updates,
+syndicated copies) share their story, not furniture: an article more than
+half of whose story paragraphs (lines of 10 words or more) recur is not
+judged.
+
 Lines a desk repeats on purpose stay silent: wire sign-offs and credit
 lines ("The Associated Press contributed to this report.", "Reporting by
 ...; Editing by ...", "(dpa/AFP)", "ENDS"), datelines, quotations, a label
@@ -137,7 +142,27 @@ var (
 		Test:     func(c *recurCand) bool { return copyrightNotice.MatchString(c.text) },
 	}
 	recurringHeuristics = []*sdk.Heuristic[*recurCand]{hCreditLine, hDateline, hQuotation, hIntroducesOwn, hTooShort, hCopyright}
+
+	// hVersions looks at the whole article: its examples are "N of M",
+	// N of its M story paragraphs recurring.
+	hVersions = &sdk.Heuristic[*recurStory]{
+		Name: "versions-of-one-story", Effect: sdk.Suppresses,
+		Doc:      "when more than half of the article's story paragraphs (lines of 10 words or more) recur, the run holds versions or copies of one story (drafts, updates, syndicated copies): what recurs is the story, and the article is not judged",
+		Positive: "7 of 9",
+		Negative: "1 of 9",
+		Test:     func(s *recurStory) bool { return s.prose > 0 && 2*s.recurring > s.prose },
+	}
 )
+
+// recurStory counts an article's story paragraphs (lines of at least
+// storyWords words) and how many of them recur over the thresholds.
+type recurStory struct{ prose, recurring int }
+
+// storyWords: a line of this many words is a story paragraph, for
+// hVersions. Furniture lines are mostly shorter (labels, headlines); a
+// newsletter blurb that is longer counts, which only makes the heuristic
+// slower to fire on a scraped page.
+const storyWords = 10
 
 // RecurringHeuristics lists recurring-line's heuristics.
 var RecurringHeuristics sdk.HeuristicSet
@@ -146,6 +171,7 @@ func init() {
 	for _, h := range recurringHeuristics {
 		RecurringHeuristics.Register(h.Info())
 	}
+	RecurringHeuristics.Register(hVersions.Info())
 }
 
 var (
@@ -254,7 +280,7 @@ func checkRecurring(p *sdk.Pass) {
 			over[l.Span.Start] = true
 		}
 	}
-	if len(over) == 0 {
+	if len(over) == 0 || hVersions.Fires(nil, storyOf(a, over), nil) {
 		return
 	}
 	// The reported lines, adjacent ones merged into one block.
@@ -305,6 +331,30 @@ func checkRecurring(p *sdk.Pass) {
 			Suggestions: []sdk.Suggestion{{Span: deletion(a.Text, span), Description: "delete the recurring furniture"}},
 		})
 	}
+}
+
+// storyOf counts the article's story paragraphs outside skipped blocks and
+// those of them that recur over the thresholds (over: their starts).
+func storyOf(a *sdk.Article, over map[int]bool) *recurStory {
+	st := &recurStory{}
+	for bi, b := range a.Blocks {
+		if recurringSkip(a, bi) {
+			continue
+		}
+		start := b.Span.Start
+		for _, line := range strings.SplitAfter(a.BlockText(b), "\n") {
+			trimmed := strings.TrimSpace(line)
+			if len(strings.Fields(trimmed)) >= storyWords {
+				st.prose++
+				lead := len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace))
+				if over[start+lead] {
+					st.recurring++
+				}
+			}
+			start += len(line)
+		}
+	}
+	return st
 }
 
 func suppressed(c *recurCand) bool {

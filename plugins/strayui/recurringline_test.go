@@ -27,6 +27,14 @@ func TestRecurringHeuristics(t *testing.T) {
 			t.Errorf("%s: fires on its negative example %q", h.Name, h.Negative)
 		}
 	}
+	story := func(s string) *recurStory {
+		st := &recurStory{}
+		fmt.Sscanf(s, "%d of %d", &st.recurring, &st.prose)
+		return st
+	}
+	if !hVersions.Test(story(hVersions.Positive)) || hVersions.Test(story(hVersions.Negative)) {
+		t.Errorf("%s: wrong on its examples", hVersions.Name)
+	}
 	for _, s := range []string{"Reporting by Ana Ruiz; Editing by Tom Hale", "(dpa/AFP)", "ans/dpa/rtr", "ENDS", "Mit Material von dpa", "Additional reporting by Tom Hale in Lisbon"} {
 		if !hCreditLine.Test(cand(s)) {
 			t.Errorf("credit-line: does not fire on %q", s)
@@ -138,5 +146,20 @@ func TestRecurringExample(t *testing.T) {
 	}
 	if got := recurringFindings(t, nil, runOf(t, after, sibling, strings.Replace(sibling, "another", "a third", 1))[0]); len(got) != 0 {
 		t.Errorf("example after: %v", got)
+	}
+}
+
+// Versions of one story checked together: their shared paragraphs are the
+// story, not furniture.
+func TestRecurringVersionsOfOneStory(t *testing.T) {
+	body := "The council voted on Tuesday to close the northern berths for repairs after the storm.\n\n" +
+		"Ships will use the southern terminal until the fenders are replaced, the harbour master said.\n\n" +
+		"Subscribe to the Coast Weekly for more"
+	var texts []string
+	for i, update := range []string{"first", "second", "third"} {
+		texts = append(texts, fmt.Sprintf("Berths close, version %d\n\nThe %s update of the story adds a line of news that none of the others carry.\n\n%s\n", i+1, update, body))
+	}
+	if got := recurringFindings(t, nil, runOf(t, texts...)[0]); len(got) != 0 {
+		t.Errorf("versions of one story: %v", got)
 	}
 }
