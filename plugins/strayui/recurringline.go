@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/core/article"
 	"github.com/copydesk/copydesk/core/sdk"
@@ -68,9 +69,10 @@ single-article example give it nothing to compare, and it stays silent. A
 --shard or --changed-since run compares only the files it checks.
 
 Versions or copies of one story checked together (drafts, updates,
-syndicated copies) share their story, not furniture: an article more than
-half of whose story paragraphs (lines of 10 words or more) recur is not
-judged.
+syndicated copies) share their story, not furniture: in an article more than
+half of whose story paragraphs (lines of 10 words or more ending as a
+sentence ends) recur, recurring story paragraphs are not reported; its
+shorter recurring lines still are.
 
 Lines a desk repeats on purpose stay silent: wire sign-offs and credit
 lines ("The Associated Press contributed to this report.", "Reporting by
@@ -147,22 +149,30 @@ var (
 	// N of its M story paragraphs recurring.
 	hVersions = &sdk.Heuristic[*recurStory]{
 		Name: "versions-of-one-story", Effect: sdk.Suppresses,
-		Doc:      "when more than half of the article's story paragraphs (lines of 10 words or more) recur, the run holds versions or copies of one story (drafts, updates, syndicated copies): what recurs is the story, and the article is not judged",
+		Doc:      "when more than half of the article's story paragraphs (lines of 10 words or more ending as a sentence ends) recur, the run holds versions or copies of one story (drafts, updates, syndicated copies): its recurring story paragraphs are the story, and are not reported (shorter lines still are)",
 		Positive: "7 of 9",
 		Negative: "1 of 9",
 		Test:     func(s *recurStory) bool { return s.prose > 0 && 2*s.recurring > s.prose },
 	}
 )
 
-// recurStory counts an article's story paragraphs (lines of at least
-// storyWords words) and how many of them recur over the thresholds.
+// recurStory counts an article's story paragraphs (isStoryParagraph) and
+// how many of them recur over the thresholds.
 type recurStory struct{ prose, recurring int }
 
-// storyWords: a line of this many words is a story paragraph, for
-// hVersions. Furniture lines are mostly shorter (labels, headlines); a
-// newsletter blurb that is longer counts, which only makes the heuristic
-// slower to fire on a scraped page.
+// storyWords: a line of this many words that ends as a sentence ends is a
+// story paragraph, for hVersions. Most furniture is shorter (labels) or
+// does not end with a full stop (related headlines); a long blurb or a
+// comment counts, so on a scraped page of a short story and long
+// furniture the heuristic may fire: then only the blurbs go unreported.
 const storyWords = 10
+
+// isStoryParagraph reports whether a line reads as a story paragraph.
+func isStoryParagraph(line string) bool {
+	line = strings.TrimRight(line, " \t\u00a0\"'”’»)]")
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return len(strings.Fields(line)) >= storyWords && strings.ContainsRune(".!?:…", r)
+}
 
 // RecurringHeuristics lists recurring-line's heuristics.
 var RecurringHeuristics sdk.HeuristicSet
@@ -176,8 +186,10 @@ func init() {
 
 var (
 	// creditOrSignOff: credit lines and sign-offs of the wires and desks,
-	// in the languages the clean corpus holds, and end marks.
-	creditOrSignOff = regexp.MustCompile(`(?i)(contributed (to )?this (report|story|article)|^\(?\s*(additional |writing and )?(reporting|writing|editing|compiled|produced|edited|written|photos?) by\b|;\s*editing by\b|^by\s+\p{Lu}|^\(?(mit material (von|der)|mitarbeit|mit agenturen)\b|^\(?(ends?|ende|fin|fine|koniec|###|-30-|xxx)\)?\.?$)`)
+	// in the languages the clean corpus holds, and end marks. "By" must be
+	// followed by a capital (a name), so "By continuing you agree..." is
+	// not a credit (no (?i) around \p{Lu}: it would match any letter).
+	creditOrSignOff = regexp.MustCompile(`(?i:contributed (?:to )?this (?:report|story|article))|^\(?\s*(?i:(?:additional |writing and )?(?:reporting|writing|editing|compiled|produced|edited|written|photos?) by)\b|(?i:;\s*editing by)\b|^[Bb][Yy]\s+\p{Lu}|^\(?(?i:mit material (?:von|der)|mitarbeit|mit agenturen)\b|^\(?(?i:ends?|ende|fin|fine|koniec|###|-30-|xxx)\)?\.?$`)
 	// agencyChain: agency initials joined by slashes, as German and
 	// French desks credit them: "(dpa/AFP)", "ans/dpa/rtr".
 	agencyChain = regexp.MustCompile(`^\(?\s*\pL{1,6}(\s*/\s*\pL{1,6})+\s*\)?\.?$`)
@@ -280,9 +292,10 @@ func checkRecurring(p *sdk.Pass) {
 			over[l.Span.Start] = true
 		}
 	}
-	if len(over) == 0 || hVersions.Fires(nil, storyOf(a, over), nil) {
+	if len(over) == 0 {
 		return
 	}
+	versions := hVersions.Fires(nil, storyOf(a, over), nil)
 	// The reported lines, adjacent ones merged into one block.
 	type block struct {
 		first, last  article.RecurringLine
@@ -304,7 +317,7 @@ func checkRecurring(p *sdk.Pass) {
 		text := a.Slice(l.Span)
 		next, nextStart := nextLine(a.Text, l.Span.End)
 		c := &recurCand{text: text, next: next, nextRecurs: over[nextStart]}
-		if suppressed(c) || allowed(allow, text) {
+		if suppressed(c) || allowed(allow, text) || versions && isStoryParagraph(text) {
 			continue
 		}
 		if n := len(blocks); n > 0 && strings.TrimSpace(a.Text[blocks[n-1].last.Span.End:l.Span.Start]) == "" {
@@ -344,7 +357,7 @@ func storyOf(a *sdk.Article, over map[int]bool) *recurStory {
 		start := b.Span.Start
 		for _, line := range strings.SplitAfter(a.BlockText(b), "\n") {
 			trimmed := strings.TrimSpace(line)
-			if len(strings.Fields(trimmed)) >= storyWords {
+			if isStoryParagraph(trimmed) {
 				st.prose++
 				lead := len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace))
 				if over[start+lead] {
