@@ -10,8 +10,8 @@ import (
 // many articles of the same source is page furniture whatever its words.
 //
 // It is nil when the run gave no cross-file signal: a single-article run
-// (one file, standard input, the language server, one request to the hook
-// server) or a test that builds one article. Rules must treat nil as "don't
+// (one file, standard input, the language server, a hook request of one
+// article) or a test that builds one article. Rules must treat nil as "don't
 // know", never as "no line recurs".
 type Recurrence struct {
 	// Source names the group the article was compared within: its

@@ -31,10 +31,11 @@ import (
 //     Markdown front matter), else the directory of its file.
 //   - A line counts once per article however often it occurs in it.
 //
-// Single-article runs (one file, standard input, the language server, one
-// request to the hook server, a --ndjson line) have no cross-file signal:
-// their articles keep a nil Recurrence. A --shard or --changed-since run
-// compares only the articles it checks.
+// Single-article runs (one file, standard input, the language server, a
+// hook request or --ndjson line of one article) have no cross-file signal:
+// their articles keep a nil Recurrence. A batch ({"articles": [...]}, in a
+// file, a hook request or an --ndjson line) is compared within itself. A
+// --shard or --changed-since run compares only the articles it checks.
 //
 // The cost is one pass over the text and one hash per line.
 

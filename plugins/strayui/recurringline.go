@@ -63,10 +63,11 @@ line is reported when at least recurring_min_files articles of its source
 (default 3) and at least recurring_share of them (default 0.25) contain it.
 Adjacent recurring lines are reported as one block.
 
-It needs a run of several files: one file, standard input, the language
-server, a request to the hook server, a --ndjson line and the rule's
-single-article example give it nothing to compare, and it stays silent. A
---shard or --changed-since run compares only the files it checks.
+It needs a run of several articles: one file, standard input, the language
+server, a hook request or --ndjson line of one article give it nothing to
+compare, and it stays silent (a batch, {"articles": [...]}, is compared
+within itself). A --shard or --changed-since run compares only the files it
+checks.
 
 Versions or copies of one story checked together (drafts, updates,
 syndicated copies) share their story, not furniture: in an article more than

@@ -679,7 +679,7 @@ type Article struct {
 	Language string `protobuf:"bytes,6,opt,name=language,proto3" json:"language,omitempty"`
 	// What the host's cross-file pre-pass found about the article's lines in
 	// this run; unset in single-article runs (one file, stdin, the language
-	// server, one hook request), where there is no cross-file signal.
+	// server, a hook request of one article), with no cross-file signal.
 	Recurrence    *Recurrence `protobuf:"bytes,7,opt,name=recurrence,proto3" json:"recurrence,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
