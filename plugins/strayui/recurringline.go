@@ -77,7 +77,7 @@ shorter recurring lines still are.
 
 Lines a desk repeats on purpose stay silent: wire sign-offs and credit
 lines ("The Associated Press contributed to this report.", "Reporting by
-...; Editing by ...", "(dpa/AFP)", "ENDS"), datelines, quotations, a label
+...; Editing by ...", "(dpa/AFP)", "ENDS", "On the Net:"), datelines, quotations, a label
 with a colon that introduces the article's own line ("On the Net:" above its
 links), lines of fewer than four letters, the headline, byline and markup
 furniture (aside, nav, footer, captions), and copyright notices, which
@@ -102,7 +102,7 @@ type recurCand struct {
 var (
 	hCreditLine = &sdk.Heuristic[*recurCand]{
 		Name: "credit-line", Effect: sdk.Suppresses,
-		Doc:      "wire sign-offs, credit lines and end marks recur on purpose: the desk writes them",
+		Doc:      "wire sign-offs, credit lines, end marks and the wire's \"On the Net:\" label recur on purpose: the desk writes them",
 		Positive: "The Associated Press contributed to this report.",
 		Negative: "Get the Harbour Briefing in your inbox every weekday morning",
 		Test:     func(c *recurCand) bool { return creditOrSignOff.MatchString(c.text) || agencyChain.MatchString(c.text) },
@@ -187,10 +187,12 @@ func init() {
 
 var (
 	// creditOrSignOff: credit lines and sign-offs of the wires and desks,
-	// in the languages the clean corpus holds, and end marks. "By" must be
+	// in the languages the clean corpus holds, end marks, and the AP's
+	// "On the Net:" section label (its links may have been cut, 14 files
+	// of corpus/clean/en end with it). "By" must be
 	// followed by a capital (a name), so "By continuing you agree..." is
 	// not a credit (no (?i) around \p{Lu}: it would match any letter).
-	creditOrSignOff = regexp.MustCompile(`(?i:contributed (?:to )?this (?:report|story|article))|^\(?\s*(?i:(?:additional |writing and )?(?:reporting|writing|editing|compiled|produced|edited|written|photos?) by)\b|(?i:;\s*editing by)\b|^[Bb][Yy]\s+\p{Lu}|^\(?(?i:mit material (?:von|der)|mitarbeit|mit agenturen)\b|^\(?(?i:ends?|ende|fin|fine|koniec|###|-30-|xxx)\)?\.?$`)
+	creditOrSignOff = regexp.MustCompile(`(?i:contributed (?:to )?this (?:report|story|article))|^\(?\s*(?i:(?:additional |writing and )?(?:reporting|writing|editing|compiled|produced|edited|written|photos?) by)\b|(?i:;\s*editing by)\b|^[Bb][Yy]\s+\p{Lu}|^\(?(?i:mit material (?:von|der)|mitarbeit|mit agenturen)\b|^\(?(?i:ends?|ende|fin|fine|koniec|###|-30-|xxx)\)?\.?$|^(?i:on the (?:net|web)):?$`)
 	// agencyChain: agency initials joined by slashes, as German and
 	// French desks credit them: "(dpa/AFP)", "ans/dpa/rtr".
 	agencyChain = regexp.MustCompile(`^\(?\s*\pL{1,6}(\s*/\s*\pL{1,6})+\s*\)?\.?$`)

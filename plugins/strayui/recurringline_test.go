@@ -35,7 +35,7 @@ func TestRecurringHeuristics(t *testing.T) {
 	if !hVersions.Test(story(hVersions.Positive)) || hVersions.Test(story(hVersions.Negative)) {
 		t.Errorf("%s: wrong on its examples", hVersions.Name)
 	}
-	for _, s := range []string{"Reporting by Ana Ruiz; Editing by Tom Hale", "(dpa/AFP)", "ans/dpa/rtr", "ENDS", "Mit Material von dpa", "Additional reporting by Tom Hale in Lisbon"} {
+	for _, s := range []string{"Reporting by Ana Ruiz; Editing by Tom Hale", "(dpa/AFP)", "ans/dpa/rtr", "ENDS", "Mit Material von dpa", "Additional reporting by Tom Hale in Lisbon", "On the Net:"} {
 		if !hCreditLine.Test(cand(s)) {
 			t.Errorf("credit-line: does not fire on %q", s)
 		}
