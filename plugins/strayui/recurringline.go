@@ -70,10 +70,11 @@ within itself). A --shard or --changed-since run compares only the files it
 checks.
 
 Versions or copies of one story checked together (drafts, updates,
-syndicated copies) share their story, not furniture: in an article more than
-half of whose story paragraphs (lines of 10 words or more ending as a
-sentence ends) recur, recurring story paragraphs are not reported; its
-shorter recurring lines still are.
+syndicated copies, one story in several formats) share their story, not
+furniture: in an article more than half of whose story paragraphs (lines of
+10 words or more ending as a sentence ends) recur, recurring lines that end
+as a sentence ends are not reported; its recurring labels and headlines
+("Subscribe to the Morning Brief", "Most read") still are.
 
 Lines a desk repeats on purpose stay silent: wire sign-offs and credit
 lines ("The Associated Press contributed to this report.", "Reporting by
@@ -150,7 +151,7 @@ var (
 	// N of its M story paragraphs recurring.
 	hVersions = &sdk.Heuristic[*recurStory]{
 		Name: "versions-of-one-story", Effect: sdk.Suppresses,
-		Doc:      "when more than half of the article's story paragraphs (lines of 10 words or more ending as a sentence ends) recur, the run holds versions or copies of one story (drafts, updates, syndicated copies): its recurring story paragraphs are the story, and are not reported (shorter lines still are)",
+		Doc:      "when more than half of the article's story paragraphs (lines of 10 words or more ending as a sentence ends) recur, the run holds versions or copies of one story (drafts, updates, syndicated copies, one story in several formats): its recurring sentences are the story and are not reported (recurring labels and headlines still are)",
 		Positive: "7 of 9",
 		Negative: "1 of 9",
 		Test:     func(s *recurStory) bool { return s.prose > 0 && 2*s.recurring > s.prose },
@@ -170,9 +171,16 @@ const storyWords = 10
 
 // isStoryParagraph reports whether a line reads as a story paragraph.
 func isStoryParagraph(line string) bool {
+	return len(strings.Fields(line)) >= storyWords && endsAsSentence(line)
+}
+
+// endsAsSentence reports whether a line ends as a sentence ends (a full
+// stop, a question or exclamation mark, a colon or an ellipsis, before any
+// closing quotes and brackets). Labels and headlines do not.
+func endsAsSentence(line string) bool {
 	line = strings.TrimRight(line, " \t\u00a0\"'”’»)]")
 	r, _ := utf8.DecodeLastRuneInString(line)
-	return len(strings.Fields(line)) >= storyWords && strings.ContainsRune(".!?:…", r)
+	return strings.ContainsRune(".!?:…", r)
 }
 
 // RecurringHeuristics lists recurring-line's heuristics.
@@ -320,7 +328,7 @@ func checkRecurring(p *sdk.Pass) {
 		text := a.Slice(l.Span)
 		next, nextStart := nextLine(a.Text, l.Span.End)
 		c := &recurCand{text: text, next: next, nextRecurs: over[nextStart]}
-		if suppressed(c) || allowed(allow, text) || versions && isStoryParagraph(text) {
+		if suppressed(c) || allowed(allow, text) || versions && endsAsSentence(text) {
 			continue
 		}
 		if n := len(blocks); n > 0 && strings.TrimSpace(a.Text[blocks[n-1].last.Span.End:l.Span.Start]) == "" {

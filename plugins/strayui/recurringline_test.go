@@ -153,14 +153,15 @@ func TestRecurringExample(t *testing.T) {
 // story, not furniture.
 func TestRecurringVersionsOfOneStory(t *testing.T) {
 	body := "The council voted on Tuesday to close the northern berths for repairs after the storm.\n\n" +
+		"Members voted five to two.\n\n" +
 		"Ships will use the southern terminal until the fenders are replaced, the harbour master said.\n\n" +
 		"Subscribe to the Coast Weekly for more"
 	var texts []string
 	for i, update := range []string{"first", "second", "third"} {
 		texts = append(texts, fmt.Sprintf("Berths close, version %d\n\nThe %s update of the story adds a line of news that none of the others carry.\n\n%s\n", i+1, update, body))
 	}
-	// Their shared paragraphs are not reported; the newsletter line, which
-	// is not a story paragraph, still is.
+	// Their shared sentences, short ones too, are not reported; the
+	// newsletter line, a label, still is.
 	if got := recurringFindings(t, nil, runOf(t, texts...)[0]); len(got) != 1 || got[0].Text != "Subscribe to the Coast Weekly for more" {
 		t.Errorf("versions of one story: %v, want only the newsletter line", got)
 	}
