@@ -30,7 +30,18 @@ type (
 	Location = model.Location
 	// Bound is a source range holding one of the article's strings.
 	Bound = model.Bound
+	// Recurrence is what the cross-file pre-pass found about an article.
+	Recurrence = model.Recurrence
+	// RecurringLine is one line that recurs in other articles of a source.
+	RecurringLine = model.RecurringLine
 )
+
+// FoldDigitsMaxWords: see model.FoldDigitsMaxWords.
+const FoldDigitsMaxWords = model.FoldDigitsMaxWords
+
+// NormaliseLine is model.NormaliseLine: the form in which the cross-file
+// pre-pass compares a line.
+func NormaliseLine(buf []byte, line string) []byte { return model.NormaliseLine(buf, line) }
 
 const (
 	FormatText     = model.FormatText

@@ -55,6 +55,7 @@ func ArticleToWire(a *model.Article) *pb.Article {
 		}
 		w.Blocks[i] = wb
 	}
+	w.Recurrence = recurrenceToWire(a.Recurrence)
 	return w
 }
 
@@ -74,7 +75,37 @@ func ArticleFromWire(w *pb.Article) *model.Article {
 		}
 		blocks[i] = b
 	}
-	return model.FromWire(w.Path, model.Format(w.Format), w.Text, blocks, w.Meta, w.Language)
+	a := model.FromWire(w.Path, model.Format(w.Format), w.Text, blocks, w.Meta, w.Language)
+	a.Recurrence = recurrenceFromWire(w.Recurrence)
+	return a
+}
+
+// recurrenceToWire converts the cross-file signal (nil: none).
+func recurrenceToWire(r *model.Recurrence) *pb.Recurrence {
+	if r == nil {
+		return nil
+	}
+	w := &pb.Recurrence{Source: valid(r.Source), GroupFiles: int32(r.GroupFiles), Lines: make([]*pb.RecurringLine, len(r.Lines))}
+	for i, l := range r.Lines {
+		wl := &pb.RecurringLine{Span: spanToWire(l.Span), Files: int32(l.Files)}
+		for _, o := range l.Others {
+			wl.Others = append(wl.Others, valid(o))
+		}
+		w.Lines[i] = wl
+	}
+	return w
+}
+
+// recurrenceFromWire decodes the cross-file signal (nil: none).
+func recurrenceFromWire(w *pb.Recurrence) *model.Recurrence {
+	if w == nil {
+		return nil
+	}
+	r := &model.Recurrence{Source: w.Source, GroupFiles: int(w.GroupFiles), Lines: make([]model.RecurringLine, len(w.Lines))}
+	for i, wl := range w.Lines {
+		r.Lines[i] = model.RecurringLine{Span: spanFromWire(wl.Span), Files: int(wl.Files), Others: wl.Others}
+	}
+	return r
 }
 
 func optionsToWire(opts []sdk.Option) ([]*pb.Option, error) {

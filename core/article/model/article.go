@@ -90,6 +90,9 @@ type Article struct {
 	// identifying the text once. Rules declare the languages they
 	// understand (sdk.Rule.Languages) and only see articles in them.
 	Language string `json:"language,omitempty"`
+	// Recurrence is the cross-file signal of the run (recurring.go); nil
+	// in single-article runs.
+	Recurrence *Recurrence `json:"recurrence,omitempty"`
 
 	// source and anchors map Text offsets back to the input. They stay in
 	// the host; plugins receive Text, Blocks and Meta only.
