@@ -116,7 +116,8 @@ func TestRules(t *testing.T) {
 		{"short related sentence", "The county hired two more crews for the ploughs. The crews start on Tuesday.", ""},
 		{"pronoun reference", "The county approved a new contract for salt on Tuesday. It starts in June.", ""},
 		{"caption credit", "Ploughs cleared the ridge road overnight. Photo by Ana Ruiz.", ""},
-		{"first in paragraph", "Complaints about closed roads and late buses.", ""},
+		{"lone sentence in its paragraph", "Complaints about closed roads and late buses.", ""},
+		{"head left behind opens its paragraph", "Delayed shipments from the port to the coast. Because of the strike, exports to the region have fallen.", "verbless"},
 		{"broken off on and", "The council approved the plan. Just the binding and.", "broken-off"},
 		{"broken off on the", "The council approved the plan. Only the ferry near the.", "broken-off"},
 		{"who opens a stranded clause", "The council approved the plan. Who gave it to the press on Monday.", "stranded-clause"},
@@ -166,9 +167,12 @@ func TestRules(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			text := lead
-			if c.name == "first in paragraph" {
-				text = lead + c.text + " The county heard them on Tuesday.\n"
-			} else {
+			switch c.name {
+			case "lone sentence in its paragraph":
+				text = lead + "\n" + c.text + "\n"
+			case "head left behind opens its paragraph":
+				text = lead + "\n" + c.text + "\n"
+			default:
 				text += c.text + "\n"
 			}
 			got := sdktest.CheckText(t, Plugin, sdktest.Config{}, article.FormatText, text)
@@ -182,6 +186,9 @@ func TestRules(t *testing.T) {
 				t.Fatalf("want one %s finding, got %v", c.rule, got)
 			}
 			last := c.text[strings.LastIndex(strings.TrimRight(c.text, ".\""), ". ")+2:]
+			if c.name == "head left behind opens its paragraph" {
+				last = c.text[:strings.Index(c.text, ". ")+1] // the head, not its rest
+			}
 			if got[0].Text != last {
 				t.Errorf("finding covers %q, want %q", got[0].Text, last)
 			}

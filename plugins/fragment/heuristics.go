@@ -19,13 +19,25 @@ type cand struct {
 	body *body
 }
 
-// prev is the sentence before; for the first of a paragraph (judged only
-// when first-in-paragraph is switched off) an empty one at its start.
+// prev is the sentence before; for the first of a paragraph an empty one
+// at its start.
 func (c cand) prev() *sentence {
 	if c.s.Index == 0 {
 		return &sentence{Span: sdk.Span{Start: c.s.Span.Start, End: c.s.Span.Start}}
 	}
 	return c.para[c.s.Index-1]
+}
+
+// belongs is the finding's pointer to the sentence the candidate may have
+// been cut from: the one before, or for the first of a paragraph (the head
+// of a sentence whose rest was cut off into the next one) the one after.
+// msg is the finding's message, worded for the sentence before.
+func (c cand) belongs(msg string) (string, []sdk.Related) {
+	if c.s.Index == 0 && len(c.para) > 1 {
+		msg = strings.ReplaceAll(msg, "the sentence before", "the sentence after")
+		return msg, []sdk.Related{{Span: c.para[1].Span, Message: "the sentence it may belong to"}}
+	}
+	return msg, []sdk.Related{{Span: c.prev().Span, Message: "the sentence it may belong to"}}
 }
 
 type heuristic = sdk.Heuristic[cand]
@@ -35,11 +47,11 @@ func on(h *heuristic, c cand) bool { return h.Fires(&Heuristics, c, c.s.trace) }
 
 // Candidate heuristics: shared by every rule but broken-off.
 var (
-	hFirst = &heuristic{Name: "first-in-paragraph", Effect: sdk.Suppresses,
-		Doc:      "a sentence that opens its paragraph has no sentence before it to have been cut from",
-		Positive: "Conflicts between the two largest economies of the world dominate the talks.",
+	hFirst = &heuristic{Name: "lone-sentence", Effect: sdk.Suppresses,
+		Doc:      "a paragraph of one sentence (a subhead, caption, label or dateline) has no sentence to have been cut from or into; the first of several is judged, as the head a cut leaves behind",
+		Positive: "Conflicts between the two largest economies of the world.",
 		Negative: "He arrived on Monday. Conflicts between the two largest economies of the world.",
-		Test:     func(c cand) bool { return c.s.Index == 0 }}
+		Test:     func(c cand) bool { return c.s.Index == 0 && len(c.para) == 1 }}
 	hQuoted = &heuristic{Name: "quoted-speech", Effect: sdk.Suppresses,
 		Doc:      "quoted speech is not checked: people speak in fragments",
 		Positive: "He arrived on Monday. \"Not the money, the principle.\"",
@@ -158,6 +170,16 @@ var (
 			i := firstWord(toks)
 			return i+1 < len(toks) && toks[i].Lower == "which" && commentVerbs[toks[i+1].Lower]
 		}}
+	hMainNoComma = &heuristic{Name: "main-clause-without-comma", Effect: sdk.Suppresses,
+		Doc:      "the subordinate clause runs into its main clause with no comma between them (\"As the game goes on you swap ...\")",
+		Positive: "The sequel came out in May. As the game progresses you swap between the factions, pig and cat, in turn.",
+		Negative: "The sequel came out in May. As the game progresses between the factions, pig and cat, in turn.",
+		Test:     func(c cand) bool { return mainWithoutComma(c.s) }}
+	hImperativeMain = &heuristic{Name: "imperative-main-clause", Effect: sdk.Suppresses,
+		Doc:      "the main clause after the comma is an order (\"If you can, avoid the weekends.\")",
+		Positive: "The fair draws big crowds. If you really want to avoid the crowds, definitely avoid the weekends.",
+		Negative: "The fair draws big crowds. If you really want to avoid the crowds, and the weekends.",
+		Test:     func(c cand) bool { return imperativeMain(c.s) }}
 	hPhraseClause = &heuristic{Name: "phrase-then-clause", Effect: sdk.Reports,
 		Doc:      "a bare noun phrase, then a dependent clause, and nothing else (\"Weeks after the army left.\")",
 		Positive: "Shells hit the border town on Monday. Weeks after the army left the area.",
@@ -230,7 +252,7 @@ var (
 func init() {
 	for _, h := range []*heuristic{hFirst, hQuoted, hLineBreak, hSpoken, hLabel, hSegmentation, hLowerStart,
 		hNoVerb, hLexicon, hOnlyRelative, hOnlyAttribution, hDateline, hListPara, hImperative, hParallel, hStylistic,
-		hSubordinate, hCommentWhich, hPhraseClause,
+		hSubordinate, hCommentWhich, hMainNoComma, hImperativeMain, hPhraseClause,
 		hVerbAfterPhrase, hSubjectBefore, hNoSubjectShape,
 		hUnanchored, hRefersOutside, hRefersBack, hConnective, hOddPhrase} {
 		Heuristics.Register(h.Info())

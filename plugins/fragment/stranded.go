@@ -23,8 +23,10 @@ A main clause is looked for after each comma: a finite verb that is not
 itself inside a relative clause. Without a comma the conjunction must
 plainly open a clause (one noun phrase, then its verb), so that "after",
 "before" and "since" used as prepositions ("Since 2001 the firm has
-grown.") are not mistaken for it. Questions, quoted speech and sentences that
-open a paragraph are left alone.`,
+grown.") are not mistaken for it; a main clause may also follow without a
+comma ("As the game goes on you swap ...") or be an order ("If you can,
+avoid the weekends."). Questions, quoted speech and a paragraph's only
+sentence are left alone.`,
 	Example: sdk.Example{
 		Before: "At least 76 people were killed. When the hotel collapsed.",
 		After:  "At least 76 people were killed when the hotel collapsed.",
@@ -51,6 +53,16 @@ func stranded(rest []token) bool {
 	if v < 0 {
 		return false
 	}
+	return secondClause(rest, v) < 0
+}
+
+// secondClause returns the index of a finite verb, after the clause whose
+// subject and finite verb (at v) open rest, that is not the clause's own
+// complement, or -1: a main clause written without a comma ("as the game
+// progresses you swap", "As we entered he made..."). A relative clause's
+// verb and a clause that "that" or a verb of saying announces ("after it
+// became known that he left") are the clause's own.
+func secondClause(rest []token, v int) int {
 	end := v + 1
 	// The verb group: auxiliaries, participles and adverbs after the verb;
 	// a second finite verb starts another clause ("where the teen-agers
@@ -84,9 +96,79 @@ func stranded(rest []token) bool {
 		// A second finite verb is the clause's own complement only when
 		// "that" announces it; otherwise ("As we entered he made...") it
 		// may be the main clause, written without a comma.
-		return that && j-end <= 3 && subjectThenVerb(rest[end:]) == j-end && !hasStrictFiniteVerb(rest[j+1:])
+		if that && j-end <= 3 && subjectThenVerb(rest[end:]) == j-end && !hasStrictFiniteVerb(rest[j+1:]) {
+			return -1
+		}
+		return j
 	}
-	return true
+	return -1
+}
+
+// mainWithoutComma reports a sentence opening with a subordinator whose
+// first comma-free stretch already holds a second clause: the main clause
+// follows the subordinate one without a comma ("As the game progresses you
+// swap between the factions, pig and cat, ...").
+func mainWithoutComma(s *sentence) bool {
+	toks := s.Toks()
+	i := firstWord(toks)
+	if i+1 >= len(toks) || !subordinators[toks[i].Lower] {
+		return false
+	}
+	segs := clauses(toks[i+1:])
+	if len(segs) < 2 {
+		return false // stranded() already read the sentence as one stretch
+	}
+	seg := segs[0]
+	v := subjectThenVerb(seg)
+	if v < 0 {
+		return false
+	}
+	j := secondClause(seg, v)
+	if j <= v+1 {
+		return false
+	}
+	// The main clause needs a subject of its own: a pronoun that can only
+	// be one ("you swap", "he made"), or a noun phrase straight after an
+	// intransitive verb ("as prices fell the bank raised").
+	if p := seg[j-1].Lower; nominative[p] || p == "you" {
+		return true
+	}
+	for k := v + 1; k < j; k++ {
+		switch t := seg[k].Tag; {
+		case t == "DT", t == "PRP$", t == "CD", t == "POS", strings.HasPrefix(t, "JJ"), strings.HasPrefix(t, "NN"):
+		default:
+			return false
+		}
+	}
+	return strings.HasPrefix(seg[j-1].Tag, "NN")
+}
+
+// notImperative are verbs that open a phrase more often than an order.
+var notImperative = map[string]bool{"like": true, "near": true, "past": true, "round": true, "down": true, "up": true,
+	"out": true, "plus": true, "minus": true, "save": true, "except": true, "bar": true, "worth": true, "as": true}
+
+// imperativeMain reports a clause after a comma that opens, after
+// adverbs, with a verb in its base form and its object: an imperative main
+// clause ("If you want to avoid the crowds, definitely avoid the
+// weekends.").
+func imperativeMain(s *sentence) bool {
+	segs := clauses(s.Toks())
+	for _, seg := range segs[1:] {
+		k := 0
+		for k < len(seg) && (seg[k].Tag == "RB" || seg[k].Tag == "RBR") {
+			k++
+		}
+		// The tagger reads many an imperative as a preposition or a noun
+		// ("definitely avoid/IN the weekends").
+		if k+1 < len(seg) && verbLemmas[seg[k].Lower] && !prepositions[seg[k].Lower] && !notImperative[seg[k].Lower] &&
+			(seg[k].Tag == "VB" || seg[k].Tag == "VBP" || seg[k].Tag == "IN" || seg[k].Tag == "NN") {
+			switch n := seg[k+1].Tag; {
+			case n == "DT", n == "PRP$", n == "PRP", strings.HasPrefix(n, "NN"):
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // subjectThenVerb returns the index of the finite verb when toks open with a
@@ -147,22 +229,24 @@ func checkStranded(pass *sdk.Pass) {
 				if on(hPhraseClause, c) {
 					s.trace.Note("stranded-clause", "reported")
 					k := phraseThenClause(s)
+					msg, related := c.belongs("dependent clause without a main clause: a phrase, then a clause opening with \"" + s.Toks()[k].Text + "\", and no verb of its own; it probably belongs to the sentence before")
 					pass.Report(sdk.Diagnostic{
 						Span:    s.Span,
-						Message: "dependent clause without a main clause: a phrase, then a clause opening with \"" + s.Toks()[k].Text + "\", and no verb of its own; it probably belongs to the sentence before",
-						Related: []sdk.Related{{Span: c.prev().Span, Message: "the sentence it may belong to"}},
+						Message: msg,
+						Related: related,
 					})
 				}
 				continue
 			}
-			if !on(hSubordinate, c) || on(hCommentWhich, c) {
+			if !on(hSubordinate, c) || on(hCommentWhich, c) || on(hMainNoComma, c) || on(hImperativeMain, c) {
 				continue
 			}
 			s.trace.Note("stranded-clause", "reported")
+			msg, related := c.belongs("dependent clause without a main clause: it opens with \"" + s.Toks()[firstWord(s.Toks())].Text + "\" and nothing completes it; it probably belongs to the sentence before")
 			pass.Report(sdk.Diagnostic{
 				Span:    s.Span,
-				Message: "dependent clause without a main clause: it opens with \"" + s.Toks()[firstWord(s.Toks())].Text + "\" and nothing completes it; it probably belongs to the sentence before",
-				Related: []sdk.Related{{Span: c.prev().Span, Message: "the sentence it may belong to"}},
+				Message: msg,
+				Related: related,
 			})
 		}
 	}
