@@ -162,6 +162,15 @@ func TestRules(t *testing.T) {
 		{name: "relative clause inside a whole sentence", text: "The council approved the plan. Among those who voted against were two aides."},
 		{name: "a capital letter A", text: "The council approved the plan. The ferry line is rated Class A."},
 		{name: "trailing off on purpose", text: "The council approved the plan. And then there was the money and..."},
+		{"coordinated verbs after a that-clause's subject", "The board recommended a ban. After concluding that smoke, when confined to a cabin, posed hazards to crews, irritated passengers, and created a risk of fires.", "stranded-clause"},
+		{"participles after the clause", "The festival is crowded. As they carry lanterns, given away by the city and bought from vendors at the event.", "stranded-clause"},
+		{"the clause's subject listed with commas", "The play is shortlisted. Where Ian Smith, Jean Kalman and Paul Arditti will be up against Ann Green, for Iphigenia, and Paul Brown, for Servant.", "stranded-clause"},
+		{name: "main clause with its subject before an aside", text: "The council approved the plan. After the vote, the mayor, a Democrat, said he would resign."},
+		{name: "a negative order", text: "The doctor was calm. When you hear hoofbeats, don't think of zebras."},
+		{name: "a gerund subject", text: "The car is safe. When it comes to a safe vehicle, driving a Mercedes has been compared to driving a tank."},
+		{name: "a participle as an adjective", text: "The virus spreads in summer. After an incubation period of two weeks, infected mosquitoes can then transmit the virus."},
+		{name: "main clause without a comma", text: "The sequel came out in May. As the game progresses you swap between the factions, pig and cat, in turn."},
+		{name: "an order after the clause", text: "The fair is crowded. If you really want to avoid the crowds, definitely avoid the weekends."},
 		{"wire capital after U.S.", "The satellite will be moved to cover the entire U.S. Since another satellite failed in orbit in August 1984.", ""},
 	}
 	for _, c := range cases {

@@ -170,6 +170,21 @@ var (
 			i := firstWord(toks)
 			return i+1 < len(toks) && toks[i].Lower == "which" && commentVerbs[toks[i+1].Lower]
 		}}
+	hPredicateOnly = &heuristic{Name: "verb-without-subject-after-comma", Effect: sdk.Reports,
+		Doc:      "a clause after a comma that opens on its verb or a participle (\"..., posed hazards, and created a risk\") continues the clause before it; it is no main clause",
+		Positive: "The board recommended a ban. After concluding that smoke, when confined to a cabin, posed hazards to crews, and created a risk of fires.",
+		Negative: "The board recommended a ban. After concluding that smoke posed hazards, the board, a federal agency, proposed a ban.",
+		Test: func(c cand) bool {
+			for _, seg := range clauses(c.s.Toks())[1:] {
+				if bareNounPhrase(seg) {
+					return false
+				}
+				if hasStrictFiniteVerb(seg) && predicateOnly(seg) {
+					return true
+				}
+			}
+			return false
+		}}
 	hMainNoComma = &heuristic{Name: "main-clause-without-comma", Effect: sdk.Suppresses,
 		Doc:      "the subordinate clause runs into its main clause with no comma between them (\"As the game goes on you swap ...\")",
 		Positive: "The sequel came out in May. As the game progresses you swap between the factions, pig and cat, in turn.",
@@ -252,7 +267,7 @@ var (
 func init() {
 	for _, h := range []*heuristic{hFirst, hQuoted, hLineBreak, hSpoken, hLabel, hSegmentation, hLowerStart,
 		hNoVerb, hLexicon, hOnlyRelative, hOnlyAttribution, hDateline, hListPara, hImperative, hParallel, hStylistic,
-		hSubordinate, hCommentWhich, hMainNoComma, hImperativeMain, hPhraseClause,
+		hSubordinate, hPredicateOnly, hCommentWhich, hMainNoComma, hImperativeMain, hPhraseClause,
 		hVerbAfterPhrase, hSubjectBefore, hNoSubjectShape,
 		hUnanchored, hRefersOutside, hRefersBack, hConnective, hOddPhrase} {
 		Heuristics.Register(h.Info())

@@ -47,6 +47,11 @@ func stranded(rest []token) bool {
 		if subjectThenVerb(segs[0]) < 0 && hasStrictFiniteVerb(segs[0]) {
 			return false // "As proof he cites ...": a preposition, then the main clause
 		}
+		if listedSubject(segs[0], segs[1]) {
+			// "Where Ian MacNeil, Jean Kalman and Paul Arditti will be
+			// ...": the clause's own subject, listed with commas.
+			segs = segs[1:]
+		}
 		return !hasMainClause(segs[1:])
 	}
 	v := subjectThenVerb(rest)
@@ -238,6 +243,9 @@ func checkStranded(pass *sdk.Pass) {
 				}
 				continue
 			}
+			if s.trace != nil {
+				on(hPredicateOnly, c) // record whether a subjectless verb was passed over
+			}
 			if !on(hSubordinate, c) || on(hCommentWhich, c) || on(hMainNoComma, c) || on(hImperativeMain, c) {
 				continue
 			}
@@ -386,11 +394,130 @@ func clauses(toks []token) [][]token {
 	return append(out, toks[start:])
 }
 
+// listedSubject reports a bare noun phrase followed, after a comma, by the
+// rest of a list ("Ian MacNeil, Jean Kalman and Paul Arditti will"): the
+// first item opens a subject that the second segment completes.
+func listedSubject(first, next []token) bool {
+	if len(first) == 0 || len(first) > 4 || len(next) == 0 {
+		return false
+	}
+	for _, t := range first {
+		if t.Tag != "NNP" && t.Tag != "NNPS" {
+			return false
+		}
+	}
+	if next[0].Tag != "NNP" {
+		return false
+	}
+	for _, t := range next[1:] {
+		if isFiniteTag(t.Tag) {
+			return false
+		}
+		if t.Lower == "and" || t.Lower == "or" {
+			return true
+		}
+		if t.Tag != "NNP" && t.Tag != "NNPS" {
+			return false
+		}
+	}
+	return false
+}
+
+// predicateOnly reports a clause with no subject of its own: it opens
+// (after "and", "or" and adverbs) on a finite verb ("..., posed hazards,
+// irritated passengers, and created a risk"), or on a participle that runs
+// the phrase ("given away by the city and bought from vendors"). It
+// continues the clause before it, unless a bare noun phrase set off before
+// it is its subject ("the mayor, a Democrat, said").
+func predicateOnly(seg []token) bool {
+	k := 0
+	for k < len(seg) && (seg[k].Lower == "and" || seg[k].Lower == "or" || seg[k].Tag == "RB") {
+		k++
+	}
+	if k >= len(seg) {
+		return false
+	}
+	if seg[k].Lower == "do" && k+1 < len(seg) && (seg[k+1].Lower == "n't" || seg[k+1].Lower == "not") {
+		return false // "don't think of zebras": an order, a main clause
+	}
+	switch seg[k].Tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		// A second finite verb means the first word was its subject,
+		// tagged as a verb ("witnesses/VBZ no longer afraid came").
+		for j := k + 1; j < len(seg); j++ {
+			if isFiniteTag(seg[j].Tag) && !isFiniteTag(seg[j-1].Tag) && seg[j-1].Tag != "RB" {
+				return false
+			}
+		}
+		return true
+	case "VBN":
+		// A participle before its noun is an adjective ("infected
+		// mosquitoes can"); one with its complement runs a phrase.
+		if k+1 < len(seg) && (strings.HasPrefix(seg[k+1].Tag, "NN") || strings.HasPrefix(seg[k+1].Tag, "JJ")) {
+			return false
+		}
+		for j := k + 1; j+1 < len(seg); j++ {
+			if nominative[seg[j].Lower] && isFiniteTag(seg[j+1].Tag) {
+				return false // "given that they were": a clause of its own
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// bareNounPhrase reports a segment without a verb that opens on a noun
+// phrase: a subject an aside cut off from its verb.
+func bareNounPhrase(seg []token) bool {
+	if len(seg) == 0 {
+		return false
+	}
+	if (seg[0].Tag == "VBD" || seg[0].Tag == "VBN") && len(seg) >= 2 && len(seg) <= 4 && strings.HasPrefix(seg[len(seg)-1].Tag, "NN") {
+		// "applied/VBD behavioral analysis": a past form before its
+		// adjectives and noun, and nothing else, names a thing.
+		np := true
+		for _, t := range seg[1:] {
+			np = np && (strings.HasPrefix(t.Tag, "JJ") || strings.HasPrefix(t.Tag, "NN"))
+		}
+		if np {
+			return true
+		}
+	}
+	if hasStrictFiniteVerb(seg) {
+		return false
+	}
+	if len(wordsOf(seg)) == 1 && (seg[0].Tag == "PRP" || seg[0].Lower == "that" || seg[0].Lower == "this") {
+		return true // "that, too, was news"
+	}
+	start := 0
+	if seg[0].Tag == "VBN" && len(seg) > 1 && (strings.HasPrefix(seg[1].Tag, "JJ") || strings.HasPrefix(seg[1].Tag, "NN")) {
+		start = 1 // "applied behavioral analysis": a participle as an adjective
+	}
+	if !opensNounPhrase(seg[start]) {
+		return false
+	}
+	for _, t := range seg[start:] {
+		if strings.HasPrefix(t.Tag, "VB") {
+			return false
+		}
+	}
+	return true
+}
+
 // hasMainClause reports whether any segment holds a finite verb that is not
-// governed by a relative pronoun or a subordinator of its own.
+// governed by a relative pronoun or a subordinator of its own, and has a
+// subject of its own or a bare noun phrase before it.
 func hasMainClause(segs [][]token) bool {
+	subject, predicates := false, false
 	for _, seg := range segs {
+		if bareNounPhrase(seg) && !predicates {
+			subject = true // (after a run of predicates, a phrase is one of them: "irritated/JJ passengers")
+		}
 		if len(seg) == 0 || !hasStrictFiniteVerb(seg) || isAttribution(seg) {
+			continue
+		}
+		if !subject && !Heuristics.IsOff(hPredicateOnly.Name) && predicateOnly(seg) {
+			predicates = true
 			continue
 		}
 		fw := firstWord(seg) % len(seg)

@@ -11,8 +11,16 @@ func TestZZTags(t *testing.T) {
 	if s == "" {
 		t.Skip()
 	}
-	for _, tk := range tagSentence(s) {
-		fmt.Printf("%s/%s ", tk.Text, tk.Tag)
+	toks := tagSentence(s)
+	for i, tk := range toks {
+		m := ""
+		if taggedFinite(toks, i, true) {
+			m = "*T"
+		}
+		if lexiconFinite(toks, i) {
+			m += "*L"
+		}
+		fmt.Printf("%s/%s%s ", tk.Text, tk.Tag, m)
 	}
 	fmt.Println()
 }
