@@ -45,6 +45,30 @@ type heuristic = sdk.Heuristic[cand]
 // on runs h on the candidate, recording it in the sentence's trace.
 func on(h *heuristic, c cand) bool { return h.Fires(&Heuristics, c, c.s.trace) }
 
+// anyVerbForm reports a word after the first that could be a finite verb
+// by its form alone, whatever its neighbours: a finite tag, a past or -s
+// form the lexicon lists, or a base form between a noun and a word that is
+// no noun ("the Japanese fret openly").
+func anyVerbForm(toks []token) bool {
+	for i := firstWord(toks) + 1; i < len(toks); i++ {
+		t := toks[i]
+		if isFiniteTag(t.Tag) || t.Tag == "VBN" {
+			return true
+		}
+		if isProperName(t.Text) {
+			continue
+		}
+		f := lexiconForms(t.Lower)
+		if f.Past || f.Present3 {
+			return true
+		}
+		if f.Present && i+1 < len(toks) && (isNoun(toks[i-1].Tag) || strings.HasPrefix(toks[i-1].Tag, "JJ")) && !isNoun(toks[i+1].Tag) && !strings.HasPrefix(toks[i+1].Tag, "JJ") {
+			return true
+		}
+	}
+	return false
+}
+
 // Candidate heuristics: shared by every rule but broken-off.
 var (
 	hFirst = &heuristic{Name: "lone-sentence", Effect: sdk.Suppresses,
@@ -117,6 +141,11 @@ var (
 			}
 			return false
 		}}
+	hHeadVerbForm = &heuristic{Name: "head-with-a-verb-form", Effect: sdk.Suppresses,
+		Doc:      "the first sentence of a paragraph has no sentence before it to show the cut, so it is reported only when no word after its first could be a finite verb",
+		Positive: "^ The band rings today at the church, several of whom are new. The bells are old.",
+		Negative: "^ Delayed shipments from the port to the coast. The bells are old.",
+		Test:     func(c cand) bool { return c.s.Index == 0 && len(c.para) > 1 && anyVerbForm(c.s.Toks()) }}
 	hOnlyRelative = &heuristic{Name: "only-relative-verb", Effect: sdk.Reports,
 		Doc:      "the only finite verb is inside a relative clause on a noun phrase",
 		Positive: "The group sold its mills. Specialty steels which it sells to retailers.",
@@ -196,10 +225,10 @@ var (
 		Negative: "The fair draws big crowds. If you really want to avoid the crowds, and the weekends.",
 		Test:     func(c cand) bool { return imperativeMain(c.s) }}
 	hPhraseClause = &heuristic{Name: "phrase-then-clause", Effect: sdk.Reports,
-		Doc:      "a bare noun phrase, then a dependent clause, and nothing else (\"Weeks after the army left.\")",
+		Doc:      "a bare noun or prepositional phrase, then a dependent clause, and nothing else (\"Weeks after the army left.\", \"In Chicago, when they decided to fly back.\")",
 		Positive: "Shells hit the border town on Monday. Weeks after the army left the area.",
 		Negative: "Shells hit the border town on Monday. Weeks after the army left, the town was shelled.",
-		Test:     func(c cand) bool { return phraseThenClause(c.s) > 0 }}
+		Test:     func(c cand) bool { return clauseAfterPhrase(c.s) > 0 }}
 )
 
 // The no-subject rule's heuristics.
@@ -266,7 +295,7 @@ var (
 
 func init() {
 	for _, h := range []*heuristic{hFirst, hQuoted, hLineBreak, hSpoken, hLabel, hSegmentation, hLowerStart,
-		hNoVerb, hLexicon, hOnlyRelative, hOnlyAttribution, hDateline, hListPara, hImperative, hParallel, hStylistic,
+		hNoVerb, hLexicon, hHeadVerbForm, hOnlyRelative, hOnlyAttribution, hDateline, hListPara, hImperative, hParallel, hStylistic,
 		hSubordinate, hPredicateOnly, hCommentWhich, hMainNoComma, hImperativeMain, hPhraseClause,
 		hVerbAfterPhrase, hSubjectBefore, hNoSubjectShape,
 		hUnanchored, hRefersOutside, hRefersBack, hConnective, hOddPhrase} {

@@ -52,6 +52,21 @@ func stranded(rest []token) bool {
 			// ...": the clause's own subject, listed with commas.
 			segs = segs[1:]
 		}
+		if bareNounPhrase(segs[0]) && !Heuristics.IsOff(hPredicateOnly.Name) {
+			// "where Thanou, 29, won silver": the clause's subject, an
+			// aside, then its verb; the main clause comes after that.
+			for k := 1; k < len(segs); k++ {
+				if hasNoun(segs[k]) && bareNounPhrase(segs[k]) {
+					break // "As a child, Alex Fenyn, now 7, exasperated": the main clause's subject
+				}
+				if hasStrictFiniteVerb(segs[k]) {
+					if predicateOnly(segs[k]) {
+						segs = segs[k:]
+					}
+					break
+				}
+			}
+		}
 		return !hasMainClause(segs[1:])
 	}
 	v := subjectThenVerb(rest)
@@ -233,7 +248,7 @@ func checkStranded(pass *sdk.Pass) {
 			if w := s.FirstWord(); !relatives[w] && !subordinators[w] && !(len(s.words) > 1 && subordinators[w+" "+s.words[1]]) {
 				if on(hPhraseClause, c) {
 					s.trace.Note("stranded-clause", "reported")
-					k := phraseThenClause(s)
+					k := clauseAfterPhrase(s)
 					msg, related := c.belongs("dependent clause without a main clause: a phrase, then a clause opening with \"" + s.Toks()[k].Text + "\", and no verb of its own; it probably belongs to the sentence before")
 					pass.Report(sdk.Diagnostic{
 						Span:    s.Span,
@@ -355,6 +370,69 @@ func phraseThenClause(s *sentence) int {
 		}
 	}
 	return 0
+}
+
+// hasNoun reports a noun or pronoun among toks.
+func hasNoun(toks []token) bool {
+	for _, t := range toks {
+		if strings.HasPrefix(t.Tag, "NN") || t.Tag == "PRP" {
+			return true
+		}
+	}
+	return false
+}
+
+// prepThenClause finds a sentence made of a prepositional phrase and a
+// dependent clause with nothing else: "In Tel Aviv and Chicago, when they
+// decided to fly back.", "In the first half as it ended 0-0." It returns
+// the index of the subordinator, or 0. A comma may stand before the
+// subordinator; a main clause after the clause makes the sentence whole.
+func prepThenClause(s *sentence) int {
+	toks := s.Toks()
+	first := firstWord(toks)
+	if first >= len(toks) || toks[first].Tag != "IN" || !prepositions[toks[first].Lower] || subordinators[toks[first].Lower] {
+		return 0
+	}
+	for k := first + 1; k < len(toks) && k <= first+maxPhraseWords+1; k++ {
+		t := toks[k]
+		if subordinators[t.Lower] && k > first+1 && k+1 < len(toks) {
+			if taggedFinite(toks, k+1, false) || lexiconForms(toks[k+1].Lower).Past {
+				return 0 // "In May once sold": an adverb before the verb
+			}
+			if t.Lower == "as" && !nominative[toks[k+1].Lower] {
+				return 0 // "as" is a preposition as often
+			}
+			if !stranded(toks[k+1:]) {
+				return 0
+			}
+			for _, seg := range clauses(toks[k+1:])[1:] {
+				if len(seg) > 0 && opensNounPhrase(seg[0]) && hasFiniteVerb(seg) {
+					return 0 // "the median income hovers/NNS": a main clause the tagger missed
+				}
+			}
+			return k
+		}
+		if finiteAt(toks, k) {
+			return 0
+		}
+		switch {
+		case t.Text == "," && k+1 < len(toks) && subordinators[toks[k+1].Lower]:
+		case t.Tag == "DT" || t.Tag == "CD" || t.Tag == "PRP$" || t.Tag == "POS" || t.Tag == "CC" || t.Tag == "IN" && t.Lower == "of",
+			strings.HasPrefix(t.Tag, "NN"), strings.HasPrefix(t.Tag, "JJ"):
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// clauseAfterPhrase is phraseThenClause or prepThenClause: the index of
+// the subordinator after a bare phrase, or 0.
+func clauseAfterPhrase(s *sentence) int {
+	if k := phraseThenClause(s); k > 0 {
+		return k
+	}
+	return prepThenClause(s)
 }
 
 // verbReadAsNoun reports an opening word the tagger took for a noun that is

@@ -71,7 +71,7 @@ func checkVerbless(pass *sdk.Pass) {
 					continue
 				}
 			}
-			if on(hDateline, c) || on(hListPara, c) || on(hImperative, c) || on(hParallel, c) {
+			if on(hHeadVerbForm, c) || on(hDateline, c) || on(hListPara, c) || on(hImperative, c) || on(hParallel, c) {
 				continue
 			}
 			if on(hStylistic, c) {
