@@ -171,6 +171,14 @@ func TestRules(t *testing.T) {
 		{name: "a participle as an adjective", text: "The virus spreads in summer. After an incubation period of two weeks, infected mosquitoes can then transmit the virus."},
 		{name: "main clause without a comma", text: "The sequel came out in May. As the game progresses you swap between the factions, pig and cat, in turn."},
 		{name: "an order after the clause", text: "The fair is crowded. If you really want to avoid the crowds, definitely avoid the weekends."},
+		{"a participle's phrase after a comma", "The survey shows the Conservatives ahead. With a rating of 37.5 pct, followed by the Alliance with 31.5 pct.", "verbless"},
+		{"a participle's object", "The municipalities pay no tax. The town of Livorno asking religious schools to pay property taxes.", "verbless"},
+		{"a participle in the opening phrase", "Goodison spoke on Monday. In remarks prepared for delivery in New York.", "verbless"},
+		{"a prepositional phrase and a dependent clause", "Prices rose in May. In Tel Aviv and Chicago, when they decided to fly back early.", "stranded-clause"},
+		{"a clause's subject, an aside, its verb", "Kenteris won gold in the 200m. In 2000, where Thanou, 29, won silver in the 100m.", "stranded-clause"},
+		{name: "a participle qualifying the subject", text: "Prices rose in May. Growing demand fuels the rise."},
+		{name: "a participle's aside, then the verb", text: "The bill was amended. The bill, passed by the Senate, goes to the House."},
+		{name: "a phrase, a clause, then the main clause", text: "The bill was amended. In 1990, when the wall fell, the city was divided."},
 		{"wire capital after U.S.", "The satellite will be moved to cover the entire U.S. Since another satellite failed in orbit in August 1984.", ""},
 	}
 	for _, c := range cases {

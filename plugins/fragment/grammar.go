@@ -61,6 +61,9 @@ func taggedFinite(toks []token, i int, forgiveNouns bool) bool {
 		if i > 0 && (articles[toks[i-1].Lower] || toks[i-1].Tag == "PRP$") {
 			return false
 		}
+		if t.Tag == "VBN" && participleNoVerb(toks, i) {
+			return false // ", followed by", "In remarks prepared for", "finding supplies curtailed"
+		}
 		// A participle after a noun and before "by" and its agent is
 		// a reduced relative clause ("projections made by Dixons").
 		if t.Tag == "VBN" && i > 0 && i+2 < len(toks) && toks[i+1].Lower == "by" && reducedRelative(toks[i-1], toks[i+2]) {
@@ -72,7 +75,7 @@ func taggedFinite(toks []token, i int, forgiveNouns bool) bool {
 	case "VB":
 		return i == firstWord(toks) || nounBefore(toks, i)
 	case "NNS":
-		return forgiveNouns && !inOpeningPhrase(toks, i) && (verbReadAsPlural(toks, i) || nounBeforeDeterminer(toks, i))
+		return forgiveNouns && !inOpeningPhrase(toks, i) && !participleNoVerb(toks, i) && (verbReadAsPlural(toks, i) || nounBeforeDeterminer(toks, i))
 	case "NN":
 		return forgiveNouns && !inOpeningPhrase(toks, i) && nounBeforeDeterminer(toks, i)
 	case "JJ":
@@ -101,6 +104,9 @@ func lexiconFinite(toks []token, i int) bool {
 	f := lexiconForms(toks[i].Lower)
 	if toks[i-1].Tag == "CD" {
 		return false // "the 70 meter hall", "50 million barrels": a number counts a noun
+	}
+	if f.Past && !Heuristics.IsOff("participle-is-no-verb") && participlePhrase(toks, i) {
+		return false // "37.5 pct, followed by the Alliance": a participle's phrase
 	}
 	if f.Past && !f.Present && !f.Present3 && i+2 < len(toks) && toks[i+1].Lower == "by" && reducedRelative(toks[i-1], toks[i+2]) {
 		return false // "A decision welcomed by commuters": a participle and its agent
@@ -404,6 +410,40 @@ func adjectiveReadForVerb(toks []token, i int) bool {
 		return true
 	}
 	return next.Tag == "DT" && i+2 < len(toks) && (toks[i+2].Tag == "CD" || toks[i+2].Tag == "$")
+}
+
+// participleNoVerb is the participle-is-no-verb heuristic's reading of the
+// word at i: a past participle that opens a phrase after a comma, sits in
+// an opening prepositional phrase or follows a participle's object, or a
+// plural that follows a participle's object, is no finite verb.
+func participleNoVerb(toks []token, i int) bool {
+	if Heuristics.IsOff("participle-is-no-verb") {
+		return false
+	}
+	if toks[i].Tag == "VBN" && (participlePhrase(toks, i) || inOpeningPhrase(toks, i)) {
+		return true
+	}
+	return objectOfParticiple(toks, i)
+}
+
+// participlePhrase reports a past participle that opens a phrase after a
+// comma and takes its agent: ", followed by the Alliance", ", led by".
+func participlePhrase(toks []token, i int) bool {
+	return i > 0 && i+1 < len(toks) && toks[i-1].Text == "," && toks[i+1].Lower == "by"
+}
+
+// objectOfParticiple reports a word at i right after the noun phrase a
+// participle inside the sentence takes as its object ("asking religious
+// schools/NNS to pay", "finding supplies curtailed/VBN"): that phrase is
+// the participle's object, not a subject, so the word is no finite verb.
+// A participle that opens the sentence may qualify its subject instead
+// ("Growing demand fuels prices").
+func objectOfParticiple(toks []token, i int) bool {
+	j := i - 1
+	for j >= 0 && (toks[j].Tag == "DT" || toks[j].Tag == "CD" || strings.HasPrefix(toks[j].Tag, "JJ") || strings.HasPrefix(toks[j].Tag, "NN")) {
+		j--
+	}
+	return j > firstWord(toks) && j < i-1 && toks[j].Tag == "VBG"
 }
 
 // nounBeforeDeterminer catches a verb read as a common noun where the

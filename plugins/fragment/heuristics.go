@@ -141,6 +141,20 @@ var (
 			}
 			return false
 		}}
+	hParticiple = &heuristic{Name: "participle-is-no-verb", Effect: sdk.Reports,
+		Doc:      "a participle's phrase (\", followed by\", \"In remarks prepared for\") and the words after a participle's object (\"asking religious schools to pay\") give no finite verb, whatever the tag",
+		Positive: "The survey shows the Conservatives ahead. With a rating of 37.5 pct, followed by the Alliance with 31.5 pct.",
+		Negative: "The survey shows the Conservatives ahead. The Alliance followed with 31.5 pct.",
+		Test: func(c cand) bool {
+			toks := c.s.Toks()
+			for i, t := range toks {
+				if (t.Tag == "VBN" || t.Tag == "NNS" || lexiconForms(t.Lower).Past) && participleNoVerb(toks, i) {
+					c.s.trace.Note("participle-is-no-verb", "\""+t.Text+"\" is no verb")
+					return true
+				}
+			}
+			return false
+		}}
 	hHeadVerbForm = &heuristic{Name: "head-with-a-verb-form", Effect: sdk.Suppresses,
 		Doc:      "the first sentence of a paragraph has no sentence before it to show the cut, so it is reported only when no word after its first could be a finite verb",
 		Positive: "^ The band rings today at the church, several of whom are new. The bells are old.",
@@ -295,7 +309,7 @@ var (
 
 func init() {
 	for _, h := range []*heuristic{hFirst, hQuoted, hLineBreak, hSpoken, hLabel, hSegmentation, hLowerStart,
-		hNoVerb, hLexicon, hHeadVerbForm, hOnlyRelative, hOnlyAttribution, hDateline, hListPara, hImperative, hParallel, hStylistic,
+		hNoVerb, hLexicon, hParticiple, hHeadVerbForm, hOnlyRelative, hOnlyAttribution, hDateline, hListPara, hImperative, hParallel, hStylistic,
 		hSubordinate, hPredicateOnly, hCommentWhich, hMainNoComma, hImperativeMain, hPhraseClause,
 		hVerbAfterPhrase, hSubjectBefore, hNoSubjectShape,
 		hUnanchored, hRefersOutside, hRefersBack, hConnective, hOddPhrase} {

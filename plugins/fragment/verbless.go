@@ -58,6 +58,9 @@ func checkVerbless(pass *sdk.Pass) {
 				continue
 			}
 			msg := "no verb of its own: this reads as a piece cut off the sentence before; join it to that sentence or complete it"
+			if s.trace != nil {
+				on(hParticiple, c) // record whether a participle was passed over
+			}
 			if !on(hNoVerb, c) {
 				if s.trace != nil {
 					on(hLexicon, c) // record whether the lexicon supplied the verb
