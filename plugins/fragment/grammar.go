@@ -14,7 +14,7 @@ func isNoun(tag string) bool {
 // (lexiconFinite). A sentence is verbless only when no token has either
 // reading.
 func finiteAt(toks []token, i int) bool {
-	return taggedFinite(toks, i, true) || lexiconFinite(toks, i)
+	return taggedFinite(toks, i) || lexiconFinite(toks, i)
 }
 
 // hasFiniteVerb reports whether a tagged sentence has a token that can be a
@@ -28,26 +28,13 @@ func hasFiniteVerb(toks []token) bool {
 	return false
 }
 
-// hasStrictFiniteVerb is hasFiniteVerb without the tagger's noun-for-verb
-// allowances, for judging a clause after a comma, where a list of nouns
-// ("warps, space bubbles and void traps in order...") would pass for one.
-// The lexicon reading still counts: it needs a subject that agrees.
-func hasStrictFiniteVerb(toks []token) bool {
-	for i := range toks {
-		if taggedFinite(toks, i, false) || lexiconFinite(toks, i) {
-			return true
-		}
-	}
-	return false
-}
-
 // taggedFinite reads the tagger's tag at i. Beyond the finite tags (VBD,
 // VBP, VBZ, MD) it forgives the tagger's usual slips on clean copy: a past
 // tense read as a participle ("the match ended/VBN with...") and a present
 // read as a base form after its subject ("exports grow/VB"); a base form
-// that opens the sentence is an imperative. With forgiveNouns, nouns and
-// adjectives in a verb's position count too.
-func taggedFinite(toks []token, i int, forgiveNouns bool) bool {
+// that opens the sentence is an imperative; nouns and adjectives in a
+// verb's position count too.
+func taggedFinite(toks []token, i int) bool {
 	t := toks[i]
 	switch t.Tag {
 	case "VBZ":
@@ -75,11 +62,11 @@ func taggedFinite(toks []token, i int, forgiveNouns bool) bool {
 	case "VB":
 		return i == firstWord(toks) || nounBefore(toks, i)
 	case "NNS":
-		return forgiveNouns && !inOpeningPhrase(toks, i) && !participleNoVerb(toks, i) && (verbReadAsPlural(toks, i) || nounBeforeDeterminer(toks, i))
+		return !inOpeningPhrase(toks, i) && !participleNoVerb(toks, i) && (verbReadAsPlural(toks, i) || nounBeforeDeterminer(toks, i))
 	case "NN":
-		return forgiveNouns && !inOpeningPhrase(toks, i) && nounBeforeDeterminer(toks, i)
+		return !inOpeningPhrase(toks, i) && nounBeforeDeterminer(toks, i)
 	case "JJ":
-		return forgiveNouns && !inOpeningPhrase(toks, i) && adjectiveReadForVerb(toks, i)
+		return !inOpeningPhrase(toks, i) && adjectiveReadForVerb(toks, i)
 	}
 	return false
 }
@@ -563,7 +550,7 @@ func onlyRelativeVerb(toks []token) bool {
 			rel = i
 			break
 		}
-		if taggedFinite(toks[i:i+1], 0, false) || t.Tag == "VBN" || t.Tag == "VB" {
+		if finiteAt(toks[i:i+1], 0) || t.Tag == "VBN" || t.Tag == "VB" {
 			return false
 		}
 		aside = aside || isSeparator(t.Text)

@@ -134,7 +134,7 @@ var (
 		Test: func(c cand) bool {
 			toks := c.s.Toks()
 			for i := range toks {
-				if lexiconFinite(toks, i) && !taggedFinite(toks, i, true) {
+				if lexiconFinite(toks, i) && !taggedFinite(toks, i) {
 					c.s.trace.Note("lexicon-verb", "\""+toks[i].Text+"\" read as a verb")
 					return true
 				}
@@ -222,7 +222,7 @@ var (
 				if bareNounPhrase(seg) {
 					return false
 				}
-				if hasStrictFiniteVerb(seg) && predicateOnly(seg) {
+				if hasFiniteVerb(seg) && predicateOnly(seg) {
 					return true
 				}
 			}

@@ -44,7 +44,7 @@ sentence are left alone.`,
 func stranded(rest []token) bool {
 	segs := clauses(rest)
 	if len(segs) > 1 {
-		if subjectThenVerb(segs[0]) < 0 && hasStrictFiniteVerb(segs[0]) {
+		if subjectThenVerb(segs[0]) < 0 && hasFiniteVerb(segs[0]) {
 			return false // "As proof he cites ...": a preposition, then the main clause
 		}
 		if listedSubject(segs[0], segs[1]) {
@@ -59,7 +59,7 @@ func stranded(rest []token) bool {
 				if hasNoun(segs[k]) && bareNounPhrase(segs[k]) {
 					break // "As a child, Alex Fenyn, now 7, exasperated": the main clause's subject
 				}
-				if hasStrictFiniteVerb(segs[k]) {
+				if hasFiniteVerb(segs[k]) {
 					if predicateOnly(segs[k]) {
 						segs = segs[k:]
 					}
@@ -116,7 +116,7 @@ func secondClause(rest []token, v int) int {
 		// A second finite verb is the clause's own complement only when
 		// "that" announces it; otherwise ("As we entered he made...") it
 		// may be the main clause, written without a comma.
-		if that && j-end <= 3 && subjectThenVerb(rest[end:]) == j-end && !hasStrictFiniteVerb(rest[j+1:]) {
+		if that && j-end <= 3 && subjectThenVerb(rest[end:]) == j-end && !hasFiniteVerb(rest[j+1:]) {
 			return -1
 		}
 		return j
@@ -351,7 +351,7 @@ func phraseThenClause(s *sentence) int {
 			return 0 // "Its range extends/NNS as far north as": a verb
 		}
 		if subordinators[t.Lower] && k+1 < len(toks) {
-			if taggedFinite(toks, k+1, false) || lexiconForms(toks[k+1].Lower).Past {
+			if finiteAt(toks, k+1) || lexiconForms(toks[k+1].Lower).Past {
 				return 0 // "A school once operated": an adverb before the verb
 			}
 			if t.Lower == "as" && !nominative[toks[k+1].Lower] {
@@ -396,7 +396,7 @@ func prepThenClause(s *sentence) int {
 	for k := first + 1; k < len(toks) && k <= first+maxPhraseWords+1; k++ {
 		t := toks[k]
 		if subordinators[t.Lower] && k > first+1 && k+1 < len(toks) {
-			if taggedFinite(toks, k+1, false) || lexiconForms(toks[k+1].Lower).Past {
+			if finiteAt(toks, k+1) || lexiconForms(toks[k+1].Lower).Past {
 				return 0 // "In May once sold": an adverb before the verb
 			}
 			if t.Lower == "as" && !nominative[toks[k+1].Lower] {
@@ -561,7 +561,7 @@ func bareNounPhrase(seg []token) bool {
 			return true
 		}
 	}
-	if hasStrictFiniteVerb(seg) {
+	if hasFiniteVerb(seg) {
 		return false
 	}
 	if len(wordsOf(seg)) == 1 && (seg[0].Tag == "PRP" || seg[0].Lower == "that" || seg[0].Lower == "this") {
@@ -591,7 +591,7 @@ func hasMainClause(segs [][]token) bool {
 		if bareNounPhrase(seg) && !predicates {
 			subject = true // (after a run of predicates, a phrase is one of them: "irritated/JJ passengers")
 		}
-		if len(seg) == 0 || !hasStrictFiniteVerb(seg) || isAttribution(seg) {
+		if len(seg) == 0 || !hasFiniteVerb(seg) || isAttribution(seg) {
 			continue
 		}
 		if !subject && !Heuristics.IsOff(hPredicateOnly.Name) && predicateOnly(seg) {
@@ -647,6 +647,13 @@ func isAttribution(seg []token) bool {
 	return reporting[strings.ToLower(words[len(words)-1])] || len(words) > 1 && reporting[strings.ToLower(words[1])] && len(words) == 2
 }
 
+// isFiniteTag reports a finite tag (VBD, VBP, VBZ, MD). It is no second
+// definition of a finite verb (that is finiteAt): clause tests use it to
+// read structure, where a verb group starts and where a clause ends, from
+// what the tagger said. finiteAt's readings of nouns as verbs move those
+// boundaries: used there, it read "the chairman said in remarks
+// prepared/VBN" as two clauses and cost fragment labels on the synthetic
+// sets.
 func isFiniteTag(tag string) bool {
 	return tag == "VBD" || tag == "VBP" || tag == "VBZ" || tag == "MD"
 }

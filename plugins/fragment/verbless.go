@@ -104,7 +104,7 @@ func onlyAttribution(toks []token) bool {
 	// A short phrase only: in a long one the tagger's missed verb is the
 	// likelier story ("The firm and the NASD differ/NN over ..., he
 	// added").
-	if len(segs) != 2 || len(segs[0]) == 0 || len(segs[0]) > 6 || hasStrictFiniteVerb(segs[0]) {
+	if len(segs) != 2 || len(segs[0]) == 0 || len(segs[0]) > 6 || hasFiniteVerb(segs[0]) {
 		return false
 	}
 	if toks[len(segs[0])].Text != "," {

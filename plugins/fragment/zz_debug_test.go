@@ -14,7 +14,7 @@ func TestZZTags(t *testing.T) {
 	toks := tagSentence(s)
 	for i, tk := range toks {
 		m := ""
-		if taggedFinite(toks, i, true) {
+		if taggedFinite(toks, i) {
 			m = "*T"
 		}
 		if lexiconFinite(toks, i) {
