@@ -28,9 +28,10 @@ not entirely." are not warnings (a comma-spliced pile of phrases after
 "And" is: "And the showdown, for the chance."). So the rule only
 looks at a sentence that shares its paragraph with another (a paragraph of
 one phrase is a label, a subhead or a dateline; the first of several may be
-the head a cut left behind: "Delayed shipments from Peru. Because of
-strikes, exports have fallen."), is not quoted speech, does not answer a question, is no longer than max-words, holds no
-colon (labels, lists, Q&A) and is not mostly figures (scores, tables).
+the head a cut left behind: "Delayed shipments from the port. Because of
+strikes, exports have fallen."), is not quoted speech, does not answer a
+question, is no longer than max-words, holds no colon (labels, lists, Q&A)
+and is not mostly figures (scores, tables).
 Short fragments for effect ("Not anymore.") are left alone unless the
 stylistic option is on, and then reported as info.`,
 	Example: sdk.Example{
