@@ -116,7 +116,8 @@ func TestRules(t *testing.T) {
 		{"short related sentence", "The county hired two more crews for the ploughs. The crews start on Tuesday.", ""},
 		{"pronoun reference", "The county approved a new contract for salt on Tuesday. It starts in June.", ""},
 		{"caption credit", "Ploughs cleared the ridge road overnight. Photo by Ana Ruiz.", ""},
-		{"first in paragraph", "Complaints about closed roads and late buses.", ""},
+		{"lone sentence in its paragraph", "Complaints about closed roads and late buses.", ""},
+		{"head left behind opens its paragraph", "Delayed shipments from the port to the coast. Because of the strike, exports to the region have fallen.", "verbless"},
 		{"broken off on and", "The council approved the plan. Just the binding and.", "broken-off"},
 		{"broken off on the", "The council approved the plan. Only the ferry near the.", "broken-off"},
 		{"who opens a stranded clause", "The council approved the plan. Who gave it to the press on Monday.", "stranded-clause"},
@@ -161,14 +162,34 @@ func TestRules(t *testing.T) {
 		{name: "relative clause inside a whole sentence", text: "The council approved the plan. Among those who voted against were two aides."},
 		{name: "a capital letter A", text: "The council approved the plan. The ferry line is rated Class A."},
 		{name: "trailing off on purpose", text: "The council approved the plan. And then there was the money and..."},
+		{"coordinated verbs after a that-clause's subject", "The board recommended a ban. After concluding that smoke, when confined to a cabin, posed hazards to crews, irritated passengers, and created a risk of fires.", "stranded-clause"},
+		{"participles after the clause", "The festival is crowded. As they carry lanterns, given away by the city and bought from vendors at the event.", "stranded-clause"},
+		{"the clause's subject listed with commas", "The play is shortlisted. Where Ian Smith, Jean Kalman and Paul Arditti will be up against Ann Green, for Iphigenia, and Paul Brown, for Servant.", "stranded-clause"},
+		{name: "main clause with its subject before an aside", text: "The council approved the plan. After the vote, the mayor, a Democrat, said he would resign."},
+		{name: "a negative order", text: "The doctor was calm. When you hear hoofbeats, don't think of zebras."},
+		{name: "a gerund subject", text: "The car is safe. When it comes to a safe vehicle, driving a Mercedes has been compared to driving a tank."},
+		{name: "a participle as an adjective", text: "The virus spreads in summer. After an incubation period of two weeks, infected mosquitoes can then transmit the virus."},
+		{name: "main clause without a comma", text: "The sequel came out in May. As the game progresses you swap between the factions, pig and cat, in turn."},
+		{name: "an order after the clause", text: "The fair is crowded. If you really want to avoid the crowds, definitely avoid the weekends."},
+		{"a participle's phrase after a comma", "The survey shows the Conservatives ahead. With a rating of 37.5 pct, followed by the Alliance with 31.5 pct.", "verbless"},
+		{"a participle's object", "The municipalities pay no tax. The town of Livorno asking religious schools to pay property taxes.", "verbless"},
+		{"a participle in the opening phrase", "Goodison spoke on Monday. In remarks prepared for delivery in New York.", "verbless"},
+		{"a prepositional phrase and a dependent clause", "Prices rose in May. In Tel Aviv and Chicago, when they decided to fly back early.", "stranded-clause"},
+		{"a clause's subject, an aside, its verb", "Kenteris won gold in the 200m. In 2000, where Thanou, 29, won silver in the 100m.", "stranded-clause"},
+		{name: "a participle qualifying the subject", text: "Prices rose in May. Growing demand fuels the rise."},
+		{name: "a participle's aside, then the verb", text: "The bill was amended. The bill, passed by the Senate, goes to the House."},
+		{name: "a phrase, a clause, then the main clause", text: "The bill was amended. In 1990, when the wall fell, the city was divided."},
 		{"wire capital after U.S.", "The satellite will be moved to cover the entire U.S. Since another satellite failed in orbit in August 1984.", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			text := lead
-			if c.name == "first in paragraph" {
-				text = lead + c.text + " The county heard them on Tuesday.\n"
-			} else {
+			switch c.name {
+			case "lone sentence in its paragraph":
+				text = lead + "\n" + c.text + "\n"
+			case "head left behind opens its paragraph":
+				text = lead + "\n" + c.text + "\n"
+			default:
 				text += c.text + "\n"
 			}
 			got := sdktest.CheckText(t, Plugin, sdktest.Config{}, article.FormatText, text)
@@ -182,6 +203,9 @@ func TestRules(t *testing.T) {
 				t.Fatalf("want one %s finding, got %v", c.rule, got)
 			}
 			last := c.text[strings.LastIndex(strings.TrimRight(c.text, ".\""), ". ")+2:]
+			if c.name == "head left behind opens its paragraph" {
+				last = c.text[:strings.Index(c.text, ". ")+1] // the head, not its rest
+			}
 			if got[0].Text != last {
 				t.Errorf("finding covers %q, want %q", got[0].Text, last)
 			}

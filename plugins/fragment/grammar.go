@@ -14,7 +14,7 @@ func isNoun(tag string) bool {
 // (lexiconFinite). A sentence is verbless only when no token has either
 // reading.
 func finiteAt(toks []token, i int) bool {
-	return taggedFinite(toks, i, true) || lexiconFinite(toks, i)
+	return taggedFinite(toks, i) || lexiconFinite(toks, i)
 }
 
 // hasFiniteVerb reports whether a tagged sentence has a token that can be a
@@ -28,26 +28,13 @@ func hasFiniteVerb(toks []token) bool {
 	return false
 }
 
-// hasStrictFiniteVerb is hasFiniteVerb without the tagger's noun-for-verb
-// allowances, for judging a clause after a comma, where a list of nouns
-// ("warps, space bubbles and void traps in order...") would pass for one.
-// The lexicon reading still counts: it needs a subject that agrees.
-func hasStrictFiniteVerb(toks []token) bool {
-	for i := range toks {
-		if taggedFinite(toks, i, false) || lexiconFinite(toks, i) {
-			return true
-		}
-	}
-	return false
-}
-
 // taggedFinite reads the tagger's tag at i. Beyond the finite tags (VBD,
 // VBP, VBZ, MD) it forgives the tagger's usual slips on clean copy: a past
 // tense read as a participle ("the match ended/VBN with...") and a present
 // read as a base form after its subject ("exports grow/VB"); a base form
-// that opens the sentence is an imperative. With forgiveNouns, nouns and
-// adjectives in a verb's position count too.
-func taggedFinite(toks []token, i int, forgiveNouns bool) bool {
+// that opens the sentence is an imperative; nouns and adjectives in a
+// verb's position count too.
+func taggedFinite(toks []token, i int) bool {
 	t := toks[i]
 	switch t.Tag {
 	case "VBZ":
@@ -61,6 +48,9 @@ func taggedFinite(toks []token, i int, forgiveNouns bool) bool {
 		if i > 0 && (articles[toks[i-1].Lower] || toks[i-1].Tag == "PRP$") {
 			return false
 		}
+		if t.Tag == "VBN" && participleNoVerb(toks, i) {
+			return false // ", followed by", "In remarks prepared for", "finding supplies curtailed"
+		}
 		// A participle after a noun and before "by" and its agent is
 		// a reduced relative clause ("projections made by Dixons").
 		if t.Tag == "VBN" && i > 0 && i+2 < len(toks) && toks[i+1].Lower == "by" && reducedRelative(toks[i-1], toks[i+2]) {
@@ -72,11 +62,11 @@ func taggedFinite(toks []token, i int, forgiveNouns bool) bool {
 	case "VB":
 		return i == firstWord(toks) || nounBefore(toks, i)
 	case "NNS":
-		return forgiveNouns && !inOpeningPhrase(toks, i) && (verbReadAsPlural(toks, i) || nounBeforeDeterminer(toks, i))
+		return !inOpeningPhrase(toks, i) && !participleNoVerb(toks, i) && (verbReadAsPlural(toks, i) || nounBeforeDeterminer(toks, i))
 	case "NN":
-		return forgiveNouns && !inOpeningPhrase(toks, i) && nounBeforeDeterminer(toks, i)
+		return !inOpeningPhrase(toks, i) && nounBeforeDeterminer(toks, i)
 	case "JJ":
-		return forgiveNouns && !inOpeningPhrase(toks, i) && adjectiveReadForVerb(toks, i)
+		return !inOpeningPhrase(toks, i) && adjectiveReadForVerb(toks, i)
 	}
 	return false
 }
@@ -101,6 +91,9 @@ func lexiconFinite(toks []token, i int) bool {
 	f := lexiconForms(toks[i].Lower)
 	if toks[i-1].Tag == "CD" {
 		return false // "the 70 meter hall", "50 million barrels": a number counts a noun
+	}
+	if f.Past && !Heuristics.IsOff("participle-is-no-verb") && participlePhrase(toks, i) {
+		return false // "37.5 pct, followed by the Alliance": a participle's phrase
 	}
 	if f.Past && !f.Present && !f.Present3 && i+2 < len(toks) && toks[i+1].Lower == "by" && reducedRelative(toks[i-1], toks[i+2]) {
 		return false // "A decision welcomed by commuters": a participle and its agent
@@ -406,6 +399,40 @@ func adjectiveReadForVerb(toks []token, i int) bool {
 	return next.Tag == "DT" && i+2 < len(toks) && (toks[i+2].Tag == "CD" || toks[i+2].Tag == "$")
 }
 
+// participleNoVerb is the participle-is-no-verb heuristic's reading of the
+// word at i: a past participle that opens a phrase after a comma, sits in
+// an opening prepositional phrase or follows a participle's object, or a
+// plural that follows a participle's object, is no finite verb.
+func participleNoVerb(toks []token, i int) bool {
+	if Heuristics.IsOff("participle-is-no-verb") {
+		return false
+	}
+	if toks[i].Tag == "VBN" && (participlePhrase(toks, i) || inOpeningPhrase(toks, i)) {
+		return true
+	}
+	return objectOfParticiple(toks, i)
+}
+
+// participlePhrase reports a past participle that opens a phrase after a
+// comma and takes its agent: ", followed by the Alliance", ", led by".
+func participlePhrase(toks []token, i int) bool {
+	return i > 0 && i+1 < len(toks) && toks[i-1].Text == "," && toks[i+1].Lower == "by"
+}
+
+// objectOfParticiple reports a word at i right after the noun phrase a
+// participle inside the sentence takes as its object ("asking religious
+// schools/NNS to pay", "finding supplies curtailed/VBN"): that phrase is
+// the participle's object, not a subject, so the word is no finite verb.
+// A participle that opens the sentence may qualify its subject instead
+// ("Growing demand fuels prices").
+func objectOfParticiple(toks []token, i int) bool {
+	j := i - 1
+	for j >= 0 && (toks[j].Tag == "DT" || toks[j].Tag == "CD" || strings.HasPrefix(toks[j].Tag, "JJ") || strings.HasPrefix(toks[j].Tag, "NN")) {
+		j--
+	}
+	return j > firstWord(toks) && j < i-1 && toks[j].Tag == "VBG"
+}
+
 // nounBeforeDeterminer catches a verb read as a common noun where the
 // phrase shape gives it away: a noun directly followed by a determiner or
 // possessive starts a second noun phrase with nothing to join them, which a
@@ -523,7 +550,7 @@ func onlyRelativeVerb(toks []token) bool {
 			rel = i
 			break
 		}
-		if taggedFinite(toks[i:i+1], 0, false) || t.Tag == "VBN" || t.Tag == "VB" {
+		if finiteAt(toks[i:i+1], 0) || t.Tag == "VBN" || t.Tag == "VB" {
 			return false
 		}
 		aside = aside || isSeparator(t.Text)

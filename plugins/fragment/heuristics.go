@@ -19,8 +19,8 @@ type cand struct {
 	body *body
 }
 
-// prev is the sentence before; for the first of a paragraph (judged only
-// when first-in-paragraph is switched off) an empty one at its start.
+// prev is the sentence before; for the first of a paragraph an empty one
+// at its start.
 func (c cand) prev() *sentence {
 	if c.s.Index == 0 {
 		return &sentence{Span: sdk.Span{Start: c.s.Span.Start, End: c.s.Span.Start}}
@@ -28,18 +28,54 @@ func (c cand) prev() *sentence {
 	return c.para[c.s.Index-1]
 }
 
+// belongs is the finding's pointer to the sentence the candidate may have
+// been cut from: the one before, or for the first of a paragraph (the head
+// of a sentence whose rest was cut off into the next one) the one after.
+// msg is the finding's message, worded for the sentence before.
+func (c cand) belongs(msg string) (string, []sdk.Related) {
+	if c.s.Index == 0 && len(c.para) > 1 {
+		msg = strings.ReplaceAll(msg, "the sentence before", "the sentence after")
+		return msg, []sdk.Related{{Span: c.para[1].Span, Message: "the sentence it may belong to"}}
+	}
+	return msg, []sdk.Related{{Span: c.prev().Span, Message: "the sentence it may belong to"}}
+}
+
 type heuristic = sdk.Heuristic[cand]
 
 // on runs h on the candidate, recording it in the sentence's trace.
 func on(h *heuristic, c cand) bool { return h.Fires(&Heuristics, c, c.s.trace) }
 
+// anyVerbForm reports a word after the first that could be a finite verb
+// by its form alone, whatever its neighbours: a finite tag, a past or -s
+// form the lexicon lists, or a base form between a noun and a word that is
+// no noun ("the Japanese fret openly").
+func anyVerbForm(toks []token) bool {
+	for i := firstWord(toks) + 1; i < len(toks); i++ {
+		t := toks[i]
+		if isFiniteTag(t.Tag) || t.Tag == "VBN" {
+			return true
+		}
+		if isProperName(t.Text) {
+			continue
+		}
+		f := lexiconForms(t.Lower)
+		if f.Past || f.Present3 {
+			return true
+		}
+		if f.Present && i+1 < len(toks) && (isNoun(toks[i-1].Tag) || strings.HasPrefix(toks[i-1].Tag, "JJ")) && !isNoun(toks[i+1].Tag) && !strings.HasPrefix(toks[i+1].Tag, "JJ") {
+			return true
+		}
+	}
+	return false
+}
+
 // Candidate heuristics: shared by every rule but broken-off.
 var (
-	hFirst = &heuristic{Name: "first-in-paragraph", Effect: sdk.Suppresses,
-		Doc:      "a sentence that opens its paragraph has no sentence before it to have been cut from",
-		Positive: "Conflicts between the two largest economies of the world dominate the talks.",
+	hFirst = &heuristic{Name: "lone-sentence", Effect: sdk.Suppresses,
+		Doc:      "a paragraph of one sentence (a subhead, caption, label or dateline) has no sentence to have been cut from or into; the first of several is judged, as the head a cut leaves behind",
+		Positive: "Conflicts between the two largest economies of the world.",
 		Negative: "He arrived on Monday. Conflicts between the two largest economies of the world.",
-		Test:     func(c cand) bool { return c.s.Index == 0 }}
+		Test:     func(c cand) bool { return c.s.Index == 0 && len(c.para) == 1 }}
 	hQuoted = &heuristic{Name: "quoted-speech", Effect: sdk.Suppresses,
 		Doc:      "quoted speech is not checked: people speak in fragments",
 		Positive: "He arrived on Monday. \"Not the money, the principle.\"",
@@ -98,13 +134,32 @@ var (
 		Test: func(c cand) bool {
 			toks := c.s.Toks()
 			for i := range toks {
-				if lexiconFinite(toks, i) && !taggedFinite(toks, i, true) {
+				if lexiconFinite(toks, i) && !taggedFinite(toks, i) {
 					c.s.trace.Note("lexicon-verb", "\""+toks[i].Text+"\" read as a verb")
 					return true
 				}
 			}
 			return false
 		}}
+	hParticiple = &heuristic{Name: "participle-is-no-verb", Effect: sdk.Reports,
+		Doc:      "a participle's phrase (\", followed by\", \"In remarks prepared for\") and the words after a participle's object (\"asking religious schools to pay\") give no finite verb, whatever the tag",
+		Positive: "The survey shows the Conservatives ahead. With a rating of 37.5 pct, followed by the Alliance with 31.5 pct.",
+		Negative: "The survey shows the Conservatives ahead. The Alliance followed with 31.5 pct.",
+		Test: func(c cand) bool {
+			toks := c.s.Toks()
+			for i, t := range toks {
+				if (t.Tag == "VBN" || t.Tag == "NNS" || lexiconForms(t.Lower).Past) && participleNoVerb(toks, i) {
+					c.s.trace.Note("participle-is-no-verb", "\""+t.Text+"\" is no verb")
+					return true
+				}
+			}
+			return false
+		}}
+	hHeadVerbForm = &heuristic{Name: "head-with-a-verb-form", Effect: sdk.Suppresses,
+		Doc:      "the first sentence of a paragraph has no sentence before it to show the cut, so it is reported only when no word after its first could be a finite verb",
+		Positive: "^ The band rings today at the church, several of whom are new. The bells are old.",
+		Negative: "^ Delayed shipments from the port to the coast. The bells are old.",
+		Test:     func(c cand) bool { return c.s.Index == 0 && len(c.para) > 1 && anyVerbForm(c.s.Toks()) }}
 	hOnlyRelative = &heuristic{Name: "only-relative-verb", Effect: sdk.Reports,
 		Doc:      "the only finite verb is inside a relative clause on a noun phrase",
 		Positive: "The group sold its mills. Specialty steels which it sells to retailers.",
@@ -158,11 +213,36 @@ var (
 			i := firstWord(toks)
 			return i+1 < len(toks) && toks[i].Lower == "which" && commentVerbs[toks[i+1].Lower]
 		}}
+	hPredicateOnly = &heuristic{Name: "verb-without-subject-after-comma", Effect: sdk.Reports,
+		Doc:      "a clause after a comma that opens on its verb or a participle (\"..., posed hazards, and created a risk\") continues the clause before it; it is no main clause",
+		Positive: "The board recommended a ban. After concluding that smoke, when confined to a cabin, posed hazards to crews, and created a risk of fires.",
+		Negative: "The board recommended a ban. After concluding that smoke posed hazards, the board, a federal agency, proposed a ban.",
+		Test: func(c cand) bool {
+			for _, seg := range clauses(c.s.Toks())[1:] {
+				if bareNounPhrase(seg) {
+					return false
+				}
+				if hasFiniteVerb(seg) && predicateOnly(seg) {
+					return true
+				}
+			}
+			return false
+		}}
+	hMainNoComma = &heuristic{Name: "main-clause-without-comma", Effect: sdk.Suppresses,
+		Doc:      "the subordinate clause runs into its main clause with no comma between them (\"As the game goes on you swap ...\")",
+		Positive: "The sequel came out in May. As the game progresses you swap between the factions, pig and cat, in turn.",
+		Negative: "The sequel came out in May. As the game progresses between the factions, pig and cat, in turn.",
+		Test:     func(c cand) bool { return mainWithoutComma(c.s) }}
+	hImperativeMain = &heuristic{Name: "imperative-main-clause", Effect: sdk.Suppresses,
+		Doc:      "the main clause after the comma is an order (\"If you can, avoid the weekends.\")",
+		Positive: "The fair draws big crowds. If you really want to avoid the crowds, definitely avoid the weekends.",
+		Negative: "The fair draws big crowds. If you really want to avoid the crowds, and the weekends.",
+		Test:     func(c cand) bool { return imperativeMain(c.s) }}
 	hPhraseClause = &heuristic{Name: "phrase-then-clause", Effect: sdk.Reports,
-		Doc:      "a bare noun phrase, then a dependent clause, and nothing else (\"Weeks after the army left.\")",
+		Doc:      "a bare noun or prepositional phrase, then a dependent clause, and nothing else (\"Weeks after the army left.\", \"In Chicago, when they decided to fly back.\")",
 		Positive: "Shells hit the border town on Monday. Weeks after the army left the area.",
 		Negative: "Shells hit the border town on Monday. Weeks after the army left, the town was shelled.",
-		Test:     func(c cand) bool { return phraseThenClause(c.s) > 0 }}
+		Test:     func(c cand) bool { return clauseAfterPhrase(c.s) > 0 }}
 )
 
 // The no-subject rule's heuristics.
@@ -229,8 +309,8 @@ var (
 
 func init() {
 	for _, h := range []*heuristic{hFirst, hQuoted, hLineBreak, hSpoken, hLabel, hSegmentation, hLowerStart,
-		hNoVerb, hLexicon, hOnlyRelative, hOnlyAttribution, hDateline, hListPara, hImperative, hParallel, hStylistic,
-		hSubordinate, hCommentWhich, hPhraseClause,
+		hNoVerb, hLexicon, hParticiple, hHeadVerbForm, hOnlyRelative, hOnlyAttribution, hDateline, hListPara, hImperative, hParallel, hStylistic,
+		hSubordinate, hPredicateOnly, hCommentWhich, hMainNoComma, hImperativeMain, hPhraseClause,
 		hVerbAfterPhrase, hSubjectBefore, hNoSubjectShape,
 		hUnanchored, hRefersOutside, hRefersBack, hConnective, hOddPhrase} {
 		Heuristics.Register(h.Info())

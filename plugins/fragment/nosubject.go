@@ -25,7 +25,7 @@ English does put the subject after the verb when a phrase of place opens
 the sentence ("Among the dead were two children", "In the corner stood a
 piano"), so a verb followed by a noun phrase is left alone; so are
 questions, quoted speech, a phrase that holds its own subject ("In 2019
-exports rose") and sentences that open a paragraph.`,
+exports rose") and a paragraph's only sentence.`,
 	Example: sdk.Example{
 		Before: "The ministry will publish a white paper on policy. For immigration and asylum is expected on Monday.",
 		After:  "The ministry's white paper on policy for immigration and asylum is expected on Monday.",
@@ -48,10 +48,11 @@ func checkNoSubject(pass *sdk.Pass) {
 			first := firstWord(toks)
 			v := verbAfterPhrase(toks, first+1)
 			s.trace.Note("no-subject", "reported")
+			msg, related := c.belongs("no subject: the sentence opens with \"" + strings.Join(wordsOf(toks[first:v]), " ") + "\" and goes straight to \"" + toks[v].Text + "\"; it reads as the second half of a sentence cut in the wrong place")
 			pass.Report(sdk.Diagnostic{
 				Span:    s.Span,
-				Message: "no subject: the sentence opens with \"" + strings.Join(wordsOf(toks[first:v]), " ") + "\" and goes straight to \"" + toks[v].Text + "\"; it reads as the second half of a sentence cut in the wrong place",
-				Related: []sdk.Related{{Span: c.prev().Span, Message: "the sentence it may belong to"}},
+				Message: msg,
+				Related: related,
 			})
 		}
 	}

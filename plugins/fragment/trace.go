@@ -76,9 +76,11 @@ var lastTraced atomic.Pointer[body]
 
 // TraceText traces the last sentence of text (a headline is added before
 // it, so text is the body): the article-level steps, then the sentence's.
-// The heuristic tests use it.
+// A text that opens with "^ " traces its first sentence instead, the head
+// of a paragraph. The heuristic tests use it.
 func TraceText(text string) (*sdk.Trace, error) {
-	a, err := article.Parse("trace.txt", article.FormatText, []byte("Trace\n\n"+strings.TrimSpace(text)+"\n"))
+	text, head := strings.CutPrefix(strings.TrimSpace(text), "^ ")
+	a, err := article.Parse("trace.txt", article.FormatText, []byte("Trace\n\n"+text+"\n"))
 	if err != nil {
 		return nil, err
 	}
@@ -87,8 +89,12 @@ func TraceText(text string) (*sdk.Trace, error) {
 		return nil, err
 	}
 	out := &sdk.Trace{Steps: append([]sdk.TraceStep(nil), at.Steps...)}
-	if len(ts) > 0 && ts[len(ts)-1].Trace != nil {
-		out.Steps = append(out.Steps, ts[len(ts)-1].Trace.Steps...)
+	k := len(ts) - 1
+	if head {
+		k = 0
+	}
+	if len(ts) > 0 && ts[k].Trace != nil {
+		out.Steps = append(out.Steps, ts[k].Trace.Steps...)
 	}
 	return out, nil
 }

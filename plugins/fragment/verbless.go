@@ -26,10 +26,12 @@ whatever the tag; only a sentence with no such reading is verbless. Clean
 copy also has deliberate fragments: "And for good reason.", "Or perhaps
 not entirely." are not warnings (a comma-spliced pile of phrases after
 "And" is: "And the showdown, for the chance."). So the rule only
-looks at a sentence that follows another in the same paragraph (a
-paragraph that opens with a phrase is a label or a dateline), is not quoted
-speech, does not answer a question, is no longer than max-words, holds no
-colon (labels, lists, Q&A) and is not mostly figures (scores, tables).
+looks at a sentence that shares its paragraph with another (a paragraph of
+one phrase is a label, a subhead or a dateline; the first of several may be
+the head a cut left behind: "Delayed shipments from the port. Because of
+strikes, exports have fallen."), is not quoted speech, does not answer a
+question, is no longer than max-words, holds no colon (labels, lists, Q&A)
+and is not mostly figures (scores, tables).
 Short fragments for effect ("Not anymore.") are left alone unless the
 stylistic option is on, and then reported as info.`,
 	Example: sdk.Example{
@@ -57,6 +59,9 @@ func checkVerbless(pass *sdk.Pass) {
 				continue
 			}
 			msg := "no verb of its own: this reads as a piece cut off the sentence before; join it to that sentence or complete it"
+			if s.trace != nil {
+				on(hParticiple, c) // record whether a participle was passed over
+			}
 			if !on(hNoVerb, c) {
 				if s.trace != nil {
 					on(hLexicon, c) // record whether the lexicon supplied the verb
@@ -70,7 +75,7 @@ func checkVerbless(pass *sdk.Pass) {
 					continue
 				}
 			}
-			if on(hDateline, c) || on(hListPara, c) || on(hImperative, c) || on(hParallel, c) {
+			if on(hHeadVerbForm, c) || on(hDateline, c) || on(hListPara, c) || on(hImperative, c) || on(hParallel, c) {
 				continue
 			}
 			if on(hStylistic, c) {
@@ -81,10 +86,11 @@ func checkVerbless(pass *sdk.Pass) {
 				continue
 			}
 			s.trace.Note("verbless", "reported")
+			msg, related := c.belongs(msg)
 			pass.Report(sdk.Diagnostic{
 				Span:    s.Span,
 				Message: msg,
-				Related: []sdk.Related{{Span: c.prev().Span, Message: "the sentence it may belong to"}},
+				Related: related,
 			})
 		}
 	}
@@ -99,8 +105,11 @@ func onlyAttribution(toks []token) bool {
 	// A short phrase only: in a long one the tagger's missed verb is the
 	// likelier story ("The firm and the NASD differ/NN over ..., he
 	// added").
-	if len(segs) != 2 || len(segs[0]) == 0 || len(segs[0]) > 6 || hasStrictFiniteVerb(segs[0]) {
+	if len(segs) != 2 || len(segs[0]) == 0 || len(segs[0]) > 6 || hasFiniteVerb(segs[0]) {
 		return false
+	}
+	if toks[len(segs[0])].Text != "," {
+		return false // a dateline's dash: "WASHINGTON (AP) — The government announced ..."
 	}
 	if first := firstWord(segs[0]); first >= len(segs[0]) || !opensNounPhrase(segs[0][first]) {
 		return false // an opening phrase or a participle, then the subject

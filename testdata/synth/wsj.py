@@ -6,8 +6,8 @@ sentences), rebuilt into 323 articles of six two-sentence paragraphs.
     python3 testdata/synth/wsj.py OUTDIR
     copydesk check --format json OUTDIR/*.txt
 
-Read from the Go module cache at run time (prose is a dependency, so `go mod
-download` puts it there); nothing is copied into this repository. Every
+Read from the Go module cache at run time (`go mod download` of prose v2.0.0
+puts it there); nothing is copied into this repository. Every
 finding on these files is a false alarm or a real slip in the 1989 copy.
 Paragraphs are cut every two sentences regardless of the original story
 boundaries, so the orphan rule, which reads a whole article's vocabulary,
@@ -19,8 +19,10 @@ import json, os, re, subprocess, sys
 if len(sys.argv) != 2:
     sys.exit(__doc__)
 out = sys.argv[1]
-mod = subprocess.run(['go', 'list', '-m', '-f', '{{.Dir}}', 'github.com/jdkato/prose/v2'],
-                     capture_output=True, text=True, check=True).stdout.strip()
+# prose v2 is no longer a dependency (the plugin uses v3, which does not ship
+# the Treebank sample): fetch v2's module, or find it in the cache.
+mod = json.loads(subprocess.run(['go', 'mod', 'download', '-json', 'github.com/jdkato/prose/v2@v2.0.0'],
+                                capture_output=True, text=True, check=True).stdout)['Dir']
 base = os.path.join(mod, 'testdata')
 toks = [t['text'] for t in json.load(open(os.path.join(base, 'treebank_tokens.json')))]
 tags = json.load(open(os.path.join(base, 'treebank_tags.json')))
