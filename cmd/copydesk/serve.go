@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/go-hclog"
 
 	"github.com/copydesk/copydesk/core/config"
+	"github.com/copydesk/copydesk/core/host"
 	"github.com/copydesk/copydesk/core/runner"
 	"github.com/copydesk/copydesk/core/sdk"
 	"github.com/copydesk/copydesk/core/server"
@@ -61,6 +62,7 @@ func cmdServe(args []string) int {
 		return exitUsage
 	}
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	defer host.StartProfile("serve")() // only with COPYDESK_CPUPROFILE set (bench/NOTES.md)
 
 	cfg, err := c.loadConfig()
 	if err != nil {

@@ -94,7 +94,7 @@ func Start(ctx context.Context, opt Options) (*Engine, error) {
 		specs = append(specs, host.Spec{Name: t.Name, Builtin: decls[t.Name] != nil, Path: t.Path, SHA256: t.SHA256})
 		enabled = append(enabled, t)
 	}
-	e := &Engine{cfg: cfg, hostOpts: host.Options{StartTimeout: cfg.StartTimeout, CheckTimeout: cfg.CheckTimeout, Logger: opt.Logger}, logger: opt.Logger}
+	e := &Engine{cfg: cfg, hostOpts: host.Options{StartTimeout: cfg.StartTimeout, CheckTimeout: cfg.CheckTimeout, Logger: opt.Logger, Bundle: true}, logger: opt.Logger}
 	h, errs := host.Start(ctx, specs, e.hostOpts)
 	e.host = h
 	for _, pe := range errs {
