@@ -174,7 +174,7 @@ func startServeEngine(ctx context.Context, c *common, cfg *config.Config) (*runn
 		level = hclog.Debug
 	}
 	logger := hclog.New(&hclog.LoggerOptions{Name: "copydesk", Level: level, Output: os.Stderr, JSONFormat: true})
-	return runner.Start(ctx, runner.Options{Config: cfg, Builtins: plugins.Builtin, Logger: logger})
+	return runner.Start(ctx, runner.Options{Config: cfg, Builtins: plugins.Builtin, Logger: logger, Bundle: true})
 }
 
 // isRemote reports whether addr listens beyond the loopback interface. An

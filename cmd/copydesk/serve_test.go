@@ -553,6 +553,9 @@ func TestServePluginCrash(t *testing.T) {
 		t.Fatalf("no %s plugin among %v", victim, before)
 	}
 	killed := sharing(before, pid)
+	if !killed["fragment"] || !killed["strayui"] {
+		t.Fatalf("the built-ins do not share one process: %v", before)
+	}
 	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
