@@ -103,6 +103,10 @@ func (b *bundle) restart(ctx context.Context, force bool) error {
 	return nil
 }
 
+// Bundled reports whether the plugin shares the built-in rulesets' process
+// (Options.Bundle). Its Restart then leaves a running process alone.
+func (p *Plugin) Bundled() bool { return p.bundle != nil }
+
 // proc0 is the member's current process, nil when there is none.
 func (p *Plugin) proc0() *process {
 	p.mu.Lock()

@@ -67,8 +67,9 @@ func (p *Plugin) PID() int {
 // Running reports whether the plugin has a process that can still check
 // articles: false after a crash, a hang or Close, until Restart.
 func (p *Plugin) Running() bool {
-	_, err := p.current()
-	return err == nil
+	// Not current(): readiness must not wait for a bundle's restart.
+	pr := p.proc0()
+	return pr != nil && pr.brokenErr() == nil
 }
 
 // current returns the running process, or why there is none.
@@ -207,6 +208,11 @@ func (p *Plugin) configure(ctx context.Context, pr *process, req *pb.ConfigureRe
 func (p *Plugin) Check(ctx context.Context, a *article.Article) Result {
 	if err := p.sendable(a); err != nil {
 		return Result{Err: err}
+	}
+	if ctx.Err() != nil {
+		// Given up before anything was sent: no process is working on it,
+		// so none is stopped.
+		return Result{Err: fmt.Errorf("plugin %s: check cancelled: %w", p.spec.Name, ctx.Err())}
 	}
 	if r := p.rulesFor(a); r != nil && len(r) == 0 {
 		return Result{} // no rule of the plugin reads the article's language

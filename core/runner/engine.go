@@ -322,9 +322,11 @@ func (ep *enginePlugin) check(ctx context.Context, articles []*article.Article) 
 			// the call was abandoned): under concurrent requests, calls
 			// still running on a dead process must not kill the fresh one
 			// another call already started. An article the plugin answered
-			// badly while staying alive needs no restart.
+			// badly while staying alive needs no restart. A bundled
+			// built-in's Restart leaves a running process alone, so its
+			// stopped process is always restarted, whoever stopped it.
 			ep.mu.Lock()
-			if ep.p.PID() == pid && !ep.p.Running() {
+			if (ep.p.PID() == pid || ep.p.Bundled()) && !ep.p.Running() {
 				ep.crashed = true
 				ep.restartSoon()
 			}
