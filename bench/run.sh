@@ -17,7 +17,7 @@
 # every default plugin against Vale's cold start on the same file; peak memory
 # of copydesk and all plugin processes together; per-plugin time and memory
 # (--stats, clean corpus); copydesk serve latency at 1, 8 and 32 concurrent
-# clients (loopback only).
+# clients (loopback only), with the CPU per request of all its processes.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED:-$root/../shared}
@@ -105,8 +105,8 @@ for t in "${tools[@]}"; do
   cold[$t]=$(run seconds "$t" "$one"); cold_cpu[$t]=$(med cpu)
 done
 # where copydesk's cold start goes: the same cold check of the seed by every
-# built-in ruleset, one process per ruleset (today) or all rulesets in one
-# process (protocol.ServeBundle, the issue-17 prototype), without the CLI
+# built-in ruleset, one process per ruleset (before issue 17) or all rulesets in one
+# process (protocol.ServeBundle, what copydesk now does), without the CLI
 echo "measuring cold start, one process per ruleset and one for all ..." >&2
 declare -A proto proto_s
 for mode in split bundle; do
@@ -175,5 +175,8 @@ if [ -f "$tmp/k.txt" ] && "$tmp/copydesk" help 2>&1 | grep -q serve; then
   server_pid=$!
   for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
   echo; echo "copydesk serve, one ~1,000-word article per request:"
-  for c in 1 8 32; do "$bt" load -url "http://127.0.0.1:$port/v1/check" -article "$tmp/k.txt" -clients "$c" -requests $((c * 25)); done
+  # cpu_ms_per_req: CPU of the server and its plugin processes per request,
+  # the number that decides p99 on a quiet machine (8 clients on 2 cores
+  # queue behind each other's CPU)
+  for c in 1 8 32; do "$bt" load -url "http://127.0.0.1:$port/v1/check" -article "$tmp/k.txt" -clients "$c" -requests $((c * 25)) -pid "$server_pid"; done
 fi

@@ -268,6 +268,7 @@ func load(args []string) error {
 	articlePath := fs.String("article", "", "plain-text article to send as a CMS JSON body")
 	clients := fs.Int("clients", 8, "concurrent clients")
 	requests := fs.Int("requests", 400, "requests in all")
+	pid := fs.Int("pid", 0, "the server's pid: also print the CPU its whole process tree spent per request")
 	fs.Parse(args)
 	if !strings.HasPrefix(*url, "http://127.") && !strings.HasPrefix(*url, "http://localhost") && !strings.HasPrefix(*url, "http://[::1]") {
 		return fmt.Errorf("load only targets loopback addresses, not %s", *url)
@@ -288,6 +289,7 @@ func load(args []string) error {
 	close(next)
 	failures := 0
 	var wg sync.WaitGroup
+	cpu0 := treeCPU(*pid)
 	start := time.Now()
 	for c := 0; c < *clients; c++ {
 		wg.Add(1)
@@ -312,6 +314,7 @@ func load(args []string) error {
 	}
 	wg.Wait()
 	wall := time.Since(start)
+	cpu1 := treeCPU(*pid)
 	if len(lat) == 0 {
 		return fmt.Errorf("every request failed")
 	}
@@ -319,7 +322,37 @@ func load(args []string) error {
 	pct := func(p float64) float64 {
 		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
 	}
-	fmt.Printf("clients=%d requests=%d failures=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f rps=%.1f\n",
-		*clients, len(lat), failures, pct(0.50), pct(0.90), pct(0.99), float64(len(lat))/wall.Seconds())
+	cpuPer := ""
+	if *pid > 0 {
+		cpuPer = fmt.Sprintf(" cpu_ms_per_req=%.2f", (cpu1-cpu0).Seconds()*1000/float64(len(lat)+failures))
+	}
+	fmt.Printf("clients=%d requests=%d failures=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f rps=%.1f%s\n",
+		*clients, len(lat), failures, pct(0.50), pct(0.90), pct(0.99), float64(len(lat))/wall.Seconds(), cpuPer)
 	return nil
+}
+
+// treeCPU is the user+system CPU that pid and its live descendants have
+// used so far (0 without a pid). A process that exits between two readings
+// takes its time with it: read it while nothing restarts.
+func treeCPU(pid int) time.Duration {
+	if pid <= 0 {
+		return 0
+	}
+	var ticks int64
+	for _, p := range proc.Tree(pid) {
+		data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p))
+		if err != nil {
+			continue
+		}
+		// the command may hold spaces: fields count from after its ")"
+		s := string(data)
+		f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+		if len(f) < 13 {
+			continue
+		}
+		u, _ := strconv.ParseInt(f[11], 10, 64) // utime, field 14
+		k, _ := strconv.ParseInt(f[12], 10, 64) // stime, field 15
+		ticks += u + k
+	}
+	return time.Duration(ticks) * (time.Second / 100) // USER_HZ is 100 on Linux
 }

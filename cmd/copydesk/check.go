@@ -95,7 +95,7 @@ func builtinNames() []string {
 // startEngine loads the configuration and starts the plugins; on failure it
 // prints the error and returns the exit code to use.
 func (c *common) startEngine(ctx context.Context, cfg *config.Config) (*runner.Engine, int) {
-	e, err := runner.Start(ctx, runner.Options{Config: cfg, Builtins: plugins.Builtin, Logger: c.logger()})
+	e, err := runner.Start(ctx, runner.Options{Config: cfg, Builtins: plugins.Builtin, Logger: c.logger(), Bundle: true})
 	if err == nil && ctx.Err() != nil {
 		e.Close()
 		err = ctx.Err()

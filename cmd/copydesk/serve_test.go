@@ -509,6 +509,11 @@ func pluginChildren(t testing.TB, pid int) map[string]int {
 		if len(args) == 3 && args[1] == host.BuiltinCommand {
 			out[args[2]] = child
 		}
+		if len(args) >= 2 && args[1] == host.BundleCommand {
+			for _, name := range args[2:] {
+				out[name] = child // the built-ins share one process
+			}
+		}
 	}
 	return out
 }
@@ -524,8 +529,21 @@ func waitGone(t testing.TB, pid int) {
 	}
 }
 
-// TestServePluginCrash kills one plugin: the next answer lists its findings
-// as missing (verdict fail) and the one after comes from a restarted plugin.
+// sharing lists the plugins served by process pid.
+func sharing(children map[string]int, pid int) map[string]bool {
+	out := map[string]bool{}
+	for name, p := range children {
+		if p == pid {
+			out[name] = true
+		}
+	}
+	return out
+}
+
+// TestServePluginCrash kills one plugin's process (the built-ins share one):
+// the next answer lists the findings of every plugin in it as missing
+// (verdict fail), each named, and the one after comes from a restarted
+// process.
 func TestServePluginCrash(t *testing.T) {
 	s := startServe(t, nil)
 	before := pluginChildren(t, s.cmd.Process.Pid)
@@ -533,6 +551,10 @@ func TestServePluginCrash(t *testing.T) {
 	pid, ok := before[victim]
 	if !ok {
 		t.Fatalf("no %s plugin among %v", victim, before)
+	}
+	killed := sharing(before, pid)
+	if !killed["fragment"] || !killed["strayui"] {
+		t.Fatalf("the built-ins do not share one process: %v", before)
 	}
 	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
 		t.Fatal(err)
@@ -543,10 +565,15 @@ func TestServePluginCrash(t *testing.T) {
 	if c.Verdict != "fail" || len(c.PluginFailures) == 0 {
 		t.Fatalf("a check with a dead plugin must fail and say so: %+v", c)
 	}
+	named := map[string]bool{}
 	for _, f := range c.PluginFailures {
-		if f.Plugin != victim || f.Path != "clean-1" {
-			t.Errorf("unexpected failure %+v", f)
+		if !killed[f.Plugin] || f.Path != "clean-1" {
+			t.Errorf("unexpected failure %+v (the killed process served %v)", f, killed)
 		}
+		named[f.Plugin] = true
+	}
+	if !named[victim] {
+		t.Errorf("the failures do not name %s: %+v", victim, c.PluginFailures)
 	}
 	c = decodeCheck(t, s.do("POST", "/v1/check", cleanArticle, nil))
 	if c.Verdict != "pass" || len(c.PluginFailures) != 0 {
@@ -805,16 +832,19 @@ func TestServeHookScript(t *testing.T) {
 	}
 }
 
-// TestServePluginCrashUnderLoad kills a plugin while many requests are in
-// flight: every answer is either complete or a fail naming that plugin, and
-// once the load is over the plugin is back.
+// TestServePluginCrashUnderLoad kills a plugin's process (the built-ins
+// share one) while many requests are in flight: every answer is either
+// complete or a fail naming plugins of that process, and once the load is
+// over they are back.
 func TestServePluginCrashUnderLoad(t *testing.T) {
 	s := startServe(t, nil)
 	victim := "repetition"
-	pid := pluginChildren(t, s.cmd.Process.Pid)[victim]
+	children := pluginChildren(t, s.cmd.Process.Pid)
+	pid := children[victim]
 	if pid == 0 {
 		t.Fatalf("no %s plugin", victim)
 	}
+	killed := sharing(children, pid) // the built-ins share one process
 	const clients, total, killAt = 8, 240, 40
 	var mu sync.Mutex
 	sent := 0
@@ -848,7 +878,7 @@ func TestServePluginCrashUnderLoad(t *testing.T) {
 					continue
 				}
 				for _, f := range c.PluginFailures {
-					if f.Plugin != victim {
+					if !killed[f.Plugin] {
 						errs <- fmt.Sprintf("a plugin that was not killed failed: %+v", f)
 					}
 				}

@@ -47,6 +47,15 @@ type Options struct {
 	// Executable serves Builtin specs; default os.Executable(). Tests point
 	// it at a binary that serves test plugins.
 	Executable string
+	// Bundle serves the Builtin specs (two or more) from one process,
+	// `copydesk __bundle NAME...`, instead of one process each: less CPU
+	// and memory per run and per request, for shared fate. A rule that
+	// panics or a ruleset that returns invalid findings still costs only
+	// that ruleset's article; a crash or a hang of the shared process
+	// fails every built-in ruleset for the articles it had not answered,
+	// and a Restart brings all of them back. Third-party plugins keep a
+	// process each.
+	Bundle bool
 }
 
 func (o Options) withDefaults() Options {
@@ -114,13 +123,47 @@ func Start(ctx context.Context, specs []Spec, opts Options) (*Host, []*PluginErr
 	plugins := make([]*Plugin, len(specs))
 	perr := make([]error, len(specs))
 	seen := map[string]bool{}
-	var wg sync.WaitGroup
+	var bundled []int // indexes of the specs served by the shared process
 	for i, spec := range specs {
 		if seen[spec.Name] {
 			perr[i] = errors.New("listed twice; give each plugin one table in rules.toml")
 			continue
 		}
 		seen[spec.Name] = true
+		if spec.Builtin && h.opts.Bundle {
+			bundled = append(bundled, i)
+		}
+	}
+	if len(bundled) < 2 {
+		bundled = nil // one built-in is served as itself
+	}
+	inBundle := map[int]bool{}
+	for _, i := range bundled {
+		inBundle[i] = true
+	}
+	var wg sync.WaitGroup
+	if bundled != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			bspecs := make([]Spec, len(bundled))
+			for j, i := range bundled {
+				bspecs[j] = specs[i]
+			}
+			members, err := h.startBundle(ctx, bspecs)
+			for j, i := range bundled {
+				if err != nil {
+					perr[i] = err
+				} else {
+					plugins[i] = members[j]
+				}
+			}
+		}()
+	}
+	for i, spec := range specs {
+		if inBundle[i] || perr[i] != nil {
+			continue
+		}
 		p := &Plugin{host: h, spec: spec}
 		wg.Add(1)
 		go func() {
@@ -229,6 +272,10 @@ func (h *Host) Close() {
 //
 // An unknown name exits with status 2 and a message on stderr.
 func ServeBuiltin(args []string, lookup func(name string) *sdk.Plugin) bool {
+	if len(args) > 0 && args[0] == BundleCommand {
+		serveBundle(args[1:], lookup)
+		return true
+	}
 	if len(args) == 0 || args[0] != BuiltinCommand {
 		return false
 	}
@@ -241,6 +288,25 @@ func ServeBuiltin(args []string, lookup func(name string) *sdk.Plugin) bool {
 		fmt.Fprintf(os.Stderr, "copydesk: no built-in plugin %q\n", args[1])
 		os.Exit(2)
 	}
+	defer StartProfile(p.Name)()
 	protocol.Serve(p)
 	return true
+}
+
+// serveBundle serves the named built-in rulesets from this one process
+// (Options.Bundle). An unknown name exits with status 2.
+func serveBundle(names []string, lookup func(name string) *sdk.Plugin) {
+	if len(names) == 0 {
+		fmt.Fprintf(os.Stderr, "copydesk %s NAME... serves built-in plugins; copydesk runs it itself\n", BundleCommand)
+		os.Exit(2)
+	}
+	ps := make([]*sdk.Plugin, len(names))
+	for i, n := range names {
+		if ps[i] = lookup(n); ps[i] == nil {
+			fmt.Fprintf(os.Stderr, "copydesk: no built-in plugin %q\n", n)
+			os.Exit(2)
+		}
+	}
+	defer StartProfile("bundle")()
+	protocol.ServeBundle(ps)
 }

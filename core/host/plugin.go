@@ -17,8 +17,9 @@ import (
 
 // Plugin is one plugin of the run.
 type Plugin struct {
-	host *Host
-	spec Spec
+	host   *Host
+	spec   Spec
+	bundle *bundle // the shared process it is served from (Options.Bundle), or nil
 
 	// restartMu serialises Restart; mu guards the fields below.
 	restartMu sync.Mutex
@@ -66,8 +67,9 @@ func (p *Plugin) PID() int {
 // Running reports whether the plugin has a process that can still check
 // articles: false after a crash, a hang or Close, until Restart.
 func (p *Plugin) Running() bool {
-	_, err := p.current()
-	return err == nil
+	// Not current(): readiness must not wait for a bundle's restart.
+	pr := p.proc0()
+	return pr != nil && pr.brokenErr() == nil
 }
 
 // current returns the running process, or why there is none.
@@ -75,6 +77,15 @@ func (p *Plugin) current() (*process, error) {
 	p.mu.Lock()
 	pr := p.proc
 	p.mu.Unlock()
+	if p.bundle != nil && (pr == nil || pr.brokenErr() != nil) {
+		// Another member may be restarting the shared process (its call
+		// saw the fault first): wait for that restart rather than fail.
+		p.bundle.restartMu.Lock()
+		p.bundle.restartMu.Unlock()
+		p.mu.Lock()
+		pr = p.proc
+		p.mu.Unlock()
+	}
 	if pr == nil {
 		return nil, fmt.Errorf("plugin %s is not running", p.spec.Name)
 	}
@@ -87,7 +98,15 @@ func (p *Plugin) current() (*process, error) {
 // Restart starts the plugin's process again (killing the old one, if any),
 // asks for its description and re-applies the last Configure. The
 // long-running server mode calls it after a crash or a hang.
+//
+// A bundled built-in (Options.Bundle) shares its process: Restart starts it
+// again only when it is stopped (a crash, a hang, an abandoned check,
+// Close), for every member with its own configuration; a running shared
+// process is left alone, since the other members' checks run on it.
 func (p *Plugin) Restart(ctx context.Context) error {
+	if p.bundle != nil {
+		return p.bundle.restart(ctx, false)
+	}
 	p.restartMu.Lock()
 	defer p.restartMu.Unlock()
 	h := p.host
@@ -129,7 +148,7 @@ func (p *Plugin) Restart(ctx context.Context) error {
 func (p *Plugin) describe(ctx context.Context, pr *process) (*sdk.Plugin, map[string]*sdk.Rule, error) {
 	ctx, cancel := context.WithTimeout(ctx, p.host.opts.StartTimeout)
 	defer cancel()
-	resp, err := pr.rpc.Describe(ctx, &pb.DescribeRequest{})
+	resp, err := pr.rpc.Describe(p.call(ctx), &pb.DescribeRequest{})
 	if err != nil && errors.Is(ctx.Err(), context.Canceled) {
 		return nil, nil, fmt.Errorf("start cancelled: %w", ctx.Err())
 	}
@@ -175,7 +194,7 @@ func (p *Plugin) Configure(ctx context.Context, pluginOptions sdk.Options, rules
 func (p *Plugin) configure(ctx context.Context, pr *process, req *pb.ConfigureRequest) error {
 	ctx, cancel := context.WithTimeout(ctx, p.host.opts.CheckTimeout)
 	defer cancel()
-	resp, err := pr.rpc.Configure(ctx, req)
+	resp, err := pr.rpc.Configure(p.call(ctx), req)
 	if err != nil {
 		return fmt.Errorf("plugin %s could not be configured: %w%s", p.spec.Name, err, pr.stderr.summary())
 	}
@@ -190,6 +209,11 @@ func (p *Plugin) Check(ctx context.Context, a *article.Article) Result {
 	if err := p.sendable(a); err != nil {
 		return Result{Err: err}
 	}
+	if ctx.Err() != nil {
+		// Given up before anything was sent: no process is working on it,
+		// so none is stopped.
+		return Result{Err: fmt.Errorf("plugin %s: check cancelled: %w", p.spec.Name, ctx.Err())}
+	}
 	if r := p.rulesFor(a); r != nil && len(r) == 0 {
 		return Result{} // no rule of the plugin reads the article's language
 	}
@@ -199,7 +223,7 @@ func (p *Plugin) Check(ctx context.Context, a *article.Article) Result {
 	}
 	cctx, cancel := context.WithTimeout(ctx, p.host.opts.CheckTimeout)
 	defer cancel()
-	resp, err := pr.rpc.Check(cctx, &pb.CheckRequest{Article: protocol.ArticleToWire(a), MaxFindings: int64(p.host.opts.MaxFindings), Rules: p.rulesFor(a)})
+	resp, err := pr.rpc.Check(p.call(cctx), &pb.CheckRequest{Article: protocol.ArticleToWire(a), MaxFindings: int64(p.host.opts.MaxFindings), Rules: p.rulesFor(a)})
 	if err != nil {
 		switch {
 		case ctx.Err() != nil:
@@ -245,6 +269,9 @@ func (p *Plugin) rulesFor(a *article.Article) []string {
 }
 
 func (p *Plugin) hung() error {
+	if p.bundle != nil {
+		return fmt.Errorf("plugin %s did not answer within %s, so %s was stopped; their rules are skipped for the rest of the run", p.spec.Name, p.host.opts.CheckTimeout, p.bundle.what())
+	}
 	return fmt.Errorf("plugin %s did not answer within %s and was stopped; its rules are skipped for the rest of the run", p.spec.Name, p.host.opts.CheckTimeout)
 }
 
@@ -256,7 +283,16 @@ func (p *Plugin) streamFailure(ctx context.Context, pr *process, err error) erro
 	if replaced {
 		return fmt.Errorf("plugin %s was restarted during the check", p.spec.Name)
 	}
+	if b := pr.brokenErr(); b != nil {
+		// The host stopped it: a hang, an abandoned check or Close, or
+		// (bundled) another member's fault.
+		return fmt.Errorf("plugin %s was stopped (%v)", p.spec.Name, b)
+	}
 	if pr.exited(ctx, timeToExit) {
+		if p.bundle != nil {
+			pr.stop(fmt.Errorf("%s crashed", p.bundle.what()))
+			return fmt.Errorf("plugin %s: %s crashed; their rules are skipped for the rest of the run%s", p.spec.Name, p.bundle.what(), pr.stderr.summary())
+		}
 		pr.stop(errors.New("it crashed"))
 		return fmt.Errorf("plugin %s crashed; its rules are skipped for the rest of the run%s", p.spec.Name, pr.stderr.summary())
 	}

@@ -29,6 +29,7 @@ type process struct {
 	stderr *tail
 	pid    int
 	killed atomic.Bool // the host is killing it: its end is no error
+	once   sync.Once   // kill's work, done once (bundle members share a process)
 
 	mu     sync.Mutex
 	broken error // why the host stopped using it
@@ -38,7 +39,7 @@ type process struct {
 // are none of a third-party plugin's business.
 func env(socketDir string) []string {
 	var out []string
-	for _, k := range []string{"PATH", "HOME", "TMPDIR", "LANG"} {
+	for _, k := range append([]string{"PATH", "HOME", "TMPDIR", "LANG"}, passedEnv...) {
 		if v, ok := os.LookupEnv(k); ok {
 			out = append(out, k+"="+v)
 		}
@@ -48,7 +49,7 @@ func env(socketDir string) []string {
 
 // command builds the plugin's command line and, for third-party plugins,
 // checks the executable before anything runs.
-func (h *Host) command(spec Spec) (*exec.Cmd, *plugin.SecureConfig, error) {
+func (h *Host) command(spec Spec, bundle []string) (*exec.Cmd, *plugin.SecureConfig, error) {
 	if spec.Builtin {
 		exe := h.opts.Executable
 		if exe == "" {
@@ -56,6 +57,9 @@ func (h *Host) command(spec Spec) (*exec.Cmd, *plugin.SecureConfig, error) {
 			if exe, err = os.Executable(); err != nil {
 				return nil, nil, fmt.Errorf("cannot find the copydesk executable to serve built-in plugins: %w", err)
 			}
+		}
+		if bundle != nil {
+			return exec.Command(exe, append([]string{BundleCommand}, bundle...)...), nil, nil
 		}
 		return exec.Command(exe, BuiltinCommand, spec.Name), nil, nil
 	}
@@ -92,10 +96,13 @@ func (h *Host) command(spec Spec) (*exec.Cmd, *plugin.SecureConfig, error) {
 	return exec.Command(path), sc, nil
 }
 
-// launch starts a process and shakes hands; it does not Describe.
-func (p *Plugin) launch() (*process, error) {
-	h := p.host
-	cmd, sc, err := h.command(p.spec)
+// launch starts a plugin's process and shakes hands; it does not Describe.
+func (p *Plugin) launch() (*process, error) { return p.host.launch(p.spec, nil) }
+
+// launch starts the process serving spec, or the built-in rulesets of
+// bundle together when bundle is not nil, and shakes hands.
+func (h *Host) launch(spec Spec, bundle []string) (*process, error) {
+	cmd, sc, err := h.command(spec, bundle)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +110,7 @@ func (p *Plugin) launch() (*process, error) {
 	setProcAttr(cmd)
 	errTail := newTail(8 << 10)
 	pr := &process{cmd: cmd, stderr: errTail}
-	logger := killLogger{Logger: h.opts.Logger.Named(p.spec.Name), killed: &pr.killed}
+	logger := killLogger{Logger: h.opts.Logger.Named(spec.Name), killed: &pr.killed}
 	client := plugin.NewClient(&plugin.ClientConfig{
 		HandshakeConfig:  protocol.Handshake,
 		VersionedPlugins: protocol.PluginSets(nil),
@@ -174,7 +181,9 @@ func startError(err error, path string, timeout time.Duration, stderr *tail) err
 // kill stops the process and every process it started in its group at
 // once, and waits until it is reaped. Plugins hold no state worth a graceful
 // shutdown, and a hung one would not take it.
-func (pr *process) kill() {
+func (pr *process) kill() { pr.once.Do(pr.killNow) }
+
+func (pr *process) killNow() {
 	pr.killed.Store(true)
 	if pr.cmd.Process != nil {
 		// The group outlives its leader: this also ends what a plugin

@@ -23,9 +23,13 @@ import (
 // prints their pids and waits to be killed.
 const helperEnv = "COPYDESK_HOST_TEST_HELPER"
 
+// helperBundleEnv makes the helper serve its plugins as one bundle.
+const helperBundleEnv = "COPYDESK_HOST_TEST_BUNDLE"
+
 func runHelper(bin string) {
 	opts := testOptions()
 	opts.Executable = bin
+	opts.Bundle = os.Getenv(helperBundleEnv) != ""
 	h, errs := Start(context.Background(), builtin("words", "hang"), opts)
 	if len(errs) > 0 {
 		fmt.Println("ERR", errs[0])
@@ -92,9 +96,17 @@ func waitGone(ctx context.Context, pids []int) []int {
 // TestNoOrphansWhenCopydeskIsKilled SIGKILLs a process that runs plugins:
 // Close never runs, and the kernel must take the plugins down with it.
 func TestNoOrphansWhenCopydeskIsKilled(t *testing.T) {
+	t.Run("split", func(t *testing.T) { noOrphans(t, false) })
+	t.Run("bundle", func(t *testing.T) { noOrphans(t, true) })
+}
+
+func noOrphans(t *testing.T, bundle bool) {
 	ctx := testCtx(t)
 	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), helperEnv+"="+testBin)
+	if bundle {
+		cmd.Env = append(cmd.Env, helperBundleEnv+"=1")
+	}
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

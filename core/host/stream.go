@@ -30,6 +30,12 @@ const maxReopen = 3
 // process that dies fails the unanswered articles the same way. Articles
 // already answered keep their findings.
 func (p *Plugin) CheckAll(ctx context.Context, articles []*article.Article) []Result {
+	if len(articles) == 1 {
+		// One article (a server request, an editor's file): a unary call
+		// costs both processes less than opening a stream for it, and
+		// fails the same way (Check: hang, crash, cancel, garbage).
+		return []Result{p.Check(ctx, articles[0])}
+	}
 	results := make([]Result, len(articles))
 	pending := make([]int, 0, len(articles))
 	for i, a := range articles {
@@ -112,7 +118,7 @@ func (p *Plugin) sendable(a *article.Article) error {
 func (p *Plugin) stream(ctx context.Context, pr *process, articles []*article.Article, pending []int, results []Result) ([]int, error) {
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	st, err := pr.rpc.CheckStream(sctx)
+	st, err := pr.rpc.CheckStream(p.call(sctx))
 	if err != nil {
 		return pending, err
 	}

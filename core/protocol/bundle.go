@@ -33,8 +33,8 @@ func ForRuleset(ctx context.Context, name string) context.Context {
 // side). A panic in a rule is that rule's failure for that article, as in a
 // one-plugin process; a crash of the process fails every ruleset in it.
 //
-// PROTOTYPE (issue 17): the host does not use it yet; bench/benchtool's
-// coldstart command measures it against one process per plugin.
+// copydesk serves its built-in rulesets this way (host.Options.Bundle,
+// `copydesk __bundle NAME...`); third-party plugins keep Serve.
 func ServeBundle(ps []*sdk.Plugin) {
 	b, err := newBundle(ps)
 	if err != nil {

@@ -62,6 +62,10 @@ type Options struct {
 	// Builtins declares the plugins this binary serves, by name.
 	Builtins []*sdk.Plugin
 	Logger   hclog.Logger
+	// Bundle serves the enabled built-in rulesets from one process
+	// (host.Options.Bundle): less CPU and memory, and a crash or hang of
+	// that process fails every built-in for the articles in flight.
+	Bundle bool
 }
 
 // Start launches every enabled plugin concurrently, checks the
@@ -94,7 +98,7 @@ func Start(ctx context.Context, opt Options) (*Engine, error) {
 		specs = append(specs, host.Spec{Name: t.Name, Builtin: decls[t.Name] != nil, Path: t.Path, SHA256: t.SHA256})
 		enabled = append(enabled, t)
 	}
-	e := &Engine{cfg: cfg, hostOpts: host.Options{StartTimeout: cfg.StartTimeout, CheckTimeout: cfg.CheckTimeout, Logger: opt.Logger}, logger: opt.Logger}
+	e := &Engine{cfg: cfg, hostOpts: host.Options{StartTimeout: cfg.StartTimeout, CheckTimeout: cfg.CheckTimeout, Logger: opt.Logger, Bundle: opt.Bundle}, logger: opt.Logger}
 	h, errs := host.Start(ctx, specs, e.hostOpts)
 	e.host = h
 	for _, pe := range errs {
@@ -321,9 +325,11 @@ func (ep *enginePlugin) check(ctx context.Context, articles []*article.Article) 
 			// the call was abandoned): under concurrent requests, calls
 			// still running on a dead process must not kill the fresh one
 			// another call already started. An article the plugin answered
-			// badly while staying alive needs no restart.
+			// badly while staying alive needs no restart. A bundled
+			// built-in's Restart leaves a running process alone, so its
+			// stopped process is always restarted, whoever stopped it.
 			ep.mu.Lock()
-			if ep.p.PID() == pid && !ep.p.Running() {
+			if (ep.p.PID() == pid || ep.p.Bundled()) && !ep.p.Running() {
 				ep.crashed = true
 				ep.restartSoon()
 			}
