@@ -361,10 +361,7 @@ func findRuns(l *layout) []run {
 		if r.members < minRunMembers || known == r.members {
 			continue // too short, or all known chrome, which ui-chrome names line by line
 		}
-		if prev := r.from - 1; prev >= 0 && strings.HasSuffix(strings.TrimSpace(l.units[prev].text), ":") {
-			continue // "On the Net:", "Winners were:": the story's own list
-		}
-		if parallelList(l, r) {
+		if introducedList(l, r) || parallelList(l, r) || venueBox(l, r) || storyGoesOn(l, r) {
 			continue
 		}
 		if next := r.to + 1; next < n && !l.units[next].skip && creditLine.MatchString(l.units[next].text) && r.from >= l.tail {
@@ -380,6 +377,112 @@ func findRuns(l *layout) []run {
 		out = append(out, r)
 	}
 	return out
+}
+
+// Named thresholds of the introduced-list heuristic.
+const (
+	// maxIntroWords is the most words of a question or exclamation that
+	// introduces a feature list ("What's new in version 2?").
+	maxIntroWords = 6
+	// maxFeatureWords is the most words of a feature list's item; each
+	// has at least two (a one-word item is a menu entry).
+	maxFeatureWords = 6
+)
+
+// introducedList is the named heuristic "introduced list": a run right
+// after a line that ends in a colon ("On the Net:", "Winners were:") is a
+// list the story introduces, not furniture. So is a feature list after a
+// short question or exclamation ("New in this version!", then "Better
+// Android support", "Bugs fixed"): at most maxIntroWords words above items
+// of two to maxFeatureWords words, none of them known chrome. A widget's
+// prompt ("Like this article?", "Sharing is caring!") heads known chrome
+// or one-word menu entries, and a reader comment's last line is longer.
+func introducedList(l *layout, r run) bool {
+	prev := r.from - 1
+	for prev >= 0 && l.units[prev].skip && !l.units[prev].aside {
+		prev--
+	}
+	if prev < 0 || l.units[prev].aside || l.chrome[prev] != nil {
+		return false
+	}
+	t := strings.TrimRight(strings.TrimSpace(l.units[prev].text), "\"'”’»)")
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if last == ':' {
+		return true
+	}
+	if last != '?' && last != '!' || !moreWords(t, 1) || moreWords(t, maxIntroWords) {
+		return false
+	}
+	for j := r.from; j <= r.to; j++ {
+		if l.units[j].skip {
+			continue
+		}
+		if w := l.units[j].text; l.chrome[j] != nil || !moreWords(w, 1) || moreWords(w, maxFeatureWords) {
+			return false
+		}
+	}
+	return true
+}
+
+// addressLine matches a street address: a street word beside a house
+// number ("corso Monforte, 15", "12 Baker Street", "Hauptstraße 5",
+// "ul. Długa 4").
+var addressLine = regexp.MustCompile(`(?i)(^|[\s,(])(via|viale|corso|piazza|piazzale|largo|rue|avenue|boulevard|calle|avenida|plaza|paseo|rua|praça|ulica|ul\.|aleja|al\.|náměstí)\s+(\pL[\pL'’.-]*,?\s+){1,3}\d{1,4}[a-z]?\b|\pL(straße|strasse|str\.|gasse|weg|allee|platz|plein|straat|laan)\s+\d{1,4}[a-z]?\b|\b\d{1,4}[a-z]?,?\s+(\pL[\pL'’.-]*\s+){1,3}(street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard|blvd\.|square|place)(\s|,|$)`)
+
+// Named thresholds of the venue-box heuristic.
+const (
+	// maxVenueMembers is the most lines of a venue box: a name, an
+	// address, opening hours, a telephone number.
+	maxVenueMembers = 4
+	// maxAddressWords is the most words of an address line.
+	maxAddressWords = 8
+)
+
+// venueBox is the named heuristic "venue box": a run after the story with
+// a street address in it, or followed by one, is the box with the name,
+// address and opening hours of the show, shop or restaurant the story is
+// about, which reviews and listings end with. It is short (at most
+// maxVenueMembers lines); a long menu or related-links box with a
+// publisher's address in it is still furniture.
+func venueBox(l *layout, r run) bool {
+	if r.from < l.tail || r.members > maxVenueMembers {
+		return false
+	}
+	for j := r.from; j <= r.to+1 && j < len(l.units); j++ {
+		if t := l.units[j].text; !l.units[j].skip && !moreWords(t, maxAddressWords) && addressLine.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// Named thresholds of the story-goes-on heuristic.
+const (
+	// maxInsetMembers is the most lines of a run that sentences of the
+	// story's tail enclose and that are still a subhead and its line.
+	maxInsetMembers = 2
+	// minInsetSentenceWords is the fewest words of each enclosing sentence.
+	minInsetSentenceWords = 5
+)
+
+// storyGoesOn is the named heuristic "story goes on": a run of at most
+// maxInsetMembers lines after the last long paragraph, with a sentence
+// of the story's on both sides ("GIRLS SOCCER" / "Viera d. Melbourne 1-0"
+// between the lines of a results round-up), is a subhead and a heading
+// line of the story's tail, not a widget: related headlines and menus are
+// followed by more furniture, not by the story's sentences.
+func storyGoesOn(l *layout, r run) bool {
+	if r.from < l.tail || r.members > maxInsetMembers || r.headlines*2 > r.members+1 {
+		return false
+	}
+	sentence := func(j int) bool {
+		if j < 0 || j >= len(l.units) || l.units[j].skip || l.chrome[j] != nil || l.related[j] {
+			return false
+		}
+		t := strings.TrimRight(l.units[j].text, "\"'”’»)")
+		return moreWords(t, minInsetSentenceWords-1) && (strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?"))
+	}
+	return sentence(r.from-1) && sentence(r.to+1)
 }
 
 // Named thresholds of the parallel-list heuristic.

@@ -236,3 +236,80 @@ func TestRuleExamples(t *testing.T) {
 		}
 	}
 }
+
+// The story's own lists and boxes after its last long paragraph stay
+// silent (introduced list, venue box, story goes on); widget prompts,
+// long boxes and runs the story does not enclose are still furniture.
+func TestFurnitureRunStoryBoxes(t *testing.T) {
+	negative := []struct {
+		name  string
+		lines []string
+	}{
+		{"a feature list after a short exclamation", []string{
+			"New in this version!", "Better Android support", "Faster start-up", "Bugs fixed",
+		}},
+		{"a feature list after a short question", []string{
+			"What is new in 2.0?", "Offline maps for every city", "A darker night mode",
+		}},
+		{"a venue box with an address", []string{
+			"Harbour Gallery", "12 Quay Street, Rotterdam", "Open daily from 10 a.m. to 6 p.m.",
+		}},
+		{"a venue box with a European address", []string{
+			"Galleria Porto", "corso Garibaldi, 21, Milan", "Tickets cost 12 euros.",
+		}},
+		{"a subhead and a result inside a round-up", []string{
+			"Melbourne (3-0): Ana Ruiz 2 goals. Eva Lind 1 goal.",
+			"GIRLS SOCCER",
+			"Viera d. Melbourne 1-0",
+			"Viera (3-0): Tina Hale 1 goal. Mara Lee 5 saves.",
+		}},
+	}
+	for _, c := range negative {
+		text, _ := articleWith(false, c.lines...)
+		if got := strayFindings(t, sdktest.Config{}, text); len(got) != 0 {
+			t.Errorf("%s: want no finding, got %v", c.name, got)
+		}
+	}
+	positive := []struct {
+		name  string
+		lines []string
+		from  int // index of the first line the finding must start on
+	}{
+		{"a prompt above long related headlines", []string{
+			"Enjoyed this story?",
+			"Ferry fares rise for the summer season across the region",
+			"New bridge opens to traffic in Rotterdam after years of delay",
+		}, 1},
+		{"a prompt above one-word menu entries", []string{"Pants on fire!", "Articles", "Subjects", "People"}, 1},
+		{"a long box with the publisher's address", []string{
+			"About us", "Advertise", "Careers", "Contact", "Masthead", "1100 Harbour Street, Rotterdam",
+		}, 0},
+		{"related headlines followed by a sentence", []string{
+			"Ferry fares rise for the summer season",
+			"New bridge opens to traffic in Rotterdam",
+			"Dock strike talks to resume next week",
+			"Sign up to get the port desk's stories in your inbox.",
+		}, 0},
+	}
+	for _, c := range positive {
+		text, line := articleWith(false, c.lines...)
+		want := line + 2*c.from
+		got := strayFindings(t, sdktest.Config{}, text)
+		if len(got) == 0 || got[0].Line != want {
+			t.Errorf("%s: want a finding from line %d, got %v", c.name, want, got)
+		}
+	}
+}
+
+func TestAddressLine(t *testing.T) {
+	for _, s := range []string{"corso Monforte, 15, Milan", "12 Baker Street", "Hauptstraße 5, Berlin", "ul. Długa 4", "1100 Connecticut Ave. NW", "rue de Rivoli 99"} {
+		if !addressLine.MatchString(s) {
+			t.Errorf("addressLine(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"Windows 10 1909 is now available", "Street food in 10 cities", "Route 66", "Drive 2019 review", "Main Street"} {
+		if addressLine.MatchString(s) {
+			t.Errorf("addressLine(%q) = true, want false", s)
+		}
+	}
+}
