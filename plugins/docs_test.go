@@ -35,10 +35,13 @@ func TestEveryRuleIsDocumentedAndDemonstrated(t *testing.T) {
 				}
 				// An example is body copy: a headline goes above it, as
 				// the plugins' own example tests do. A CMS article (JSON)
-				// is taken as it is.
+				// or a web page (HTML) is taken as it is.
 				format, before, after := article.FormatText, "Headline\n\n"+r.Example.Before+"\n", "Headline\n\n"+r.Example.After+"\n"
 				if strings.HasPrefix(r.Example.Before, "{") {
 					format, before, after = article.FormatJSON, r.Example.Before, r.Example.After
+				}
+				if strings.HasPrefix(r.Example.Before, "<") { // a web page (HTML), taken as it is
+					format, before, after = article.FormatHTML, r.Example.Before, r.Example.After
 				}
 				if got := sdktest.CheckText(t, p, cfg, format, before); len(got) == 0 {
 					t.Errorf("%s: its example is not flagged:\n%s", id, r.Example.Before)

@@ -265,7 +265,7 @@ func (r *htmlReader) context() (BlockKind, string) {
 	for _, t := range r.stack {
 		switch {
 		case furniture[t] && t != atom.Header:
-			return Aside, t.String()
+			return Aside, r.furniturePath()
 		case t == atom.Pre || t == atom.Code && !textBlock[inner]:
 			if code == 0 {
 				code = t
@@ -297,7 +297,7 @@ func (r *htmlReader) context() (BlockKind, string) {
 	}
 	for _, t := range r.stack {
 		if t == atom.Header {
-			return Aside, "header"
+			return Aside, r.furniturePath()
 		}
 	}
 	switch {
@@ -314,6 +314,27 @@ func (r *htmlReader) context() (BlockKind, string) {
 		return Line, ""
 	}
 	return Line, inner.String()
+}
+
+// furniturePath names the place of an Aside block: the furniture elements
+// open around it, outermost first, joined by ">", after "article>" when
+// they sit inside an <article> ("nav", "footer>form", "article>aside"). A
+// page's own sidebar and a story's fact box are both <aside>; rules tell
+// them apart by the path.
+func (r *htmlReader) furniturePath() string {
+	var b []byte
+	for _, t := range r.stack {
+		switch {
+		case t == atom.Article && len(b) == 0:
+			b = append(b, "article"...)
+		case furniture[t]:
+			if len(b) > 0 {
+				b = append(b, '>')
+			}
+			b = append(b, t.String()...)
+		}
+	}
+	return string(b)
 }
 
 func (r *htmlReader) closeBlock() {

@@ -325,6 +325,20 @@ func TestParseHTML(t *testing.T) {
 	if want := []string{"nav", "footer", "p", "caption", "figcaption", "code", "pre"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("elements = %v, want %v", got, want)
 	}
+	// Nested furniture names its path, outermost first, and says when it
+	// sits inside an <article>: a story's fact box is not the page's sidebar.
+	a, err = Parse("x.html", FormatHTML, []byte("<header><nav><a>Home</a></nav></header><div><article><header><p>Politics</p></header>"+
+		"<p>Body.</p><aside><p>Fact</p></aside><footer><form><label>Reply</label></form></footer></article></div><aside>Side</aside>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = got[:0]
+	for _, b := range a.Blocks {
+		got = append(got, b.Element)
+	}
+	if want := []string{"header>nav", "article>header", "p", "article>aside", "article>footer>form", "aside"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("elements = %v, want %v", got, want)
+	}
 }
 
 func TestParseJSON(t *testing.T) {

@@ -22,7 +22,8 @@ type layout struct {
 	// first is the first line of story prose, tail the first line after
 	// the last story paragraph (see tailFrom).
 	first, tail int
-	// title is the normalised headline (the first line).
+	// title is the normalised headline (the headline block, else the
+	// first line).
 	title string
 	// runs are the furniture runs (see findRuns); inRun marks their lines.
 	runs  []run
@@ -59,8 +60,16 @@ func analyse(st *state, units []unit) *layout {
 		}
 		l.chrome[i] = st.lineChrome(units[i].text)
 	}
+	// The title is the headline block (an HTML page's <h1> sits below its
+	// menus), else the first line.
 	if len(units) > 0 {
 		l.title = normalize(units[0].text)
+	}
+	for _, u := range units {
+		if u.headline {
+			l.title = normalize(u.text)
+			break
+		}
 	}
 	l.first, l.tail = storyExtent(units)
 	l.runs = findRuns(l)

@@ -228,10 +228,14 @@ func TestRuleExamples(t *testing.T) {
 		for _, o := range Plugin.Rules {
 			only.Rules[o.Name] = sdk.RuleSettings{Enabled: o == r}
 		}
-		if got := strayFindings(t, only, r.Example.Before+"\n"); len(got) == 0 {
+		format := article.FormatText
+		if strings.HasPrefix(r.Example.Before, "<") {
+			format = article.FormatHTML // a web page
+		}
+		if got := strayFindingsIn(t, only, format, r.Example.Before+"\n"); len(got) == 0 {
 			t.Errorf("rule %s: its example's Before is not flagged", r.Name)
 		}
-		if got := strayFindings(t, only, r.Example.After+"\n"); len(got) != 0 {
+		if got := strayFindingsIn(t, only, format, r.Example.After+"\n"); len(got) != 0 {
 			t.Errorf("rule %s: its example's After is flagged: %v", r.Name, got)
 		}
 	}
@@ -311,5 +315,48 @@ func TestAddressLine(t *testing.T) {
 		if addressLine.MatchString(s) {
 			t.Errorf("addressLine(%q) = true, want false", s)
 		}
+	}
+}
+
+// page-furniture leaves the story's own lines alone: a page-wide <form>
+// wrapping the story (page wrapper), the story's title repeated in a
+// sidebar list, a deck in the story's header; the rest of those elements
+// is still reported.
+func TestPageFurnitureExclusions(t *testing.T) {
+	para := "<p>" + baseArticle[1] + "</p><p>" + baseArticle[2] + "</p><p>" + baseArticle[4] + "</p>"
+	only := sdktest.Config{Rules: map[string]sdk.RuleSettings{}}
+	for _, o := range Plugin.Rules {
+		only.Rules[o.Name] = sdk.RuleSettings{Enabled: o == PageFurniture}
+	}
+	cases := []struct {
+		name string
+		page string
+		want []string // the first line of each finding
+	}{
+		{"a page wrapper form", "<html><body><form><h1>" + baseArticle[0] + "</h1>" + para + "</form></body></html>", nil},
+		{"the title in a sidebar list", "<html><body><article><h1>" + baseArticle[0] + "</h1>" + para + "</article>" +
+			"<aside><p>Most read</p><p>" + baseArticle[0] + "</p><p>Ferry fares rise again</p></aside></body></html>",
+			[]string{"Most read", "Ferry fares rise again"}},
+		{"a deck in the story's header", "<html><body><article><header><p>Shipping</p><h1>" + baseArticle[0] + "</h1>" +
+			"<p>Unions accept a two-year deal after eight days of stoppage</p><p>2h ago</p></header>" + para + "</article></body></html>",
+			[]string{"Shipping", "2h ago"}},
+		{"a fact box in the article", "<html><body><article><h1>" + baseArticle[0] + "</h1>" + para +
+			"<aside><p>The strike in numbers</p><p>Eight days</p></aside></article></body></html>", nil},
+		{"a sidebar outside the article", "<html><body><article><h1>" + baseArticle[0] + "</h1>" + para +
+			"</article><aside><p>The strike in numbers</p><p>Eight days</p></aside></body></html>", []string{"The strike in numbers"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, r := range strayFindingsIn(t, only, article.FormatHTML, c.page) {
+			got = append(got, strings.SplitN(r.Text, "\n", 2)[0])
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: findings start at %q, want %q", c.name, got, c.want)
+		}
+	}
+	// Text and CMS bodies are not judged: the rule needs the page's markup.
+	text, _ := articleWith(false, "Contact", "Advertise")
+	if got := strayFindingsIn(t, only, article.FormatText, text); len(got) != 0 {
+		t.Errorf("plain text: want no page-furniture finding, got %v", got)
 	}
 }

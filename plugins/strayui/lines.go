@@ -23,6 +23,12 @@ type unit struct {
 	// quote marks lines of a blockquote (a quotation and its citation):
 	// part of the story, never a furniture run.
 	quote bool
+	// element is the place of a line of an Aside block in HTML: the
+	// furniture elements around it ("nav", "article>aside"; see
+	// Block.Element); "" for every other line.
+	element string
+	// headline marks the lines of the headline block.
+	headline bool
 }
 
 func splitLines(a *sdk.Article) []unit {
@@ -47,7 +53,11 @@ func splitLines(a *sdk.Article) []unit {
 			trimmed := strings.TrimSpace(l)
 			if trimmed != "" {
 				s := start + lead
-				out = append(out, unit{text: trimmed, span: sdk.Span{Start: s, End: s + len(trimmed)}, skip: skip, aside: aside, quote: b.Kind == article.BlockQuote})
+				u := unit{text: trimmed, span: sdk.Span{Start: s, End: s + len(trimmed)}, skip: skip, aside: aside, quote: b.Kind == article.BlockQuote, headline: b.Kind == article.Headline}
+				if b.Kind == article.Aside && a.Format == article.FormatHTML {
+					u.element = b.Element
+				}
+				out = append(out, u)
 			}
 			start += len(line)
 		}

@@ -23,7 +23,7 @@ var Plugin = &sdk.Plugin{
 	Doc:       pluginDoc,
 	Options:   pluginOptions,
 	Configure: configure,
-	Rules:     []*sdk.Rule{UIChrome, ForeignLanguage, RelatedLink, FurnitureRun, SiteFooter},
+	Rules:     []*sdk.Rule{UIChrome, ForeignLanguage, RelatedLink, FurnitureRun, SiteFooter, PageFurniture},
 }
 
 // pluginOptions are the plugin-wide settings of the [strayui] table.
@@ -185,7 +185,9 @@ when the user asks (--fix or an editor action).
 Known strings live in the embedded data/chrome.txt (English and 26 other
 languages; its header names the sources); add more with the plugin option
 chrome. Furniture that carries no label phrase (related-story headlines,
-menus) is found by its shape and place: see furniture-run. Lines that are not known
+menus) is found by its shape and place: see furniture-run. In a whole web
+page (HTML), the page's own menus, header, footer, sidebar boxes and forms
+are reported block by block: see page-furniture. Lines that are not known
 strings are judged by cheap signals first, and only the few that look like UI
 text are passed to a language identifier (lingua-go, low-accuracy mode), which
 is loaded on first use.`
