@@ -360,3 +360,34 @@ func TestPageFurnitureExclusions(t *testing.T) {
 		t.Errorf("plain text: want no page-furniture finding, got %v", got)
 	}
 }
+
+// off-story needs the extractor, the place and the shape to agree: a lone
+// headline after the story is reported; a credit line, a line that
+// introduces a list, a sentence and plain text are not.
+func TestOffStory(t *testing.T) {
+	only := sdktest.Config{Rules: map[string]sdk.RuleSettings{}}
+	for _, o := range Plugin.Rules {
+		only.Rules[o.Name] = sdk.RuleSettings{Enabled: o == OffStory}
+	}
+	story := "<html><head><title>" + baseArticle[0] + "</title></head><body><div class=\"story\"><h1>" + baseArticle[0] + "</h1><p>" +
+		strings.Join(baseArticle[1:6], "</p><p>") + "</p></div>"
+	for _, c := range []struct {
+		after string
+		want  bool
+	}{
+		{"Ferry fares rise for the summer season", true},
+		{"Reporting by Ana Ruiz; Editing by Tom Hale", false},
+		{"Photos of the strike:", false},
+		{"Sign up to receive our stories from the port every morning.", false},
+	} {
+		page := story + "<div class=\"more\"><div><a href=\"/x\">" + c.after + "</a></div></div></body></html>"
+		got := strayFindingsIn(t, only, article.FormatHTML, page)
+		if (len(got) > 0) != c.want {
+			t.Errorf("%q after the story: got %v, want a finding: %v", c.after, got, c.want)
+		}
+	}
+	text, _ := articleWith(false, "Ferry fares rise for the summer season")
+	if got := strayFindingsIn(t, only, article.FormatText, text); len(got) != 0 {
+		t.Errorf("plain text: want no off-story finding, got %v", got)
+	}
+}
