@@ -94,6 +94,8 @@ func (st *state) lineChrome(text string) *phrase {
 		return copyrightPhrase
 	case widgetStamp.MatchString(text):
 		return stampPhrase
+	case dateStamp.MatchString(text):
+		return datePhrase
 	case navLine(text):
 		return navPhrase
 	}
@@ -103,7 +105,11 @@ func (st *state) lineChrome(text string) *phrase {
 var (
 	copyrightPhrase = &phrase{Lang: "any", Kind: kindFooter, Text: "copyright line"}
 	stampPhrase     = &phrase{Lang: "any", Kind: kindNav, Text: "time stamp or counter"}
-	navPhrase       = &phrase{Lang: "any", Kind: kindNav, Text: "navigation items"}
+	// datePhrase is weak: ui-chrome reports a date stamp alone only
+	// before the story (a date in the story or after it may head a diary
+	// entry or close a letter); in a furniture run it is known chrome.
+	datePhrase = &phrase{Lang: "any", Kind: kindNav, Text: "date stamp", weak: true}
+	navPhrase  = &phrase{Lang: "any", Kind: kindNav, Text: "navigation items"}
 )
 
 // copyrightLine is the named heuristic "copyright line": a short line with
@@ -128,6 +134,26 @@ var rightsReserved = regexp.MustCompile(`(?i)\b(all rights reserved|alle rechte 
 // time ("5 min read") or gallery counter ("3 of 12"). Copy writes dates,
 // not ages, and never a counter on a line of its own.
 var widgetStamp = regexp.MustCompile(`(?i)^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago|\d+\s*(?:min|mins|minutes?)\.?\s+read|\d+\s*(?:of|/)\s*\d+)$`)
+
+// Parts of the date-stamp heuristic.
+const (
+	stampMonth   = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+	stampWeekday = `(?:mon|tues|wednes|thurs|fri|satur|sun)day`
+	stampDate    = `(?:` + stampWeekday + `,?\s+)?(?:` + stampMonth + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+` + stampMonth + `,?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})`
+	stampTime    = `\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?`
+	stampLabel   = `(?:(?:published|updated|posted|last updated)(?:\s+on)?\s*:?\s*)?`
+	stampSep     = `\s*(?:at|@|,|\||·|•|-|–)?\s*`
+)
+
+// dateStamp is the named heuristic "date stamp": a line that is only a
+// page's publication stamp, a date with an optional weekday, time, time
+// zone and "Published"/"Updated" label ("Nov. 20, 2019 5:52 AM EST",
+// "Updated 10:01 pm PST, Tuesday, November 19, 2019", "PUBLISHED: November
+// 19, 2019 at 8:59 pm | UPDATED: ..."). Copy writes dates inside
+// sentences or datelines with a place; a time alone ("4:14 p.m.") heads
+// live-blog entries and is left alone.
+var dateStamp = regexp.MustCompile(`(?i)^\|?\s*` + stampLabel + `(?:` + stampTime + stampSep + `)?` + stampDate +
+	`(?:` + stampSep + `(?:` + stampLabel + `(?:` + stampDate + `|` + stampTime + `|` + stampWeekday + `)))*\s*\|?$`)
 
 // navSep splits a line of navigation items.
 var navSep = regexp.MustCompile(`\s*(?:\||•|·|»|›|\s/\s|\s>\s)\s*`)

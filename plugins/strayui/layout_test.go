@@ -391,3 +391,36 @@ func TestOffStory(t *testing.T) {
 		t.Errorf("plain text: want no off-story finding, got %v", got)
 	}
 }
+
+func TestDateStamp(t *testing.T) {
+	for _, s := range []string{
+		"November 18, 2019", "Nov. 20, 2019 5:52 AM EST", "Updated 10:01 pm PST, Tuesday, November 19, 2019",
+		"PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 19, 2019 at 10:16 pm",
+		"Published 2:16 AM EST Nov 20, 2019", "Monday, November 18, 2019", "20 Nov, 2019 05:47", "13.11.2019, 23:06",
+	} {
+		if !dateStamp.MatchString(s) {
+			t.Errorf("dateStamp(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{
+		"4:14 p.m.", "NEW YORK, Nov. 18, 2019", "On November 18, 2019, the court ruled.", "Election 2020", "2019", "Nov. 18",
+	} {
+		if dateStamp.MatchString(s) {
+			t.Errorf("dateStamp(%q) = true, want false", s)
+		}
+	}
+	// Before the story the stamp is reported; under the headline, in the
+	// story and after it a date alone is the story's own.
+	text, line := articleWith(true, "Sponsored", "Nov. 20, 2019 5:52 AM EST")
+	if got := strayFindings(t, sdktest.Config{}, text); len(got) != 2 || got[1].Line != line+2 {
+		t.Errorf("a stamp before the story: want a finding on line %d, got %v", line+2, got)
+	}
+	text, _ = insert(0, "Friday, July 21, 2017")
+	if got := strayFindings(t, sdktest.Config{}, text); len(got) != 0 {
+		t.Errorf("the story's date under its headline: want no finding, got %v", got)
+	}
+	text, _ = insert(2, "November 18, 2019")
+	if got := strayFindings(t, sdktest.Config{}, text); len(got) != 0 {
+		t.Errorf("a date mid-story: want no finding, got %v", got)
+	}
+}

@@ -34,7 +34,10 @@ func checkUIChrome(p *sdk.Pass) {
 		if m == nil || m.Kind == kindFooter || l.inRun[i] {
 			continue // site-footer and furniture-run report those
 		}
-		if m.weak && i < l.tail && !(i > 0 && matches[i-1] != nil) && !(i+1 < len(matches) && matches[i+1] != nil) && !st.plainlyForeign(units, m, &articleLang) {
+		if m == datePhrase && (i >= l.first || storyDate(l, i)) {
+			continue // a date in or after the story, or under its headline, is the story's
+		}
+		if m.weak && i < l.tail && m != datePhrase && !(i > 0 && matches[i-1] != nil) && !(i+1 < len(matches) && matches[i+1] != nil) && !st.plainlyForeign(units, m, &articleLang) {
 			continue // "Comment" or "Website" alone mid-story may be a subhead
 		}
 		u := units[i]
@@ -58,7 +61,10 @@ Only whole lines are matched, so the same words inside a sentence are never
 reported. Lines are matched tolerant of counts and separators: "Comments (12)", "12
 Comments", "Share | Tweet | Email". Lines of navigation items joined by
 separators ("News | Sport | Weather", "Home » Politics »") and widget time
-stamps and counters ("2h ago", "5 min read", "3 of 12") are reported too.
+stamps and counters ("2h ago", "5 min read", "3 of 12") are reported too,
+and so is a page's date stamp alone on a line ("Updated 10:01 pm PST, Tuesday,
+November 19, 2019") before the story, but not on the line under the headline
+(the story's own date line) nor in or after the story.
 
 A single everyday word ("Comment", "Website", "Reply") is reported
 only at the end of the article (after the last story paragraph) or next to
@@ -68,3 +74,17 @@ identifier agrees it is not in the article's language.
 
 Options (plugin-wide): chrome adds entries in data/chrome.txt's format,
 e.g. chrome = ["de | comment | Kommentar schreiben"].`
+
+// storyDate is the named heuristic "story date": a date stamp on the line
+// right under the headline is the story's own date line, which many
+// desks' copy carries (dev-set articles do), not a page's stamp.
+func storyDate(l *layout, i int) bool {
+	h := 0 // the headline: the headline block, else the first line
+	for j, u := range l.units {
+		if u.headline {
+			h = j
+			break
+		}
+	}
+	return i == h+1
+}
