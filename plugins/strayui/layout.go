@@ -525,6 +525,11 @@ const (
 	// parallelShare is the share of a run's lines that must share a
 	// feature for the run to be a list of the story's own.
 	parallelShare = 0.75
+	// maxListValueWords is the most words after the colon of a list
+	// entry ("England (Group A): Kane, Sterling"); a headline's clause
+	// after a topic ("NASA shock: Veteran astronaut reveals what ...")
+	// is longer.
+	maxListValueWords = 6
 )
 
 // parallelList is the named heuristic "parallel list": a run whose lines
@@ -532,7 +537,8 @@ const (
 // results table, a list of qualified teams), where related headlines and
 // menus vary. The features: the line starts with a figure ("1a etapa:
 // ...", "10th appearance"), has a colon inside it ("England (Group A):
-// ..."), has a spaced dash inside it ("Palm Bay 18 22 — 70"), ends with a
+// ..." with at most maxListValueWords words after the colon), has a
+// spaced dash inside it ("Palm Bay 18 22 — 70"), ends with a
 // figure ("Viera d. Melbourne 1-0"). (A shared first word is no sign:
 // related headlines often all begin "How to".) Known chrome lines are
 // left out of the count.
@@ -550,7 +556,7 @@ func parallelList(l *layout, r run) bool {
 		if unicode.IsDigit(first) {
 			counts[0]++
 		}
-		if i := strings.Index(t, ": "); i > 0 {
+		if i := strings.Index(t, ": "); i > 0 && !moreWords(t[i+2:], maxListValueWords) {
 			counts[1]++
 		}
 		if strings.Contains(t, " – ") || strings.Contains(t, " — ") || strings.Contains(t, " - ") {

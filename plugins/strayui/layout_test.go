@@ -288,6 +288,11 @@ func TestFurnitureRunStoryBoxes(t *testing.T) {
 		{"a long box with the publisher's address", []string{
 			"About us", "Advertise", "Careers", "Contact", "Masthead", "1100 Harbour Street, Rotterdam",
 		}, 0},
+		{"topic-and-clause headlines (not a parallel list)", []string{
+			"Port shock: Dock workers walk out again over the new night-shift rota",
+			"Ferry news: Summer fares rise for the third year running on every route",
+			"Bridge row: Council delays the vote on the new crossing until next spring",
+		}, 0},
 		{"related headlines followed by a sentence", []string{
 			"Ferry fares rise for the summer season",
 			"New bridge opens to traffic in Rotterdam",
