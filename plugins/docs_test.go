@@ -1,6 +1,7 @@
 package plugins
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/runner"
 	"github.com/copydesk/copydesk/core/sdk"
 	"github.com/copydesk/copydesk/core/sdk/sdktest"
 )
@@ -43,10 +45,14 @@ func TestEveryRuleIsDocumentedAndDemonstrated(t *testing.T) {
 				if strings.HasPrefix(r.Example.Before, "<") { // a web page (HTML), taken as it is
 					format, before, after = article.FormatHTML, r.Example.Before, r.Example.After
 				}
-				if got := sdktest.CheckText(t, p, cfg, format, before); len(got) == 0 {
+				check := func(text string) []sdktest.Result { return sdktest.CheckText(t, p, cfg, format, text) }
+				if n := crossFile[id]; n > 0 {
+					check = func(text string) []sdktest.Result { return checkInRun(t, p, cfg, text, before, after, n) }
+				}
+				if got := check(before); len(got) == 0 {
 					t.Errorf("%s: its example is not flagged:\n%s", id, r.Example.Before)
 				}
-				if got := sdktest.CheckText(t, p, cfg, format, after); len(got) != 0 {
+				if got := check(after); len(got) != 0 {
 					t.Errorf("%s: the fixed example is still flagged: %v", id, got)
 				}
 				want := regexp.MustCompile(`(?m)(^\d+|want)\s+(.*\s)?` + regexp.QuoteMeta(r.Name) + `\s+"`)
@@ -56,6 +62,48 @@ func TestEveryRuleIsDocumentedAndDemonstrated(t *testing.T) {
 			})
 		}
 	}
+}
+
+// crossFile names the rules that judge an article against the other
+// articles of its run (the host's cross-file pre-pass, article.Recurrence):
+// one article alone gives them nothing to compare, so their example is
+// checked inside a run of this many articles of one source (checkInRun).
+var crossFile = map[string]int{
+	"strayui/recurring-line": 3,
+}
+
+// checkInRun checks text as one of a run of n articles in one directory.
+// The other n-1 are the example's before with every line the example keeps
+// in its after rewritten to a line of their own: what the example removes
+// recurs in every article of the run, the story does not. The host's
+// pre-pass (runner.MarkRecurring) marks the run, as copydesk check does.
+func checkInRun(t *testing.T, p *sdk.Plugin, cfg sdktest.Config, text, before, after string, n int) []sdktest.Result {
+	t.Helper()
+	kept := map[string]bool{}
+	for _, l := range strings.Split(after, "\n") {
+		kept[strings.TrimSpace(l)] = true
+	}
+	run := []*article.Article{parseExample(t, "desk/0.txt", text)}
+	for i := 1; i < n; i++ {
+		lines := strings.Split(before, "\n")
+		for j, l := range lines {
+			if l = strings.TrimSpace(l); l != "" && kept[l] {
+				lines[j] = fmt.Sprintf("Line %d of another story of the desk, number %c.", j+1, 'A'+i)
+			}
+		}
+		run = append(run, parseExample(t, fmt.Sprintf("desk/%d.txt", i), strings.Join(lines, "\n")))
+	}
+	runner.MarkRecurring(run)
+	return sdktest.Check(t, p, cfg, run[0])
+}
+
+func parseExample(t *testing.T, path, text string) *article.Article {
+	t.Helper()
+	a, err := article.Parse(path, article.FormatText, []byte(text))
+	if err != nil {
+		t.Fatalf("parsing the example: %v", err)
+	}
+	return a
 }
 
 // exampleOptions are the plugin settings a rule's example needs to be

@@ -17,11 +17,9 @@ import (
 	"github.com/mattn/go-isatty"
 
 	"github.com/copydesk/copydesk"
-	"github.com/copydesk/copydesk/core/article"
 	"github.com/copydesk/copydesk/core/config"
 	"github.com/copydesk/copydesk/core/report"
 	"github.com/copydesk/copydesk/core/runner"
-	"github.com/copydesk/copydesk/core/sdk"
 	"github.com/copydesk/copydesk/plugins"
 )
 
@@ -118,191 +116,77 @@ func (c *common) startEngine(ctx context.Context, cfg *config.Config) (*runner.E
 	return e, exitOK
 }
 
+// cmdCheck is copydesk check (and, with writeBaselineTo set, copydesk
+// baseline). Each flag's handling is a function of checkFlags
+// (checkflags.go); this is the order they run in.
 func cmdCheck(args []string) int {
-	c := newCommon("check")
-	format := c.fs.String("format", "text", "output format: "+strings.Join(report.Names(), ", "))
-	colorMode := c.fs.String("color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
-	failOn := c.fs.String("fail-on", "", "exit 1 when a finding is at or above this severity (default from rules.toml: error)")
-	minSev := c.fs.String("min-severity", "", "hide findings below this severity (default from rules.toml: info)")
-	stdinName := c.fs.String("stdin-name", "", "file name to report for - (standard input)")
-	stdinFormat := c.fs.String("stdin-format", "", "format of standard input: txt, md, html or json (default from --stdin-name, else json when it is a JSON object, else txt)")
-	var maxSize sizeFlag
-	c.fs.Var(&maxSize, "max-file-size", "refuse files larger than this, in bytes or with a unit as in rules.toml: 30MiB, 512KiB (default from rules.toml: 4MiB)")
-	var excludes globsFlag
-	c.fs.Var(&excludes, "exclude", "leave out files matching this glob (repeatable; adds to exclude in rules.toml), e.g. --exclude package.json --exclude 'data/**'")
-	ci := addCIFlags(c.fs) // --changed-since, --shard, --baseline, --output, --ndjson: see ci.go
-	stats := c.fs.Bool("stats", false, "print each plugin's time and peak memory to stderr")
-	ed := addEditorFlags(c.fs) // --fix, --diff: see fix.go
-	c.fs.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: copydesk check [flags] PATHS...  (files, directories, globs, or - for stdin)")
-		c.fs.PrintDefaults()
+	f := newCheckFlags()
+	paths, code, ok := f.parsePaths(args)
+	if !ok {
+		return code
 	}
-	paths, err := c.parse(args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	paths = ci.defaultPaths(paths)
-	if len(paths) == 0 && !ci.ndjson {
-		if writeBaselineTo != "" {
-			fmt.Fprintln(os.Stderr, "copydesk baseline: no paths given; try 'copydesk baseline content/' to record the findings under content/")
-			return exitUsage
-		}
-		fmt.Fprintln(os.Stderr, "copydesk check: no paths given; try 'copydesk check story.txt' or 'copydesk check -' for stdin")
-		return exitUsage
-	}
-	cfg, err := c.loadConfig()
+	cfg, err := f.loadConfig()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "copydesk: %v\n", err)
 		return exitUsage
 	}
-	for _, f := range []struct {
-		flag string
-		dst  *sdk.Severity
-	}{{*failOn, &cfg.FailOn}, {*minSev, &cfg.MinSeverity}} {
-		if f.flag == "" {
-			continue
-		}
-		s, err := sdk.ParseSeverity(f.flag)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "copydesk check: %v\n", err)
-			return exitUsage
-		}
-		*f.dst = s
-	}
-	if maxSize > 0 {
-		cfg.MaxFileBytes = int64(maxSize)
-	}
-	useColor, err := wantColor(*colorMode, os.Stdout)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "copydesk check: %v\n", err)
-		return exitUsage
-	}
-	rep, err := report.New(*format, report.Options{Color: useColor})
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "copydesk check: %v\n", err)
-		return exitUsage
-	}
-	if code := ed.validate(paths); code != exitOK {
+	if code := f.applyToConfig(cfg); code != exitOK {
 		return code
 	}
-	if code := ci.validate(); code != exitOK {
+	rep, useColor, code := f.reporter()
+	if code != exitOK {
 		return code
 	}
-	if ci.ndjson && flagSet(c.fs, "format") && *format != "json" {
-		fmt.Fprintf(os.Stderr, "copydesk check: --ndjson writes one JSON result per line; it does not combine with --format %s (leave --format out)\n", *format)
-		return exitUsage
+	if code := f.validateModes(paths); code != exitOK {
+		return code
 	}
-	var sf article.Format
-	if *stdinFormat != "" {
-		if sf, err = article.ParseFormat(*stdinFormat); err != nil {
-			fmt.Fprintf(os.Stderr, "copydesk check: --stdin-format: %v\n", err)
-			return exitUsage
-		}
+	sf, code := f.stdinFormat()
+	if code != exitOK {
+		return code
 	}
 
 	// Inputs, standard input included, are read in full before any plugin
 	// starts.
-	paths, code := ci.selectPaths(paths)
+	paths, code = f.ci.selectPaths(paths)
 	if code != exitOK {
 		return code
 	}
-	inputs := runner.Collect(paths, runner.InputOptions{MaxBytes: cfg.MaxFileBytes, StdinName: *stdinName, StdinFormat: sf, Exclude: append(cfg.ExcludeGlobs(), excludes...)})
+	inputs := f.collect(paths, cfg, sf)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	engine, code := c.startEngine(ctx, cfg)
+	engine, code := f.startEngine(ctx, cfg)
 	if engine == nil {
 		return code
 	}
 	defer engine.Close()
-	if ci.ndjson {
-		return runNDJSON(ctx, engine, cfg, os.Stdin, os.Stdout, ci.batch, *stdinName)
+	if f.ci.ndjson {
+		return runNDJSON(ctx, engine, cfg, os.Stdin, os.Stdout, f.ci.batch, f.stdinName)
 	}
 
-	var articles []*article.Article
-	ed.batch = map[string]string{}
-	for _, in := range inputs {
-		if in.Err == nil {
-			articles = append(articles, in.Article)
-		}
-		if in.Batch != "" {
-			ed.batch[in.Path] = in.Batch
-		}
-	}
-	res := checkWithProgress(ctx, engine, articles) // progress.go: a bar when stderr is a terminal
+	f.ed.batch = batches(inputs)
+	res := checkWithProgress(ctx, engine, readable(inputs)) // progress.go: a bar when stderr is a terminal
 	if ctx.Err() != nil {
 		engine.Close()
 		fmt.Fprintln(os.Stderr, "copydesk: interrupted; no results written")
 		return exitInterrupted
 	}
-	// Unreadable files and plugin failures are in the report; stderr
-	// repeats them for runs whose report goes elsewhere, but not when the
-	// text report is shown where stderr is (a terminal), which would say
-	// everything twice.
-	echo := !(*format == "text" && sameFile(os.Stdout, os.Stderr))
-	// Put unreadable inputs back in order among the checked files.
-	byPath := map[string]*runner.File{}
-	for _, f := range res.Files {
-		byPath[f.Path] = f
-	}
-	files := make([]*runner.File, 0, len(inputs))
-	inputErrors := 0
-	for _, in := range inputs {
-		if in.Err != nil {
-			inputErrors++
-			files = append(files, &runner.File{Path: in.Path, Diagnostics: []runner.Diagnostic{}, Error: in.Err.Error()})
-			if echo {
-				fmt.Fprintf(os.Stderr, "copydesk: %v\n", in.Err)
-			}
-			continue
-		}
-		files = append(files, byPath[in.Path])
-	}
-	res.Files = files
-	if done, code := ci.beforeReport(res); done {
+	echo := f.echoErrors()
+	inputErrors := restoreUnreadable(res, inputs, echo)
+	if done, code := f.ci.beforeReport(res); done {
 		return code
 	}
-	if done, code := ed.afterCheck(ctx, engine, res, ci.applyBaseline); done {
+	if done, code := f.ed.afterCheck(ctx, engine, res, f.ci.applyBaseline); done {
 		return code
 	}
-	if *stats {
-		for _, s := range res.Stats {
-			fmt.Fprintln(os.Stderr, s)
-		}
-	}
-	if err := ci.report(os.Stdout, rep, *format, report.Options{Color: useColor}, engine, cfg, res); err != nil {
+	f.printStats(res)
+	if err := f.ci.report(os.Stdout, rep, f.format, report.Options{Color: useColor}, engine, cfg, res); err != nil {
 		// An I/O error, like an unreadable input: exit 2, not the
 		// plugin-failure code.
 		fmt.Fprintf(os.Stderr, "copydesk: writing report: %v\n", err)
 		return exitUsage
 	}
-	if len(res.Failures) > 0 {
-		for _, f := range res.Failures {
-			if !echo {
-				break
-			}
-			where := ""
-			if f.Path != "" {
-				where = " on " + f.Path
-			}
-			fmt.Fprintf(os.Stderr, "copydesk: plugin %s failed%s; its findings are missing: %s\n", f.Plugin, where, firstLine(f.Error))
-		}
-		return exitFailure
-	}
-	if inputErrors > 0 {
-		return exitUsage
-	}
-	for _, f := range res.Files {
-		for _, d := range f.Diagnostics {
-			if d.Severity >= cfg.FailOn {
-				return exitFindings
-			}
-		}
-	}
-	return exitOK
+	return exitCode(res, inputErrors, cfg.FailOn, echo)
 }
 
 // unknownFlag refuses a flag the command does not have with a did-you-mean

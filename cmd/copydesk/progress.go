@@ -36,6 +36,7 @@ func checkWithProgress(ctx context.Context, e *runner.Engine, articles []*articl
 		progressbar.OptionClearOnFinish(),
 	)
 	defer bar.Exit()
+	runner.MarkRecurring(articles) // the cross-file signal spans the whole run, not one batch
 	var out *runner.Result
 	size := batchSize(len(articles))
 	for start := 0; start < len(articles); start += size {

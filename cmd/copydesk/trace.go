@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/language"
 	"github.com/copydesk/copydesk/core/sdk"
 	"github.com/copydesk/copydesk/plugins/fragment"
 )
@@ -31,17 +33,20 @@ func cmdTrace(args []string) int {
 		fmt.Fprintf(os.Stderr, "copydesk explain --trace: %v\n", err)
 		return exitUsage
 	}
+	// The language as check decides it before any rule runs (the article's
+	// language field, else identification); the fragment rules read English.
+	language.Decide(a, "", "")
+	if !slices.ContainsFunc(fragment.Plugin.Rules, func(r *sdk.Rule) bool { return r.Understands(a.Language) }) {
+		fmt.Printf("%s: not read: the article is not English\n", args[0][:i])
+		return exitOK
+	}
 	onLine := func(s sdk.Span) bool {
 		return a.Position(s.Start).Line <= line && line <= a.Position(max(s.End-1, s.Start)).Line
 	}
-	at, ts, err := fragment.TraceArticle(a, onLine)
+	_, ts, err := fragment.TraceArticle(a, onLine)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "copydesk explain --trace: %v\n", err)
 		return exitFailure
-	}
-	if at != nil && at.Fired("not-english") {
-		fmt.Printf("%s: not read: the article is not English\n", args[0][:i])
-		return exitOK
 	}
 	if len(ts) == 0 {
 		fmt.Printf("%s: no body sentence of the fragment rules on this line (headlines, labels, short or unpunctuated paragraphs are not read)\n", args[0])

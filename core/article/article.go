@@ -1,134 +1,74 @@
-// Package article is copydesk's model of one piece of copy: the visible text
-// every plugin reads, split into blocks and sentences with exact spans, and the
-// map from that text back to source lines and columns.
+// Package article reads copy into copydesk's model of it: plain text,
+// Markdown, HTML and CMS JSON become an Article (visible text, blocks and
+// sentences with exact spans, and the map back to source lines and columns).
 //
-// Plugins only ever see Text and spans into it. The core parses each input
-// once (plain text, Markdown, HTML or CMS JSON), and maps every span a plugin
-// reports back to the line and column of the file the user opened.
+// The model itself lives in core/article/model, which imports no parser, so
+// that the SDK a plugin links stays small; the types here are aliases of it.
+// This package adds the readers (goldmark, x/net/html) and the sentence
+// segmenter.
 package article
 
-import (
-	"sort"
-	"unicode/utf8"
+import "github.com/copydesk/copydesk/core/article/model"
+
+// The model's types (see core/article/model).
+type (
+	// Format names the kind of input an article was parsed from.
+	Format = model.Format
+	// BlockKind says what a block is on the page.
+	BlockKind = model.BlockKind
+	// Span is a half-open byte range [Start, End) of Article.Text.
+	Span = model.Span
+	// Sentence is one sentence of a block.
+	Sentence = model.Sentence
+	// Block is one structural unit of the article.
+	Block = model.Block
+	// Article is a parsed piece of copy.
+	Article = model.Article
+	// Position is a place in the source file as editors count it.
+	Position = model.Position
+	// Location names the element of a CMS document a finding lies in.
+	Location = model.Location
+	// Bound is a source range holding one of the article's strings.
+	Bound = model.Bound
+	// Recurrence is what the cross-file pre-pass found about an article.
+	Recurrence = model.Recurrence
+	// RecurringLine is one line that recurs in other articles of a source.
+	RecurringLine = model.RecurringLine
 )
 
-// Format names the kind of input an article was parsed from.
-type Format string
+// FoldDigitsMaxWords: see model.FoldDigitsMaxWords.
+const FoldDigitsMaxWords = model.FoldDigitsMaxWords
+
+// NormaliseLine is model.NormaliseLine: the form in which the cross-file
+// pre-pass compares a line.
+func NormaliseLine(buf []byte, line string) []byte { return model.NormaliseLine(buf, line) }
 
 const (
-	FormatText     Format = "txt"
-	FormatMarkdown Format = "md"
-	FormatHTML     Format = "html"
-	FormatJSON     Format = "json" // a CMS JSON article
+	FormatText     = model.FormatText
+	FormatMarkdown = model.FormatMarkdown
+	FormatHTML     = model.FormatHTML
+	FormatJSON     = model.FormatJSON // a CMS JSON article
 )
-
-// BlockKind says what a block is on the page. Rules use it to tell body copy
-// (paragraphs) from furniture (headlines, list items, captions).
-type BlockKind string
 
 const (
-	Headline   BlockKind = "headline"
-	Byline     BlockKind = "byline"   // a CMS byline field
-	Dateline   BlockKind = "dateline" // a CMS dateline field
-	Paragraph  BlockKind = "paragraph"
-	Heading    BlockKind = "heading" // a subhead inside the body
-	ListItem   BlockKind = "list-item"
-	BlockQuote BlockKind = "blockquote"
-	Caption    BlockKind = "caption" // figcaption, image credits
-	Aside      BlockKind = "aside"   // aside, nav, footer and other page furniture elements
-	Code       BlockKind = "code"    // code and preformatted text; rules skip it
-	Line       BlockKind = "line"    // a bare line of text outside any structure
+	Headline   = model.Headline
+	Byline     = model.Byline   // a CMS byline field
+	Dateline   = model.Dateline // a CMS dateline field
+	Paragraph  = model.Paragraph
+	Heading    = model.Heading // a subhead inside the body
+	ListItem   = model.ListItem
+	BlockQuote = model.BlockQuote
+	Caption    = model.Caption // figcaption, image credits
+	Aside      = model.Aside   // aside, nav, footer and other page furniture elements
+	Code       = model.Code    // code and preformatted text; rules skip it
+	Line       = model.Line    // a bare line of text outside any structure
 )
 
-// Span is a half-open byte range [Start, End) of Article.Text.
-type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
-// Len is the span's length in bytes.
-func (s Span) Len() int { return s.End - s.Start }
-
-// Contains reports whether o lies inside s.
-func (s Span) Contains(o Span) bool { return s.Start <= o.Start && o.End <= s.End }
-
-// Sentence is one sentence of a block.
-type Sentence struct {
-	Span Span `json:"span"`
-}
-
-// Block is one structural unit of the article: a headline, a paragraph, a list
-// item... Its sentences lie inside its span, in order.
-type Block struct {
-	Kind      BlockKind  `json:"kind"`
-	Span      Span       `json:"span"`
-	Sentences []Sentence `json:"sentences,omitempty"`
-	// Element is the HTML element (or Markdown node kind) the block came
-	// from, when there was one: "p", "li", "figcaption", "aside"...
-	Element string `json:"element,omitempty"`
-}
-
-// Article is a parsed piece of copy.
-type Article struct {
-	// Path is the file the article came from ("-" or a --stdin-name for
-	// standard input).
-	Path   string `json:"path"`
-	Format Format `json:"format"`
-	// Text is the visible text: markup removed, entities decoded, line
-	// endings normalised to "\n", blocks separated by blank lines.
-	Text   string            `json:"text"`
-	Blocks []Block           `json:"blocks"`
-	Meta   map[string]string `json:"meta,omitempty"`
-	// Language is the article's language as an ISO 639-1 code ("en", "de"),
-	// or "" when unknown. The host sets it before any rule runs: from the
-	// CMS JSON "language" field or front matter, the configuration, or by
-	// identifying the text once. Rules declare the languages they
-	// understand (sdk.Rule.Languages) and only see articles in them.
-	Language string `json:"language,omitempty"`
-
-	// source and anchors map Text offsets back to the input. They stay in
-	// the host; plugins receive Text, Blocks and Meta only.
-	source  []byte
-	anchors []anchor
-	lines   []int // byte offset of the start of each source line
-	// locations name the CMS elements source ranges hold (cms.go).
-	locations []locRange
-}
-
-// Slice returns the text under s, clamped to the article.
-func (a *Article) Slice(s Span) string {
-	st, en := clamp(s.Start, len(a.Text)), clamp(s.End, len(a.Text))
-	if en < st {
-		return ""
-	}
-	return a.Text[st:en]
-}
-
-// SentenceText returns the text of a sentence.
-func (a *Article) SentenceText(s Sentence) string { return a.Slice(s.Span) }
-
-// BlockText returns the text of a block.
-func (a *Article) BlockText(b Block) string { return a.Slice(b.Span) }
-
-// Source returns the input bytes the article was parsed from.
-func (a *Article) Source() []byte { return a.source }
-
-// anchor says that Text[text : text+n] came from source[src : src+n] byte for
-// byte. Text offsets between anchors (inserted separators, decoded entities)
-// map to the end of the preceding anchor.
-type anchor struct {
-	text, src, n int
-	// srcN is, for inserted text that decodes one escape of the source
-	// (a JSON \" or \u201c), the escape's length: a span ending after
-	// that text ends after the whole escape.
-	srcN int
-}
-
-// Builder assembles an article's Text from pieces of the source, recording
-// where each piece came from. Parsers use it; nothing else should need to.
+// Builder assembles an article's Text from pieces of the source (see
+// model.Builder) and segments its blocks into sentences when finished.
+// Parsers use it; nothing else should need to.
 type Builder struct {
-	a   Article
-	buf []byte
+	*model.Builder
 	// lineMode says whether a "\n" inside a block ends a sentence: the
 	// readers know whether a line break in their input is a visible break
 	// (a <br>, a scraped line) or just wrapping (Markdown's soft breaks).
@@ -137,74 +77,12 @@ type Builder struct {
 
 // NewBuilder starts an article for the given source.
 func NewBuilder(path string, format Format, source []byte) *Builder {
-	return &Builder{a: Article{Path: path, Format: format, source: source}}
-}
-
-// Len is the length of the text built so far.
-func (b *Builder) Len() int { return len(b.buf) }
-
-// Bytes returns the text built so far. The caller must not modify it.
-func (b *Builder) Bytes() []byte { return b.buf }
-
-// Copy appends text that appears verbatim in the source at srcOffset.
-func (b *Builder) Copy(text string, srcOffset int) {
-	if text == "" {
-		return
-	}
-	if n := len(b.a.anchors); n > 0 {
-		last := &b.a.anchors[n-1]
-		if last.text+last.n == len(b.buf) && last.src+last.n == srcOffset {
-			last.n += len(text)
-			b.buf = append(b.buf, text...)
-			return
-		}
-	}
-	b.a.anchors = append(b.a.anchors, anchor{text: len(b.buf), src: srcOffset, n: len(text)})
-	b.buf = append(b.buf, text...)
-}
-
-// Insert appends text that is not in the source as such (a separator, a
-// decoded entity). It maps to srcOffset.
-func (b *Builder) Insert(text string, srcOffset int) {
-	if text == "" {
-		return
-	}
-	b.a.anchors = append(b.a.anchors, anchor{text: len(b.buf), src: srcOffset, n: 0})
-	b.buf = append(b.buf, text...)
-}
-
-// insertEscape appends the decoded text of the escape sequence at
-// source[srcOffset : srcOffset+srcLen].
-func (b *Builder) insertEscape(text string, srcOffset, srcLen int) {
-	if text == "" {
-		return
-	}
-	b.a.anchors = append(b.a.anchors, anchor{text: len(b.buf), src: srcOffset, srcN: srcLen})
-	b.buf = append(b.buf, text...)
-}
-
-// AddBlock records a block over Text[start:end]; sentences are segmented when
-// the article is finished.
-func (b *Builder) AddBlock(kind BlockKind, element string, start, end int) {
-	if end <= start {
-		return
-	}
-	b.a.Blocks = append(b.a.Blocks, Block{Kind: kind, Element: element, Span: Span{start, end}})
-}
-
-// SetMeta records a metadata field.
-func (b *Builder) SetMeta(key, value string) {
-	if b.a.Meta == nil {
-		b.a.Meta = map[string]string{}
-	}
-	b.a.Meta[key] = value
+	return &Builder{Builder: model.NewBuilder(path, format, source)}
 }
 
 // Finish segments every block into sentences and returns the article.
 func (b *Builder) Finish() *Article {
-	a := &b.a
-	a.Text = string(b.buf)
-	a.lines = lineStarts(a.source)
+	a := b.Builder.Finish()
 	for i := range a.Blocks {
 		blk := &a.Blocks[i]
 		if blk.Kind == Code {
@@ -215,135 +93,8 @@ func (b *Builder) Finish() *Article {
 	return a
 }
 
-func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '\n':
-			starts = append(starts, i+1)
-		case '\r':
-			if i+1 < len(src) && src[i+1] == '\n' {
-				i++
-			}
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
-}
-
-// SourceOffset maps an offset in Text to a byte offset in the source.
-func (a *Article) SourceOffset(textOffset int) int {
-	if len(a.anchors) == 0 {
-		return clamp(textOffset, len(a.source))
-	}
-	i := sort.Search(len(a.anchors), func(i int) bool { return a.anchors[i].text > textOffset }) - 1
-	if i < 0 {
-		return clamp(a.anchors[0].src, len(a.source))
-	}
-	an := a.anchors[i]
-	d := textOffset - an.text
-	if d > an.n {
-		d = an.n
-	}
-	return clamp(an.src+d, len(a.source))
-}
-
-// SourceEndOffset maps the end of a span in Text to the source. It differs
-// from SourceOffset at block boundaries: a span that ends where a separator
-// begins ends after the last character of its own block, not at the start of
-// the next one.
-func (a *Article) SourceEndOffset(textOffset int) int {
-	i := sort.Search(len(a.anchors), func(i int) bool { return a.anchors[i].text >= textOffset }) - 1
-	if i < 0 {
-		return a.SourceOffset(textOffset)
-	}
-	an := a.anchors[i]
-	if an.n == 0 && an.srcN > 0 {
-		next := len(a.Text)
-		if i+1 < len(a.anchors) {
-			next = a.anchors[i+1].text
-		}
-		if textOffset >= next { // the span takes the whole escape
-			return clamp(an.src+an.srcN, len(a.source))
-		}
-	}
-	d := textOffset - an.text
-	if d > an.n {
-		d = an.n
-	}
-	return clamp(an.src+d, len(a.source))
-}
-
-// Position is a place in the source file as editors count it: 1-based line,
-// 1-based column in characters (runes), not bytes.
-type Position struct {
-	Line   int `json:"line"`
-	Column int `json:"column"`
-}
-
-// Position maps an offset in Text to a line and column of the source.
-func (a *Article) Position(textOffset int) Position {
-	return a.SourcePosition(a.SourceOffset(textOffset))
-}
-
-// SourcePosition maps a byte offset of the source to a line and column.
-func (a *Article) SourcePosition(src int) Position {
-	if a.lines == nil {
-		a.lines = lineStarts(a.source)
-	}
-	src = clamp(src, len(a.source))
-	li := sort.Search(len(a.lines), func(i int) bool { return a.lines[i] > src }) - 1
-	if li < 0 {
-		li = 0
-	}
-	start := a.lines[li]
-	col := utf8.RuneCount(a.source[start:src]) + 1
-	if li == 0 && hasBOM(a.source) {
-		if src >= 3 {
-			col-- // the byte-order mark is not a character the editor shows
-		}
-	}
-	return Position{Line: li + 1, Column: col}
-}
-
-// SourceLine returns the text of a 1-based source line without its line
-// ending, for printing under a diagnostic.
-func (a *Article) SourceLine(line int) string {
-	if a.lines == nil {
-		a.lines = lineStarts(a.source)
-	}
-	if line < 1 || line > len(a.lines) {
-		return ""
-	}
-	start := a.lines[line-1]
-	end := len(a.source)
-	if line < len(a.lines) {
-		end = a.lines[line]
-	}
-	s := a.source[start:end]
-	for len(s) > 0 && (s[len(s)-1] == '\n' || s[len(s)-1] == '\r') {
-		s = s[:len(s)-1]
-	}
-	if line == 1 && hasBOM(s) {
-		s = s[3:]
-	}
-	return string(s)
-}
-
-func hasBOM(b []byte) bool { return len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF }
-
-func clamp(v, hi int) int {
-	if v < 0 {
-		return 0
-	}
-	if v > hi {
-		return hi
-	}
-	return v
-}
-
 // FromWire rebuilds an article received by a plugin: text, blocks and
 // metadata, with no source map (plugins never need one).
 func FromWire(path string, format Format, text string, blocks []Block, meta map[string]string, language string) *Article {
-	return &Article{Path: path, Format: format, Text: text, Blocks: blocks, Meta: meta, Language: language, source: []byte(text)}
+	return model.FromWire(path, format, text, blocks, meta, language)
 }

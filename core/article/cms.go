@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/copydesk/copydesk/core/article/model"
 )
 
 // CMS shapes. Besides copydesk's own {headline, byline, body} object, the
@@ -25,132 +27,6 @@ const (
 	ShapeWordPress = "wordpress"
 	ShapeANS       = "ans"
 )
-
-// Location names the element of a CMS document a finding lies in, so that
-// a CMS can show it, or apply a fix, through its own API.
-type Location struct {
-	// Shape is "wordpress" or "ans".
-	Shape string `json:"shape"`
-	// Pointer is the JSON Pointer (RFC 6901) of the string holding the
-	// text: "/content/raw", "/content_elements/3/content".
-	Pointer string `json:"pointer"`
-	// Field is the document's top-level field the text is in ("title",
-	// "content", "excerpt", "headlines", "content_elements"...).
-	Field string `json:"field"`
-
-	// ANS: the index of the content element in the story's
-	// content_elements, its _id and type. For text nested in a quote or a
-	// list these name the top-level element; Pointer names the string.
-	Index *int   `json:"index,omitempty"`
-	ID    string `json:"_id,omitempty"`
-	Type  string `json:"type,omitempty"`
-
-	// WordPress: the index of the top-level Gutenberg block in the post's
-	// content as the block editor lists them (wp.blocks.parse: white space
-	// between blocks is not a block; other HTML outside any block is one
-	// classic block), the path of indexes down to the innermost block when
-	// it is nested (innerBlocks), and that block's name ("core/paragraph";
-	// "core/freeform" for HTML outside any block).
-	Block     *int   `json:"block,omitempty"`
-	BlockPath []int  `json:"block_path,omitempty"`
-	BlockName string `json:"block_name,omitempty"`
-}
-
-// String describes the element for people: "content_elements[4] (quote,
-// _id ELQUOTE4RIDER)", "content block 6.0 (core/paragraph)", "title".
-func (l *Location) String() string {
-	switch {
-	case l.Index != nil:
-		s := fmt.Sprintf("%s[%d] (%s", l.Field, *l.Index, l.Type)
-		if l.ID != "" {
-			s += ", _id " + l.ID
-		}
-		return s + ")"
-	case l.Block != nil:
-		return fmt.Sprintf("%s block %s (%s)", l.Field, l.BlockNumber(), l.BlockName)
-	}
-	return l.Field
-}
-
-// BlockNumber is the WordPress block's place as the block editor numbers
-// it: "6", or "6.0" for the first block nested in block 6.
-func (l *Location) BlockNumber() string {
-	path := l.BlockPath
-	if len(path) == 0 && l.Block != nil {
-		path = []int{*l.Block}
-	}
-	parts := make([]string, len(path))
-	for i, p := range path {
-		parts[i] = strconv.Itoa(p)
-	}
-	return strings.Join(parts, ".")
-}
-
-// locRange says that source[start:end], the inside of a JSON string or a
-// part of one, holds text of loc (nil for the fields of copydesk's own
-// shape, which are bounds but no CMS element).
-type locRange struct {
-	start, end int
-	loc        *Location
-}
-
-// rangeAt returns the smallest recorded range holding source offset src
-// (with a Location, when withLoc is set), or nil.
-func (a *Article) rangeAt(src int, withLoc bool) *locRange {
-	var best *locRange
-	for i := range a.locations {
-		r := &a.locations[i]
-		if r.start <= src && src < r.end && (!withLoc || r.loc != nil) && (best == nil || r.end-r.start < best.end-best.start) {
-			best = r
-		}
-	}
-	return best
-}
-
-// Location returns the CMS element the text at textOffset comes from, or
-// nil when the article is not a CMS document of a known shape. The result
-// is the caller's to keep.
-func (a *Article) Location(textOffset int) *Location {
-	if len(a.locations) == 0 {
-		return nil
-	}
-	best := a.rangeAt(a.SourceOffset(textOffset), true)
-	if best == nil {
-		return nil
-	}
-	l := *best.loc
-	l.BlockPath = append([]int(nil), l.BlockPath...)
-	return &l
-}
-
-// SourceRange maps the span [start, end) of Text to a range of the source,
-// as SourceOffset and SourceEndOffset do, with one more guarantee for JSON
-// input: the range never leaves the string (or, in WordPress content, the
-// Gutenberg block) its start lies in. A span that runs on into the next
-// string (a deletion taking the blank line after a block, say; the next
-// string may even come earlier in the file) ends where the last block it
-// covers in the first string ends, so that replacing the range keeps the
-// document valid JSON and its markup whole.
-func (a *Article) SourceRange(start, end int) (int, int) {
-	ss, se := a.SourceOffset(start), a.SourceEndOffset(end)
-	if len(a.locations) == 0 {
-		return ss, se
-	}
-	r := a.rangeAt(ss, false)
-	if r == nil || se >= ss && se <= r.end {
-		return ss, se
-	}
-	for i := len(a.Blocks) - 1; i >= 0; i-- {
-		b := a.Blocks[i].Span
-		if b.End > end || b.End <= start {
-			continue
-		}
-		if e := a.SourceEndOffset(b.End); e >= ss && e <= r.end {
-			return ss, e
-		}
-	}
-	return ss, r.end
-}
 
 // jsonValue is one value of a JSON document with its place in the source:
 // src[start:end] is its text, quotes and brackets included.
@@ -278,7 +154,7 @@ type cmsReader struct {
 	src   []byte
 	shape string
 	b     *Builder
-	locs  []locRange
+	locs  []Bound
 }
 
 // str decodes a JSON string value: its text and the map back to the file.
@@ -304,8 +180,7 @@ func (r *cmsReader) scalar(v *jsonValue) string {
 func (r *cmsReader) fail(v *jsonValue, msg, hint string) error {
 	e := &InputError{Path: r.path, Msg: msg, Hint: hint}
 	if v != nil {
-		a := &Article{source: r.src}
-		e.Line = a.SourcePosition(v.start).Line
+		e.Line = model.PositionIn(r.src, v.start).Line
 	}
 	return e
 }
@@ -313,7 +188,7 @@ func (r *cmsReader) fail(v *jsonValue, msg, hint string) error {
 // locate records that the string v holds the text of loc.
 func (r *cmsReader) locate(v *jsonValue, loc Location) {
 	loc.Shape = r.shape
-	r.locs = append(r.locs, locRange{start: v.start + 1, end: v.end - 1, loc: &loc})
+	r.locs = append(r.locs, Bound{Start: v.start + 1, End: v.end - 1, Loc: &loc})
 }
 
 // plain adds the string v, plain text, as one block of the given kind.
@@ -340,11 +215,12 @@ func (r *cmsReader) html(v *jsonValue, value string, m *pieceMap, from, to int, 
 	if from > 0 || to < len(value) {
 		part = m.slice(from, to, len(value))
 	}
-	n0 := len(r.b.a.Blocks)
+	n0 := len(r.b.Blocks())
 	htmlBlocks(&sink{b: r.b, m: part}, []byte(value[from:to]), false)
 	if kind != "" {
-		for i := n0; i < len(r.b.a.Blocks); i++ {
-			blk := &r.b.a.Blocks[i]
+		blocks := r.b.Blocks()
+		for i := n0; i < len(blocks); i++ {
+			blk := &blocks[i]
 			if blk.Kind == Line || blk.Kind == Paragraph {
 				blk.Kind, blk.Element = kind, element
 			}
@@ -356,16 +232,15 @@ func (r *cmsReader) html(v *jsonValue, value string, m *pieceMap, from, to int, 
 		start, end = m.src(from), m.src(to)
 		end = part.end
 	}
-	r.locs = append(r.locs, locRange{start: start, end: end, loc: &loc})
+	r.locs = append(r.locs, Bound{Start: start, End: end, Loc: &loc})
 }
 
 // finish segments the article and hands it its locations.
 func (r *cmsReader) finish() *Article {
 	r.b.lineMode = lineSplit
-	a := r.b.Finish()
-	sort.SliceStable(r.locs, func(i, j int) bool { return r.locs[i].start < r.locs[j].start })
-	a.locations = r.locs
-	return a
+	sort.SliceStable(r.locs, func(i, j int) bool { return r.locs[i].Start < r.locs[j].Start })
+	r.b.SetBounds(r.locs)
+	return r.b.Finish()
 }
 
 // slice returns the map of decoded[from:to] as a string of its own: offset
@@ -462,7 +337,7 @@ func parseShape(shape, path string, src []byte, start, end int) (*Article, error
 		return nil, err
 	}
 	for _, l := range r.locs {
-		l.loc.Pointer = prefix + l.loc.Pointer
+		l.Loc.Pointer = prefix + l.Loc.Pointer
 	}
 	return r.finish(), nil
 }

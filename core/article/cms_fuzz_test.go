@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/copydesk/copydesk/core/article/model"
 )
 
 // FuzzParseCMSShapes parses mutated WordPress posts and ANS stories: no
@@ -28,19 +30,11 @@ func FuzzParseCMSShapes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, FormatJSON, data)
 		a, err := Parse("fuzz", FormatJSON, data)
-		if err != nil || len(a.locations) == 0 {
+		if err != nil {
 			return
 		}
-		for _, b := range a.Blocks {
-			for _, s := range append([]Sentence{{Span: b.Span}}, b.Sentences...) {
-				for _, end := range []int{s.Span.End, len(a.Text)} {
-					ss, se := a.SourceRange(s.Span.Start, end)
-					r := a.rangeAt(ss, false)
-					if r == nil || se < ss || se > r.end {
-						t.Fatalf("range %d..%d of text %v leaves its string %+v", ss, se, s.Span, r)
-					}
-				}
-			}
+		if err := model.CheckBounds(a); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

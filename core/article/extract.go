@@ -6,17 +6,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/copydesk/copydesk/core/article/model"
 	readability "github.com/go-shiori/go-readability"
 )
 
-// MetaOffMain is the Meta key under which a web page's article lists, as
-// comma-separated indexes into Blocks, the blocks that a maintained
-// main-content extractor (go-readability, the Firefox Reader View
-// algorithm) leaves out of the page's main content. It is set for whole
-// HTML pages only, and only when the extractor found main content; rules
-// use it as one signal of page furniture among others (strayui/off-story),
-// never alone: an extractor also drops some of a story's own lines.
-const MetaOffMain = "html-off-main"
+// MetaOffMain is the Meta key of the blocks the extractor leaves out (see
+// model.MetaOffMain).
+const MetaOffMain = model.MetaOffMain
 
 // pageURL is the base URL the extractor resolves links against; copydesk
 // reads no links, so any URL does.

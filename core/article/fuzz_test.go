@@ -84,7 +84,7 @@ func FuzzSegment(f *testing.F) {
 		if end < start || end > len(text) {
 			end = len(text)
 		}
-		span := Span{start, end}
+		span := Span{Start: start, End: end}
 		for _, mode := range []lineMode{lineSplit, lineJoin, lineAuto} {
 			prev := start
 			for _, s := range segmentLines(text, span, mode) {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/core/article/model"
 )
 
 // ParseCMS reads one CMS JSON article: an object with headline, byline,
@@ -116,10 +118,10 @@ func parseJSONRange(path string, src []byte, start, end int) (*Article, error) {
 		}
 		b.SetMeta(key, f.value)
 	}
-	var bounds []locRange // each text field's string: no source range leaves it
+	var bounds []Bound // each text field's string: no source range leaves it
 	for _, key := range []string{"headline", "byline", "dateline", "body"} {
 		if f := fields[key]; f.m != nil {
-			bounds = append(bounds, locRange{start: f.start, end: f.m.end})
+			bounds = append(bounds, Bound{Start: f.start, End: f.m.end})
 		}
 	}
 	for _, fk := range []struct {
@@ -158,9 +160,8 @@ func parseJSONRange(path string, src []byte, start, end int) (*Article, error) {
 		b.lineMode = lineAuto
 		textBlocks(s, []byte(bodyField.value), false)
 	}
-	a := b.Finish()
-	a.locations = bounds
-	return a, nil
+	b.SetBounds(bounds)
+	return b.Finish(), nil
 }
 
 func jsonKind(v any) string {
@@ -190,8 +191,7 @@ func jsonError(path string, src []byte, start int, err error) error {
 	if off > 0 && off <= len(src) && !strings.Contains(se.Error(), "end of JSON input") {
 		off-- // Offset counts the offending byte as read
 	}
-	a := &Article{source: src}
-	p := a.SourcePosition(off)
+	p := model.PositionIn(src, off)
 	return &InputError{Path: path, Line: p.Line,
 		Msg:  fmt.Sprintf("malformed JSON at line %d, column %d: %s", p.Line, p.Column, se.Error()),
 		Hint: "fix the JSON there (a missing comma, quote or brace is the usual cause), or give the file a .txt extension if it is not a CMS export"}

@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/core/article/model"
 )
 
 // at is a place a test expects a piece of Text to map to: the 1-based source
@@ -89,7 +91,7 @@ func runParseCases(t *testing.T, cases []parseCase) {
 				if col < 0 {
 					t.Fatalf("bad case: %q not on line %d %q", where, w.line, lines[w.line-1])
 				}
-				want := Position{w.line, 1 + utf8.RuneCountInString(lines[w.line-1][:col])}
+				want := Position{Line: w.line, Column: 1 + utf8.RuneCountInString(lines[w.line-1][:col])}
 				if got := a.Position(i); got != want {
 					t.Errorf("%q at %d:%d, want %d:%d", w.text, got.Line, got.Column, want.Line, want.Column)
 				}
@@ -103,7 +105,8 @@ func runParseCases(t *testing.T, cases []parseCase) {
 // overlapping, and positions on real source lines.
 func checkInvariants(t testing.TB, a *Article) {
 	t.Helper()
-	nlines := len(lineStarts(a.source))
+	src := strings.ReplaceAll(string(a.Source()), "\r\n", "\n")
+	nlines := 1 + strings.Count(strings.ReplaceAll(src, "\r", "\n"), "\n")
 	pos := func(off int) {
 		p := a.Position(off)
 		if p.Line < 1 || p.Column < 1 || p.Line > nlines {
@@ -134,19 +137,9 @@ func checkInvariants(t testing.TB, a *Article) {
 			}
 		}
 	}
-	// Every piece copied from the source is what the source holds there (a
-	// lone CR may stand for the "\n" it became).
-	for _, an := range a.anchors {
-		if an.n == 0 {
-			continue
-		}
-		if an.text < 0 || an.text+an.n > len(a.Text) || an.src < 0 || an.src+an.n > len(a.source) {
-			t.Fatalf("anchor %+v outside text (%d) or source (%d)", an, len(a.Text), len(a.source))
-		}
-		got, want := a.Text[an.text:an.text+an.n], string(a.source[an.src:an.src+an.n])
-		if got != want && got != strings.ReplaceAll(want, "\r", "\n") {
-			t.Fatalf("anchor %+v: text %.200q but source %.200q", an, got, want)
-		}
+	// Every piece copied from the source is what the source holds there.
+	if err := model.CheckAnchors(a); err != nil {
+		t.Fatal(err)
 	}
 	if !utf8.ValidString(a.Text) {
 		t.Fatalf("text is not UTF-8: %.200q", a.Text)

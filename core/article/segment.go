@@ -140,7 +140,7 @@ func Segment(text string, span Span) []Sentence {
 
 func segmentLines(text string, span Span, mode lineMode) []Sentence {
 	tokenizerOnce.Do(loadTokenizer)
-	span.Start, span.End = clamp(span.Start, len(text)), clamp(span.End, len(text))
+	span.Start, span.End = min(max(span.Start, 0), len(text)), min(max(span.End, 0), len(text))
 	if span.End <= span.Start {
 		return nil
 	}
@@ -165,11 +165,11 @@ func segmentLines(text string, span Span, mode lineMode) []Sentence {
 		start := s.Start
 		for i := s.Start; i < s.End; i++ {
 			if chunk[i] == '\n' && split(i) {
-				out = append(out, trimSentence(text, Span{span.Start + start, span.Start + i + 1})...)
+				out = append(out, trimSentence(text, Span{Start: span.Start + start, End: span.Start + i + 1})...)
 				start = i + 1
 			}
 		}
-		out = append(out, trimSentence(text, Span{span.Start + start, span.Start + s.End})...)
+		out = append(out, trimSentence(text, Span{Start: span.Start + start, End: span.Start + s.End})...)
 	}
 	return joinPossessives(text, splitAfterNumbers(text, out))
 }
@@ -281,10 +281,10 @@ func splitAfterNumbers(text string, ss []Sentence) []Sentence {
 			if !unicode.IsUpper(r) {
 				continue
 			}
-			out = append(out, Sentence{Span: Span{start, i + 1}})
+			out = append(out, Sentence{Span: Span{Start: start, End: i + 1}})
 			start = k
 		}
-		out = append(out, Sentence{Span: Span{start, s.Span.End}})
+		out = append(out, Sentence{Span: Span{Start: start, End: s.Span.End}})
 	}
 	return out
 }

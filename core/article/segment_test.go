@@ -43,7 +43,7 @@ func TestSegment(t *testing.T) {
 		{"", nil},
 	} {
 		got := []string(nil)
-		for _, s := range Segment(c.text, Span{0, len(c.text)}) {
+		for _, s := range Segment(c.text, Span{Start: 0, End: len(c.text)}) {
 			got = append(got, c.text[s.Span.Start:s.Span.End])
 		}
 		if !reflect.DeepEqual(got, c.want) {
@@ -54,7 +54,7 @@ func TestSegment(t *testing.T) {
 
 func TestSegmentSpanInsideText(t *testing.T) {
 	text := "Before. Inside one. Inside two. After."
-	span := Span{8, 31}
+	span := Span{Start: 8, End: 31}
 	var got []string
 	for _, s := range Segment(text, span) {
 		if !span.Contains(s.Span) {

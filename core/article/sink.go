@@ -63,7 +63,7 @@ func (s *sink) insert(text string, off int) { s.b.Insert(text, s.src(off)) }
 // reference), so that a span ending after it ends after the reference.
 func (s *sink) insertDecoded(text string, off, n int) {
 	start := s.src(off)
-	s.b.insertEscape(text, start, s.src(off+n)-start)
+	s.b.InsertEscape(text, start, s.src(off+n)-start)
 }
 
 // startBlock separates a new block from the previous one with a blank line
@@ -146,7 +146,7 @@ func (m *pieceMap) copy(b *Builder, text string, off int) {
 		case p.verbatim:
 			b.Copy(text[:k], p.src+off-p.dec)
 		case off == p.dec && k == p.n:
-			b.insertEscape(text[:k], p.src, p.srcN)
+			b.InsertEscape(text[:k], p.src, p.srcN)
 		default:
 			b.Insert(text[:k], p.src)
 		}

@@ -6,18 +6,18 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/article/model"
 	"github.com/copydesk/copydesk/core/protocol/pb"
 	"github.com/copydesk/copydesk/core/sdk"
 )
 
-func spanToWire(s article.Span) *pb.Span { return &pb.Span{Start: int64(s.Start), End: int64(s.End)} }
+func spanToWire(s model.Span) *pb.Span { return &pb.Span{Start: int64(s.Start), End: int64(s.End)} }
 
-func spanFromWire(s *pb.Span) article.Span {
+func spanFromWire(s *pb.Span) model.Span {
 	if s == nil {
-		return article.Span{}
+		return model.Span{}
 	}
-	return article.Span{Start: int(s.Start), End: int(s.End)}
+	return model.Span{Start: int(s.Start), End: int(s.End)}
 }
 
 // valid makes s fit a protobuf string field, which must be UTF-8: one bad
@@ -33,7 +33,7 @@ func valid(s string) string {
 // The source map stays in the host. The text must be valid UTF-8 (the
 // readers guarantee it); a path or metadata value that is not is repaired,
 // as plugins only display them.
-func ArticleToWire(a *article.Article) *pb.Article {
+func ArticleToWire(a *model.Article) *pb.Article {
 	w := &pb.Article{Path: valid(a.Path), Format: string(a.Format), Text: a.Text, Meta: a.Meta, Language: valid(a.Language)}
 	for k, v := range a.Meta {
 		if !utf8.ValidString(k) || !utf8.ValidString(v) {
@@ -55,26 +55,57 @@ func ArticleToWire(a *article.Article) *pb.Article {
 		}
 		w.Blocks[i] = wb
 	}
+	w.Recurrence = recurrenceToWire(a.Recurrence)
 	return w
 }
 
 // ArticleFromWire rebuilds an article received by a plugin.
-func ArticleFromWire(w *pb.Article) *article.Article {
+func ArticleFromWire(w *pb.Article) *model.Article {
 	if w == nil {
-		return article.FromWire("", "", "", nil, nil, "")
+		return model.FromWire("", "", "", nil, nil, "")
 	}
-	blocks := make([]article.Block, len(w.Blocks))
+	blocks := make([]model.Block, len(w.Blocks))
 	for i, wb := range w.Blocks {
-		b := article.Block{Kind: article.BlockKind(wb.Kind), Element: wb.Element, Span: spanFromWire(wb.Span)}
+		b := model.Block{Kind: model.BlockKind(wb.Kind), Element: wb.Element, Span: spanFromWire(wb.Span)}
 		if n := len(wb.Sentences) / 2; n > 0 {
-			b.Sentences = make([]article.Sentence, n)
+			b.Sentences = make([]model.Sentence, n)
 			for j := range b.Sentences {
-				b.Sentences[j] = article.Sentence{Span: article.Span{Start: int(wb.Sentences[2*j]), End: int(wb.Sentences[2*j+1])}}
+				b.Sentences[j] = model.Sentence{Span: model.Span{Start: int(wb.Sentences[2*j]), End: int(wb.Sentences[2*j+1])}}
 			}
 		}
 		blocks[i] = b
 	}
-	return article.FromWire(w.Path, article.Format(w.Format), w.Text, blocks, w.Meta, w.Language)
+	a := model.FromWire(w.Path, model.Format(w.Format), w.Text, blocks, w.Meta, w.Language)
+	a.Recurrence = recurrenceFromWire(w.Recurrence)
+	return a
+}
+
+// recurrenceToWire converts the cross-file signal (nil: none).
+func recurrenceToWire(r *model.Recurrence) *pb.Recurrence {
+	if r == nil {
+		return nil
+	}
+	w := &pb.Recurrence{Source: valid(r.Source), GroupFiles: int32(r.GroupFiles), Lines: make([]*pb.RecurringLine, len(r.Lines))}
+	for i, l := range r.Lines {
+		wl := &pb.RecurringLine{Span: spanToWire(l.Span), Files: int32(l.Files)}
+		for _, o := range l.Others {
+			wl.Others = append(wl.Others, valid(o))
+		}
+		w.Lines[i] = wl
+	}
+	return w
+}
+
+// recurrenceFromWire decodes the cross-file signal (nil: none).
+func recurrenceFromWire(w *pb.Recurrence) *model.Recurrence {
+	if w == nil {
+		return nil
+	}
+	r := &model.Recurrence{Source: w.Source, GroupFiles: int(w.GroupFiles), Lines: make([]model.RecurringLine, len(w.Lines))}
+	for i, wl := range w.Lines {
+		r.Lines[i] = model.RecurringLine{Span: spanFromWire(wl.Span), Files: int(wl.Files), Others: wl.Others}
+	}
+	return r
 }
 
 func optionsToWire(opts []sdk.Option) ([]*pb.Option, error) {

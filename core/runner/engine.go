@@ -234,6 +234,9 @@ func (e *Engine) Plugins() []PluginStatus {
 func (e *Engine) Check(ctx context.Context, articles []*article.Article) *Result {
 	res := &Result{Failures: append([]Failure{}, e.failed...)}
 	e.decideLanguages(articles)
+	if !recurrenceMarked(articles) {
+		MarkRecurring(articles) // recurring.go: the cross-file signal
+	}
 	files := make([]*File, len(articles))
 	for i, a := range articles {
 		files[i] = &File{Path: a.Path, Diagnostics: []Diagnostic{}, Article: a}

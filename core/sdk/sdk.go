@@ -15,31 +15,31 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/article/model"
 )
 
 // The article model, as plugins see it.
 type (
-	Article   = article.Article
-	Block     = article.Block
-	BlockKind = article.BlockKind
-	Sentence  = article.Sentence
-	Span      = article.Span
+	Article   = model.Article
+	Block     = model.Block
+	BlockKind = model.BlockKind
+	Sentence  = model.Sentence
+	Span      = model.Span
 )
 
 // Block kinds, as Block.Kind holds them.
 const (
-	Headline   = article.Headline
-	Byline     = article.Byline
-	Dateline   = article.Dateline
-	Paragraph  = article.Paragraph
-	Heading    = article.Heading
-	ListItem   = article.ListItem
-	BlockQuote = article.BlockQuote
-	Caption    = article.Caption
-	Aside      = article.Aside
-	Code       = article.Code
-	Line       = article.Line
+	Headline   = model.Headline
+	Byline     = model.Byline
+	Dateline   = model.Dateline
+	Paragraph  = model.Paragraph
+	Heading    = model.Heading
+	ListItem   = model.ListItem
+	BlockQuote = model.BlockQuote
+	Caption    = model.Caption
+	Aside      = model.Aside
+	Code       = model.Code
+	Line       = model.Line
 )
 
 // Severity is how serious a finding is.
@@ -207,7 +207,7 @@ func (p *Plugin) Rule(name string) *Rule {
 	return nil
 }
 
-// Pass is one rule's look at one article.
+// Pass is one rule's look at one model.
 type Pass struct {
 	Article *Article
 	Rule    *Rule
@@ -222,7 +222,7 @@ type Pass struct {
 
 // NewPass prepares a pass. Hosts and test helpers use it; rules do not.
 // Each call starts with no shared analyses; a Session shares them among
-// the rules that check the same article.
+// the rules that check the same model.
 func NewPass(a *Article, r *Rule, opts Options, state any, report func(Diagnostic)) *Pass {
 	return &Pass{Article: a, Rule: r, Options: opts, State: state, report: report, shared: &sharedResults{}}
 }

@@ -96,9 +96,6 @@ func analyse(a *sdk.Article) *body {
 	if b.trace != nil {
 		lastTraced.Store(b)
 	}
-	if hEnglish.Fires(&Heuristics, a, b.trace) {
-		return b // the rules read English; an article in another language has no body for them
-	}
 	names := articleNames(a)
 	for _, blk := range bodyBlocks(a) {
 		text := a.BlockText(blk)
@@ -147,44 +144,6 @@ func articleNames(a *sdk.Article) map[string]bool {
 				}
 			}
 		}
-	}
-	return out
-}
-
-// isEnglish reports whether the fragment rules may read an article: the
-// host's language when it set one, otherwise a count of the commonest
-// function words of English against those of German, the other language
-// of the copy desks we serve. A text with too few of either (a test
-// fixture of two sentences) is taken as English.
-func isEnglish(a *sdk.Article) bool {
-	if a.Language != "" {
-		return strings.EqualFold(a.Language, "en")
-	}
-	text := a.Text
-	if len(text) > 4000 {
-		text = text[:4000]
-	}
-	en, de := 0, 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if englishFunctionWords[w] {
-			en++
-		}
-		if germanFunctionWords[w] {
-			de++
-		}
-	}
-	return de < 5 || en > 2*de
-}
-
-var (
-	englishFunctionWords = setOf("the of and to in is that for was with on as by it he she said at from his her are be have has were an this which not")
-	germanFunctionWords  = setOf("der die und das ist nicht mit sich den ein eine einen zu von auf für dem des im auch es wird sind wie bei nach aus sie er hat werden noch über")
-)
-
-func setOf(words string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		out[w] = true
 	}
 	return out
 }

@@ -235,12 +235,4 @@ func init() {
 		hUnanchored, hRefersOutside, hRefersBack, hConnective, hOddPhrase} {
 		Heuristics.Register(h.Info())
 	}
-	Heuristics.Register(hEnglish.Info())
 }
-
-// hEnglish is the article-level gate: only English copy goes to the rules.
-var hEnglish = &sdk.Heuristic[*sdk.Article]{Name: "not-english", Effect: sdk.Suppresses,
-	Doc:      "an article that is not English (by the host's language, or German function words outnumbering English ones) is not read",
-	Positive: "Der Minister ist nicht mit dem Plan und der Kritik einverstanden, die auf ein Ende der Gespräche zielt. Die Partei sieht das anders.",
-	Negative: "The minister does not agree with the plan and the criticism of it. The party sees it differently.",
-	Test:     func(a *sdk.Article) bool { return !isEnglish(a) }}

@@ -96,122 +96,15 @@ var allLists = sync.OnceValue(func() map[string]*lists {
 	return out
 })
 
-// listsFor returns the lists of the article's language. When the host has
-// not decided it (a unit test, or a host without language detection), the
-// language whose function words make up the larger share of the article's
-// words is taken, English on a tie.
+// listsFor returns the lists of the article's language as the host decided
+// it; English for a language without lists and for an article whose
+// language was not decided.
 func listsFor(a *sdk.Article) *lists {
 	all := allLists()
 	if ls, ok := all[strings.ToLower(a.Language)]; ok {
 		return ls
 	}
-	if a.Language != "" {
-		return all["en"]
-	}
-	counts := map[string]int{}
-	for _, f := range strings.FieldsFunc(a.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		f = strings.ToLower(f)
-		for _, l := range languages {
-			if all[l].function[f] {
-				counts[l]++
-			}
-		}
-	}
-	best := "en"
-	for _, l := range languages {
-		if counts[l] > counts[best] {
-			best = l
-		}
-	}
-	return all[best]
-}
-
-// maxPhrase is the longest run of words checked for an immediate repeat.
-// Pasted-twice fragments in copy are clauses, rarely longer than this;
-// checking longer runs costs little, since most fail on the first word.
-const maxPhrase = 25
-
-// DoubledWord reports a single word immediately followed by itself.
-var DoubledWord = &sdk.Rule{
-	Name:      "doubled-word",
-	Category:  sdk.CategoryRepetition,
-	Severity:  sdk.Warning,
-	Languages: languages,
-	Summary:   "a word immediately repeated (\"the the\")",
-	Doc: `Reports a word immediately followed by the same word, ignoring case: "the
-the", "to, to", "was was", "in in", "We we" and "The the" at the start of a
-sentence, "the" at the end of one line and again at the start of the next.
-It is the commonest slip of fast editing, and spell checkers pass it.
-
-The suggestion deletes the second copy with the space or comma before it.
-
-A double is left alone only for a reason in its context, read from the
-article's language (data/en/doubled.txt, data/de/doubled.txt):
-  - grammatical doubles: "had had", "that that", "gave her her keys"; "is
-    is" and "was was" only in a pseudo-cleft ("what it is is"); German
-    "sie sie", and "die die", "der der", "das das" where the first opens a
-    relative clause ("Kinder, die die Schule besuchen", "in der der");
-  - emphasis such as "very, very", "no, no", and any content word repeated
-    after a comma ("Wait, wait!"); after a comma only function words are
-    flagged ("the, the");
-  - a particle ending a phrasal verb before a preposition of the same form
-    ("carry on on Monday", "turn him in in a heartbeat");
-  - a word repeated three times on purpose ("yada yada yada");
-  - reduplicated words and names: "bye-bye" (one hyphenated word), "Walla
-    Walla", "Duran Duran", "Sirhan, Sirhan" (a capitalised second copy is
-    taken for a name); a capitalised first copy inside a sentence before a
-    lower-case second is a different word ("influenza A, a viral", German
-    "Die Macht macht");
-  - numbers ("10 10" in a table).
-A finding inside a direct quotation says so: the desk checks a quotation
-against its source before changing it. Longer repeats are repeated-phrase's.`,
-	Example: sdk.Example{
-		Before: "The council approved the the budget on Tuesday.",
-		After:  "The council approved the budget on Tuesday.",
-	},
-	Check: func(p *sdk.Pass) { checkRepeats(p, 1, 1) },
-}
-
-// RepeatedPhrase reports a run of words immediately followed by itself.
-var RepeatedPhrase = &sdk.Rule{
-	Name:      "repeated-phrase",
-	Category:  sdk.CategoryRepetition,
-	Severity:  sdk.Warning,
-	Languages: languages,
-	Summary:   "a phrase immediately repeated (\"the result of, the result of\")",
-	Doc: `Reports a run of two or more words that is immediately followed by an
-identical copy, ignoring case and allowing only spaces and up to two commas,
-semicolons or colons between the two copies. Such doubles are the trace of
-an edit that was not finished or of a paste that landed twice:
-
-    Just before the Olympics, the pair dramatically missed, pair dramatically
-    missed another test.
-
-The suggestion deletes the second copy with the separator before it.
-
-Left alone, each for a reason in its context:
-  - copies with nothing but spaces between them when the second copy has a
-    capital letter: a title or a name ("Measure for Measure", "New York
-    New York");
-  - a heading line followed by a paragraph that starts with the same words
-    ("... for Men" then "For men who...");
-  - copies whose words differ in capitals inside the run: a sentence ends
-    in one copy and not in the other;
-  - rhetorical repetition: a run said three times ("fought it and fought it
-    and fought it", "the indicator, the indicator, the indicator"), and one
-    content word doubled with a coordinator ("And on and on", German "Tag
-    und Nacht und Nacht");
-  - ranges: "from country to country to", and a range whose end repeats a
-    phrase of its start ("from 25 years to life in prison, to life in
-    prison without parole");
-  - phrases listed in the language's doubled.txt, and runs of numbers.
-A finding inside a direct quotation says so. Single words are
-doubled-word's.`,
-	Example: sdk.Example{
-		Before: "He said the inflow of funds is the result of, the result of confidence in the country.",
-		After:  "He said the inflow of funds is the result of confidence in the country.",
-	},
-	Check: func(p *sdk.Pass) { checkRepeats(p, 2, maxPhrase) },
+	return all["en"]
 }
 
 // word is one word of a block: a run of letters and digits, with internal
@@ -545,33 +438,7 @@ func legitimate(text string, ls *lists, ws []word, i, n int, gap string) bool {
 	if n > 1 {
 		return false
 	}
-	// One word.
-	if upperAt(text, second[0].start) {
-		return true // "Sirhan, Sirhan" or a heading in capitals
-	}
-	var before string
-	if i > 0 {
-		before = ws[i-1].lower
-	}
-	switch {
-	case ls.grammatical[phrase], ls.emphatic[phrase]:
-		return true
-	case ls.particles[phrase]:
-		// After a verb, not after a function word ("the on on").
-		return i > 0 && !ls.function[before]
-	case ls.cleft[phrase]:
-		return cleftSubject(text, ls, ws, i)
-	case ls.afterObject[phrase]:
-		return ls.objects[before] && !strings.ContainsAny(text[ws[i-1].end:first[0].start], ",;:.")
-	case ls.relative[phrase] && opensRelative(text, ls, ws, i):
-		return true
-	case comma && ls.clauseComma[phrase]:
-		return true
-	}
-	if comma && !ls.function[phrase] {
-		return true // emphasis: "slowly, slowly", "Wait, wait!"
-	}
-	return false
+	return legitimateWord(text, ls, ws, i, comma)
 }
 
 // sentenceStart reports whether text[i] opens a sentence: only quotation
@@ -603,30 +470,6 @@ func sentenceWords(text string, ws []word, i int) []word {
 		k--
 	}
 	return ws[k:i]
-}
-
-// cleftSubject reports whether the copula at ws[i] ends a pseudo-cleft's
-// subject clause: "What it is is", "All it was was".
-func cleftSubject(text string, ls *lists, ws []word, i int) bool {
-	for _, w := range sentenceWords(text, ws, i) {
-		if ls.cleftOpeners[w.lower] {
-			return true
-		}
-	}
-	return false
-}
-
-// opensRelative reports whether the word at ws[i] opens a relative clause:
-// it follows a comma, or a preposition that follows one ("Kinder, die
-// die", "das Haus, in der der").
-func opensRelative(text string, ls *lists, ws []word, i int) bool {
-	if i == 0 {
-		return false
-	}
-	if strings.Contains(text[ws[i-1].end:ws[i].start], ",") {
-		return true
-	}
-	return i > 1 && ls.prepositions[ws[i-1].lower] && strings.Contains(text[ws[i-2].end:ws[i-1].start], ",")
 }
 
 // inRange reports a repeat that a range explains: "from country to country

@@ -81,7 +81,10 @@ func TestRepeats(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := sdktest.CheckText(t, repetition.Plugin, sdktest.Config{}, article.FormatText, tt.text)
+			// English copy, as rules.toml's language = "en" would declare it:
+			// some of these lines are too short, or too full of names, for
+			// identification to call them English.
+			got := sdktest.CheckText(t, repetition.Plugin, sdktest.Config{Language: "en"}, article.FormatText, tt.text)
 			var texts []string
 			for _, r := range got {
 				texts = append(texts, r.Text)
@@ -103,8 +106,9 @@ func checkLang(t *testing.T, lang, text string) []sdktest.Result {
 	return sdktest.Check(t, repetition.Plugin, sdktest.Config{}, a)
 }
 
-// TestGerman checks German doubles with the German lists, whether the host
-// decided the language or the plugin had to guess it.
+// TestGerman checks German doubles with the German lists, the host having
+// decided the language. (The plugin never guesses: an article whose
+// language was not decided is read with the English lists.)
 func TestGerman(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -124,15 +128,13 @@ func TestGerman(t *testing.T) {
 		{"phrase pasted twice", "Flügeltüren und andere Aspekte und andere Aspekte machen ihn teuer.", []string{"und andere Aspekte"}},
 	}
 	for _, tt := range tests {
-		for _, lang := range []string{"de", ""} {
-			got := checkLang(t, lang, tt.text)
-			var texts []string
-			for _, r := range got {
-				texts = append(texts, r.Text)
-			}
-			if strings.Join(texts, "|") != strings.Join(tt.want, "|") {
-				t.Errorf("%s (language %q): got %q, want %q", tt.name, lang, texts, tt.want)
-			}
+		got := checkLang(t, "de", tt.text)
+		var texts []string
+		for _, r := range got {
+			texts = append(texts, r.Text)
+		}
+		if strings.Join(texts, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: got %q, want %q", tt.name, texts, tt.want)
 		}
 	}
 	// English rules of thumb do not excuse German slips, nor German ones

@@ -146,12 +146,6 @@ func checkForeign(p *sdk.Pass) {
 		if !suspicious(st, text, otherScript) {
 			continue
 		}
-		if articleLang == lingua.Unknown {
-			articleLang = identifyArticle(st, units)
-			if articleLang == lingua.Unknown {
-				return // no idea what the copy's language is: stay silent
-			}
-		}
 		own, top, topConf := st.id.confidences(namesAside(text), articleLang)
 		if own >= st.maxConf || top == articleLang {
 			continue
@@ -463,36 +457,4 @@ func closeWords(a, b string) bool {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)] <= max
-}
-
-// identifyArticle finds the copy's language: English by its function words
-// when they are plainly there (no model needed), otherwise by the
-// identifier over the longest paragraphs.
-func identifyArticle(st *state, units []unit) lingua.Language {
-	total, eng := 0, 0
-	var long []string
-	for _, u := range units {
-		w := words(u.text)
-		if len(w) < 12 {
-			continue
-		}
-		long = append(long, u.text)
-		for _, x := range w {
-			total++
-			if englishWords[strings.ToLower(x)] {
-				eng++
-			}
-		}
-	}
-	if total >= 40 && eng*5 >= total {
-		return lingua.English
-	}
-	if len(long) == 0 {
-		return lingua.Unknown
-	}
-	body := strings.Join(long, " ")
-	if len(body) > 3000 {
-		body = body[:3000]
-	}
-	return st.id.languageOf(body)
 }

@@ -85,15 +85,6 @@ func (l *langID) confidences(text string, lang lingua.Language) (float64, lingua
 	return own, top, topConf
 }
 
-// languageOf identifies the language of a long stretch of text.
-func (l *langID) languageOf(text string) lingua.Language {
-	lang, ok := l.detector().DetectLanguageOf(text)
-	if !ok {
-		return lingua.Unknown
-	}
-	return lang
-}
-
 // languageName is "Polish" for lingua.Polish.
 func languageName(l lingua.Language) string {
 	s := strings.ToLower(l.String())

@@ -221,6 +221,9 @@ func TestArticleLanguage(t *testing.T) {
 // Every rule's example is flagged by that rule alone, and its fix is not.
 func TestRuleExamples(t *testing.T) {
 	for _, r := range Plugin.Rules {
+		if r == RecurringLine {
+			continue // a cross-file rule: its example is checked in a run by recurringline_test.go
+		}
 		if r.Summary == "" || r.Doc == "" || r.Example.Before == "" || r.Example.After == "" || len(r.Languages) == 0 {
 			t.Errorf("rule %s: Summary, Doc, Example and Languages are required", r.Name)
 		}

@@ -23,7 +23,7 @@ var Plugin = &sdk.Plugin{
 	Doc:       pluginDoc,
 	Options:   pluginOptions,
 	Configure: configure,
-	Rules:     []*sdk.Rule{UIChrome, ForeignLanguage, RelatedLink, FurnitureRun, SiteFooter, PageFurniture, OffStory},
+	Rules:     []*sdk.Rule{UIChrome, ForeignLanguage, RelatedLink, FurnitureRun, SiteFooter, PageFurniture, OffStory, RecurringLine},
 }
 
 // pluginOptions are the plugin-wide settings of the [strayui] table.
@@ -44,7 +44,7 @@ type state struct {
 	table       *chromeTable
 	vocab       *uiVocab
 	id          *langID
-	articleLang lingua.Language // lingua.Unknown: identify per article
+	articleLang lingua.Language // lingua.Unknown: the article's own (Article.Language)
 	maxConf     float64
 }
 
@@ -115,16 +115,16 @@ func report(p *sdk.Pass, u unit, end int, msg, fix string) {
 
 // languageOf returns the article's language: the article_language option,
 // else the language the host set on the article (Article.Language), else
-// lingua.Unknown, which callers identify from the copy when they need it.
-// ok is false when the host named a language the identifier does not
-// know: then no line can be compared with it, and the identifier must not
-// be asked.
+// English, the host's default, for an article whose language was not
+// decided. ok is false when the host named a language the identifier does
+// not know: then no line can be compared with it, and the identifier must
+// not be asked.
 func (st *state) languageOf(p *sdk.Pass) (lang lingua.Language, ok bool) {
 	if st.articleLang != lingua.Unknown {
 		return st.articleLang, true
 	}
 	if p.Article.Language == "" {
-		return lingua.Unknown, true
+		return lingua.English, true
 	}
 	l := languageFromCode(p.Article.Language)
 	if l == lingua.Unknown || !st.id.knows(l) {
@@ -138,9 +138,6 @@ func (st *state) languageOf(p *sdk.Pass) (lang lingua.Language, ok bool) {
 // the article's language ("Skomentuj" mid-story in English copy), so that it
 // needs no other corroboration.
 func (st *state) plainlyForeign(units []unit, m *phrase, articleLang *lingua.Language) bool {
-	if *articleLang == lingua.Unknown {
-		*articleLang = identifyArticle(st, units)
-	}
 	if *articleLang == lingua.Unknown || languageFromCode(m.Lang) == *articleLang {
 		return false
 	}

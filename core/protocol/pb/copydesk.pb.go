@@ -676,7 +676,11 @@ type Article struct {
 	Meta   map[string]string      `protobuf:"bytes,5,rep,name=meta,proto3" json:"meta,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	// The article's language (ISO 639-1), decided by the host before any rule
 	// runs; empty when unknown.
-	Language      string `protobuf:"bytes,6,opt,name=language,proto3" json:"language,omitempty"`
+	Language string `protobuf:"bytes,6,opt,name=language,proto3" json:"language,omitempty"`
+	// What the host's cross-file pre-pass found about the article's lines in
+	// this run; unset in single-article runs (one file, stdin, the language
+	// server, a hook request of one article), with no cross-file signal.
+	Recurrence    *Recurrence `protobuf:"bytes,7,opt,name=recurrence,proto3" json:"recurrence,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -753,6 +757,138 @@ func (x *Article) GetLanguage() string {
 	return ""
 }
 
+func (x *Article) GetRecurrence() *Recurrence {
+	if x != nil {
+		return x.Recurrence
+	}
+	return nil
+}
+
+// Recurrence: the article's lines that recur in other articles of the same
+// source in the run (article.Recurrence).
+type Recurrence struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The group compared: the article's "source" or "site" metadata field,
+	// else its file's directory.
+	Source string `protobuf:"bytes,1,opt,name=source,proto3" json:"source,omitempty"`
+	// Articles of that source in the run, this one included.
+	GroupFiles    int32            `protobuf:"varint,2,opt,name=group_files,json=groupFiles,proto3" json:"group_files,omitempty"`
+	Lines         []*RecurringLine `protobuf:"bytes,3,rep,name=lines,proto3" json:"lines,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Recurrence) Reset() {
+	*x = Recurrence{}
+	mi := &file_copydesk_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Recurrence) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Recurrence) ProtoMessage() {}
+
+func (x *Recurrence) ProtoReflect() protoreflect.Message {
+	mi := &file_copydesk_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Recurrence.ProtoReflect.Descriptor instead.
+func (*Recurrence) Descriptor() ([]byte, []int) {
+	return file_copydesk_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *Recurrence) GetSource() string {
+	if x != nil {
+		return x.Source
+	}
+	return ""
+}
+
+func (x *Recurrence) GetGroupFiles() int32 {
+	if x != nil {
+		return x.GroupFiles
+	}
+	return 0
+}
+
+func (x *Recurrence) GetLines() []*RecurringLine {
+	if x != nil {
+		return x.Lines
+	}
+	return nil
+}
+
+type RecurringLine struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Span          *Span                  `protobuf:"bytes,1,opt,name=span,proto3" json:"span,omitempty"`     // the line in Article.text, trimmed
+	Files         int32                  `protobuf:"varint,2,opt,name=files,proto3" json:"files,omitempty"`  // articles of the group that contain it, this one included
+	Others        []string               `protobuf:"bytes,3,rep,name=others,proto3" json:"others,omitempty"` // up to three of the other articles' paths
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RecurringLine) Reset() {
+	*x = RecurringLine{}
+	mi := &file_copydesk_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RecurringLine) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RecurringLine) ProtoMessage() {}
+
+func (x *RecurringLine) ProtoReflect() protoreflect.Message {
+	mi := &file_copydesk_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RecurringLine.ProtoReflect.Descriptor instead.
+func (*RecurringLine) Descriptor() ([]byte, []int) {
+	return file_copydesk_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *RecurringLine) GetSpan() *Span {
+	if x != nil {
+		return x.Span
+	}
+	return nil
+}
+
+func (x *RecurringLine) GetFiles() int32 {
+	if x != nil {
+		return x.Files
+	}
+	return 0
+}
+
+func (x *RecurringLine) GetOthers() []string {
+	if x != nil {
+		return x.Others
+	}
+	return nil
+}
+
 type CheckRequest struct {
 	state   protoimpl.MessageState `protogen:"open.v1"`
 	Id      uint64                 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"` // echoed in the response; the host numbers a stream's articles
@@ -770,7 +906,7 @@ type CheckRequest struct {
 
 func (x *CheckRequest) Reset() {
 	*x = CheckRequest{}
-	mi := &file_copydesk_proto_msgTypes[11]
+	mi := &file_copydesk_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -782,7 +918,7 @@ func (x *CheckRequest) String() string {
 func (*CheckRequest) ProtoMessage() {}
 
 func (x *CheckRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_copydesk_proto_msgTypes[11]
+	mi := &file_copydesk_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -795,7 +931,7 @@ func (x *CheckRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CheckRequest.ProtoReflect.Descriptor instead.
 func (*CheckRequest) Descriptor() ([]byte, []int) {
-	return file_copydesk_proto_rawDescGZIP(), []int{11}
+	return file_copydesk_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *CheckRequest) GetId() uint64 {
@@ -837,7 +973,7 @@ type Suggestion struct {
 
 func (x *Suggestion) Reset() {
 	*x = Suggestion{}
-	mi := &file_copydesk_proto_msgTypes[12]
+	mi := &file_copydesk_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -849,7 +985,7 @@ func (x *Suggestion) String() string {
 func (*Suggestion) ProtoMessage() {}
 
 func (x *Suggestion) ProtoReflect() protoreflect.Message {
-	mi := &file_copydesk_proto_msgTypes[12]
+	mi := &file_copydesk_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -862,7 +998,7 @@ func (x *Suggestion) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Suggestion.ProtoReflect.Descriptor instead.
 func (*Suggestion) Descriptor() ([]byte, []int) {
-	return file_copydesk_proto_rawDescGZIP(), []int{12}
+	return file_copydesk_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *Suggestion) GetSpan() *Span {
@@ -896,7 +1032,7 @@ type Related struct {
 
 func (x *Related) Reset() {
 	*x = Related{}
-	mi := &file_copydesk_proto_msgTypes[13]
+	mi := &file_copydesk_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -908,7 +1044,7 @@ func (x *Related) String() string {
 func (*Related) ProtoMessage() {}
 
 func (x *Related) ProtoReflect() protoreflect.Message {
-	mi := &file_copydesk_proto_msgTypes[13]
+	mi := &file_copydesk_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -921,7 +1057,7 @@ func (x *Related) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Related.ProtoReflect.Descriptor instead.
 func (*Related) Descriptor() ([]byte, []int) {
-	return file_copydesk_proto_rawDescGZIP(), []int{13}
+	return file_copydesk_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *Related) GetSpan() *Span {
@@ -953,7 +1089,7 @@ type Finding struct {
 
 func (x *Finding) Reset() {
 	*x = Finding{}
-	mi := &file_copydesk_proto_msgTypes[14]
+	mi := &file_copydesk_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -965,7 +1101,7 @@ func (x *Finding) String() string {
 func (*Finding) ProtoMessage() {}
 
 func (x *Finding) ProtoReflect() protoreflect.Message {
-	mi := &file_copydesk_proto_msgTypes[14]
+	mi := &file_copydesk_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -978,7 +1114,7 @@ func (x *Finding) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Finding.ProtoReflect.Descriptor instead.
 func (*Finding) Descriptor() ([]byte, []int) {
-	return file_copydesk_proto_rawDescGZIP(), []int{14}
+	return file_copydesk_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *Finding) GetRule() string {
@@ -1042,7 +1178,7 @@ type RuleFailure struct {
 
 func (x *RuleFailure) Reset() {
 	*x = RuleFailure{}
-	mi := &file_copydesk_proto_msgTypes[15]
+	mi := &file_copydesk_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1054,7 +1190,7 @@ func (x *RuleFailure) String() string {
 func (*RuleFailure) ProtoMessage() {}
 
 func (x *RuleFailure) ProtoReflect() protoreflect.Message {
-	mi := &file_copydesk_proto_msgTypes[15]
+	mi := &file_copydesk_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1067,7 +1203,7 @@ func (x *RuleFailure) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RuleFailure.ProtoReflect.Descriptor instead.
 func (*RuleFailure) Descriptor() ([]byte, []int) {
-	return file_copydesk_proto_rawDescGZIP(), []int{15}
+	return file_copydesk_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *RuleFailure) GetRule() string {
@@ -1097,7 +1233,7 @@ type CheckResponse struct {
 
 func (x *CheckResponse) Reset() {
 	*x = CheckResponse{}
-	mi := &file_copydesk_proto_msgTypes[16]
+	mi := &file_copydesk_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1109,7 +1245,7 @@ func (x *CheckResponse) String() string {
 func (*CheckResponse) ProtoMessage() {}
 
 func (x *CheckResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_copydesk_proto_msgTypes[16]
+	mi := &file_copydesk_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1122,7 +1258,7 @@ func (x *CheckResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CheckResponse.ProtoReflect.Descriptor instead.
 func (*CheckResponse) Descriptor() ([]byte, []int) {
-	return file_copydesk_proto_rawDescGZIP(), []int{16}
+	return file_copydesk_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *CheckResponse) GetId() uint64 {
@@ -1212,17 +1348,30 @@ const file_copydesk_proto_rawDesc = "" +
 	"\x04kind\x18\x01 \x01(\tR\x04kind\x12\x18\n" +
 	"\aelement\x18\x02 \x01(\tR\aelement\x12%\n" +
 	"\x04span\x18\x03 \x01(\v2\x11.copydesk.v1.SpanR\x04span\x12\x1c\n" +
-	"\tsentences\x18\x04 \x03(\x03R\tsentences\"\xfe\x01\n" +
+	"\tsentences\x18\x04 \x03(\x03R\tsentences\"\xb7\x02\n" +
 	"\aArticle\x12\x12\n" +
 	"\x04path\x18\x01 \x01(\tR\x04path\x12\x16\n" +
 	"\x06format\x18\x02 \x01(\tR\x06format\x12\x12\n" +
 	"\x04text\x18\x03 \x01(\tR\x04text\x12*\n" +
 	"\x06blocks\x18\x04 \x03(\v2\x12.copydesk.v1.BlockR\x06blocks\x122\n" +
 	"\x04meta\x18\x05 \x03(\v2\x1e.copydesk.v1.Article.MetaEntryR\x04meta\x12\x1a\n" +
-	"\blanguage\x18\x06 \x01(\tR\blanguage\x1a7\n" +
+	"\blanguage\x18\x06 \x01(\tR\blanguage\x127\n" +
+	"\n" +
+	"recurrence\x18\a \x01(\v2\x17.copydesk.v1.RecurrenceR\n" +
+	"recurrence\x1a7\n" +
 	"\tMetaEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x87\x01\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"w\n" +
+	"\n" +
+	"Recurrence\x12\x16\n" +
+	"\x06source\x18\x01 \x01(\tR\x06source\x12\x1f\n" +
+	"\vgroup_files\x18\x02 \x01(\x05R\n" +
+	"groupFiles\x120\n" +
+	"\x05lines\x18\x03 \x03(\v2\x1a.copydesk.v1.RecurringLineR\x05lines\"d\n" +
+	"\rRecurringLine\x12%\n" +
+	"\x04span\x18\x01 \x01(\v2\x11.copydesk.v1.SpanR\x04span\x12\x14\n" +
+	"\x05files\x18\x02 \x01(\x05R\x05files\x12\x16\n" +
+	"\x06others\x18\x03 \x03(\tR\x06others\"\x87\x01\n" +
 	"\fCheckRequest\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x04R\x02id\x12.\n" +
 	"\aarticle\x18\x02 \x01(\v2\x14.copydesk.v1.ArticleR\aarticle\x12!\n" +
@@ -1271,7 +1420,7 @@ func file_copydesk_proto_rawDescGZIP() []byte {
 	return file_copydesk_proto_rawDescData
 }
 
-var file_copydesk_proto_msgTypes = make([]protoimpl.MessageInfo, 19)
+var file_copydesk_proto_msgTypes = make([]protoimpl.MessageInfo, 21)
 var file_copydesk_proto_goTypes = []any{
 	(*Span)(nil),              // 0: copydesk.v1.Span
 	(*Option)(nil),            // 1: copydesk.v1.Option
@@ -1284,46 +1433,51 @@ var file_copydesk_proto_goTypes = []any{
 	(*ConfigureResponse)(nil), // 8: copydesk.v1.ConfigureResponse
 	(*Block)(nil),             // 9: copydesk.v1.Block
 	(*Article)(nil),           // 10: copydesk.v1.Article
-	(*CheckRequest)(nil),      // 11: copydesk.v1.CheckRequest
-	(*Suggestion)(nil),        // 12: copydesk.v1.Suggestion
-	(*Related)(nil),           // 13: copydesk.v1.Related
-	(*Finding)(nil),           // 14: copydesk.v1.Finding
-	(*RuleFailure)(nil),       // 15: copydesk.v1.RuleFailure
-	(*CheckResponse)(nil),     // 16: copydesk.v1.CheckResponse
-	nil,                       // 17: copydesk.v1.ConfigureRequest.RulesEntry
-	nil,                       // 18: copydesk.v1.Article.MetaEntry
+	(*Recurrence)(nil),        // 11: copydesk.v1.Recurrence
+	(*RecurringLine)(nil),     // 12: copydesk.v1.RecurringLine
+	(*CheckRequest)(nil),      // 13: copydesk.v1.CheckRequest
+	(*Suggestion)(nil),        // 14: copydesk.v1.Suggestion
+	(*Related)(nil),           // 15: copydesk.v1.Related
+	(*Finding)(nil),           // 16: copydesk.v1.Finding
+	(*RuleFailure)(nil),       // 17: copydesk.v1.RuleFailure
+	(*CheckResponse)(nil),     // 18: copydesk.v1.CheckResponse
+	nil,                       // 19: copydesk.v1.ConfigureRequest.RulesEntry
+	nil,                       // 20: copydesk.v1.Article.MetaEntry
 }
 var file_copydesk_proto_depIdxs = []int32{
 	2,  // 0: copydesk.v1.Rule.example:type_name -> copydesk.v1.Example
 	1,  // 1: copydesk.v1.Rule.options:type_name -> copydesk.v1.Option
 	1,  // 2: copydesk.v1.DescribeResponse.options:type_name -> copydesk.v1.Option
 	3,  // 3: copydesk.v1.DescribeResponse.rules:type_name -> copydesk.v1.Rule
-	17, // 4: copydesk.v1.ConfigureRequest.rules:type_name -> copydesk.v1.ConfigureRequest.RulesEntry
+	19, // 4: copydesk.v1.ConfigureRequest.rules:type_name -> copydesk.v1.ConfigureRequest.RulesEntry
 	0,  // 5: copydesk.v1.Block.span:type_name -> copydesk.v1.Span
 	9,  // 6: copydesk.v1.Article.blocks:type_name -> copydesk.v1.Block
-	18, // 7: copydesk.v1.Article.meta:type_name -> copydesk.v1.Article.MetaEntry
-	10, // 8: copydesk.v1.CheckRequest.article:type_name -> copydesk.v1.Article
-	0,  // 9: copydesk.v1.Suggestion.span:type_name -> copydesk.v1.Span
-	0,  // 10: copydesk.v1.Related.span:type_name -> copydesk.v1.Span
-	0,  // 11: copydesk.v1.Finding.span:type_name -> copydesk.v1.Span
-	12, // 12: copydesk.v1.Finding.suggestions:type_name -> copydesk.v1.Suggestion
-	13, // 13: copydesk.v1.Finding.related:type_name -> copydesk.v1.Related
-	14, // 14: copydesk.v1.CheckResponse.findings:type_name -> copydesk.v1.Finding
-	15, // 15: copydesk.v1.CheckResponse.failures:type_name -> copydesk.v1.RuleFailure
-	6,  // 16: copydesk.v1.ConfigureRequest.RulesEntry.value:type_name -> copydesk.v1.RuleSettings
-	4,  // 17: copydesk.v1.Linter.Describe:input_type -> copydesk.v1.DescribeRequest
-	7,  // 18: copydesk.v1.Linter.Configure:input_type -> copydesk.v1.ConfigureRequest
-	11, // 19: copydesk.v1.Linter.Check:input_type -> copydesk.v1.CheckRequest
-	11, // 20: copydesk.v1.Linter.CheckStream:input_type -> copydesk.v1.CheckRequest
-	5,  // 21: copydesk.v1.Linter.Describe:output_type -> copydesk.v1.DescribeResponse
-	8,  // 22: copydesk.v1.Linter.Configure:output_type -> copydesk.v1.ConfigureResponse
-	16, // 23: copydesk.v1.Linter.Check:output_type -> copydesk.v1.CheckResponse
-	16, // 24: copydesk.v1.Linter.CheckStream:output_type -> copydesk.v1.CheckResponse
-	21, // [21:25] is the sub-list for method output_type
-	17, // [17:21] is the sub-list for method input_type
-	17, // [17:17] is the sub-list for extension type_name
-	17, // [17:17] is the sub-list for extension extendee
-	0,  // [0:17] is the sub-list for field type_name
+	20, // 7: copydesk.v1.Article.meta:type_name -> copydesk.v1.Article.MetaEntry
+	11, // 8: copydesk.v1.Article.recurrence:type_name -> copydesk.v1.Recurrence
+	12, // 9: copydesk.v1.Recurrence.lines:type_name -> copydesk.v1.RecurringLine
+	0,  // 10: copydesk.v1.RecurringLine.span:type_name -> copydesk.v1.Span
+	10, // 11: copydesk.v1.CheckRequest.article:type_name -> copydesk.v1.Article
+	0,  // 12: copydesk.v1.Suggestion.span:type_name -> copydesk.v1.Span
+	0,  // 13: copydesk.v1.Related.span:type_name -> copydesk.v1.Span
+	0,  // 14: copydesk.v1.Finding.span:type_name -> copydesk.v1.Span
+	14, // 15: copydesk.v1.Finding.suggestions:type_name -> copydesk.v1.Suggestion
+	15, // 16: copydesk.v1.Finding.related:type_name -> copydesk.v1.Related
+	16, // 17: copydesk.v1.CheckResponse.findings:type_name -> copydesk.v1.Finding
+	17, // 18: copydesk.v1.CheckResponse.failures:type_name -> copydesk.v1.RuleFailure
+	6,  // 19: copydesk.v1.ConfigureRequest.RulesEntry.value:type_name -> copydesk.v1.RuleSettings
+	4,  // 20: copydesk.v1.Linter.Describe:input_type -> copydesk.v1.DescribeRequest
+	7,  // 21: copydesk.v1.Linter.Configure:input_type -> copydesk.v1.ConfigureRequest
+	13, // 22: copydesk.v1.Linter.Check:input_type -> copydesk.v1.CheckRequest
+	13, // 23: copydesk.v1.Linter.CheckStream:input_type -> copydesk.v1.CheckRequest
+	5,  // 24: copydesk.v1.Linter.Describe:output_type -> copydesk.v1.DescribeResponse
+	8,  // 25: copydesk.v1.Linter.Configure:output_type -> copydesk.v1.ConfigureResponse
+	18, // 26: copydesk.v1.Linter.Check:output_type -> copydesk.v1.CheckResponse
+	18, // 27: copydesk.v1.Linter.CheckStream:output_type -> copydesk.v1.CheckResponse
+	24, // [24:28] is the sub-list for method output_type
+	20, // [20:24] is the sub-list for method input_type
+	20, // [20:20] is the sub-list for extension type_name
+	20, // [20:20] is the sub-list for extension extendee
+	0,  // [0:20] is the sub-list for field type_name
 }
 
 func init() { file_copydesk_proto_init() }
@@ -1337,7 +1491,7 @@ func file_copydesk_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_copydesk_proto_rawDesc), len(file_copydesk_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   19,
+			NumMessages:   21,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -19,6 +19,15 @@
 // expectation and an expectation with no matching finding both fail the test,
 // so a fixture with no expectations asserts that the plugin stays silent.
 //
+// Language: every article gets a language before the plugin sees it, decided
+// as copydesk decides it (core/language): the article's own language field
+// (CMS JSON "language", Markdown front matter "language: de"), else
+// Config.Language, else identification of the text (English when the text
+// is too short to tell). A fixture may declare its language: a line
+// "language: de" in its sidecar NAME.want, or <!-- language: de --> in a
+// Markdown or HTML fixture. A rule declared for other languages does not run
+// on it, as in copydesk. German fixtures declare their language.
+//
 // Fixes: when NAME.golden sits beside a fixture, every suggestion of every
 // finding is applied to the fixture's source (as --fix would: each
 // finding's suggestions together, overlapping ones skipped) and the result
@@ -39,6 +48,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/language"
 	"github.com/copydesk/copydesk/core/sdk"
 )
 
@@ -51,6 +61,10 @@ type Config struct {
 	// Only, when set, keeps only these rules' findings (by name), so a
 	// table test of one rule is not broken by another rule of the plugin.
 	Only []string
+	// Language is the language articles without a language field are in,
+	// as `language` in rules.toml sets it ("" or "auto": identified from
+	// the text). An article whose Language is already set keeps it.
+	Language string
 }
 
 // TestData returns the absolute path of ./testdata.
@@ -120,9 +134,12 @@ func (w *want) matches(r Result) bool {
 }
 
 // Check runs the plugin over one article and returns its findings with source
-// lines, for table tests that build articles in code.
+// lines, for table tests that build articles in code. Like copydesk, it
+// first decides the article's language when a.Language is empty (see the
+// package doc), and runs only the rules that read that language.
 func Check(t *testing.T, p *sdk.Plugin, cfg Config, a *article.Article) []Result {
 	t.Helper()
+	language.Decide(a, cfg.Language, "sdktest.Config")
 	s, err := sdk.NewSession(p, cfg.PluginOptions, cfg.Rules)
 	if err != nil {
 		t.Fatalf("configuring %s: %v", p.Name, err)
@@ -189,15 +206,17 @@ func checkFixture(t *testing.T, path string, p *sdk.Plugin, cfg Config) {
 		t.Fatalf("parsing fixture: %v", err)
 	}
 	var wants []*want
+	var lang string
 	switch format {
 	case article.FormatMarkdown, article.FormatHTML:
-		wants, err = inlineWants(string(data))
+		wants, lang, err = inlineWants(string(data))
 	default:
-		wants, err = sidecarWants(strings.TrimSuffix(path, filepath.Ext(path)) + ".want")
+		wants, lang, err = sidecarWants(strings.TrimSuffix(path, filepath.Ext(path)) + ".want")
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
+	a.Language = lang // "" when the fixture declares none: decided in Check
 	results := Check(t, p, cfg, a)
 	sort.Slice(results, func(i, j int) bool { return results[i].Line < results[j].Line })
 	for _, r := range results {
@@ -294,48 +313,73 @@ func ApplySuggestions(src []byte, a *article.Article, results []Result) []byte {
 	return append(out, src[last:]...)
 }
 
-var inlineWant = regexp.MustCompile(`<!--\s*want\s+(.*?)\s*-->`)
+var (
+	inlineWant     = regexp.MustCompile(`<!--\s*want\s+(.*?)\s*-->`)
+	inlineLanguage = regexp.MustCompile(`<!--\s*language:\s*(\S*)\s*-->`)
+)
 
-func inlineWants(src string) ([]*want, error) {
-	var out []*want
+// inlineWants reads a Markdown or HTML fixture's expectations and its
+// declared language ("" when it declares none).
+func inlineWants(src string) (out []*want, lang string, err error) {
 	for i, line := range strings.Split(src, "\n") {
 		for _, m := range inlineWant.FindAllStringSubmatch(line, -1) {
 			ws, err := parseWantList(i+1, m[1])
 			if err != nil {
-				return nil, fmt.Errorf("line %d: %v", i+1, err)
+				return nil, "", fmt.Errorf("line %d: %v", i+1, err)
 			}
 			out = append(out, ws...)
 		}
+		if m := inlineLanguage.FindStringSubmatch(line); m != nil {
+			if lang, err = declaredLanguage(m[1]); err != nil {
+				return nil, "", fmt.Errorf("line %d: %v", i+1, err)
+			}
+		}
 	}
-	return out, nil
+	return out, lang, nil
 }
 
-func sidecarWants(path string) ([]*want, error) {
+// declaredLanguage checks a fixture's "language: xx".
+func declaredLanguage(s string) (string, error) {
+	l := language.Normalise(s)
+	if l == "" {
+		return "", fmt.Errorf("language: %q is not an ISO 639-1 code (write language: de)", s)
+	}
+	return l, nil
+}
+
+// sidecarWants reads a sidecar NAME.want: its expectations and the
+// fixture's declared language ("" when it declares none).
+func sidecarWants(path string) (out []*want, lang string, err error) {
 	data, err := os.ReadFile(path)
 	if os.IsNotExist(err) {
-		return nil, nil // no sidecar: the plugin must stay silent
+		return nil, "", nil // no sidecar: the plugin must stay silent
 	}
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	var out []*want
 	for i, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
+		if v, ok := strings.CutPrefix(line, "language:"); ok {
+			if lang, err = declaredLanguage(strings.TrimSpace(v)); err != nil {
+				return nil, "", fmt.Errorf("%s:%d: %v", path, i+1, err)
+			}
+			continue
+		}
 		num, rest, ok := strings.Cut(line, " ")
 		n, err := strconv.Atoi(num)
 		if !ok || err != nil {
-			return nil, fmt.Errorf("%s:%d: want LINE rule \"regexp\", got %q", path, i+1, line)
+			return nil, "", fmt.Errorf("%s:%d: want LINE rule \"regexp\" or language: xx, got %q", path, i+1, line)
 		}
 		ws, err := parseWantList(n, rest)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", path, i+1, err)
+			return nil, "", fmt.Errorf("%s:%d: %v", path, i+1, err)
 		}
 		out = append(out, ws...)
 	}
-	return out, nil
+	return out, lang, nil
 }
 
 // parseWantList reads `rule "re" [rule "re" ...]`.

@@ -25,6 +25,7 @@ import (
 	"sync"
 
 	"github.com/copydesk/copydesk/core/article"
+	"github.com/copydesk/copydesk/core/language"
 	"github.com/copydesk/copydesk/core/sdk"
 	"github.com/copydesk/copydesk/plugins/fragment"
 )
@@ -193,7 +194,11 @@ func parse(path string) (*article.Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	return article.Parse(path, article.FormatText, data)
+	a, err := article.Parse(path, article.FormatText, data)
+	if err == nil {
+		language.Decide(a, "", "") // as copydesk check does: German copy is not the fragment rules'
+	}
+	return a, err
 }
 
 // measure checks every article of c with the plugin's default rules, two
