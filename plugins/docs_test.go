@@ -37,10 +37,13 @@ func TestEveryRuleIsDocumentedAndDemonstrated(t *testing.T) {
 				}
 				// An example is body copy: a headline goes above it, as
 				// the plugins' own example tests do. A CMS article (JSON)
-				// is taken as it is.
+				// or a web page (HTML) is taken as it is.
 				format, before, after := article.FormatText, "Headline\n\n"+r.Example.Before+"\n", "Headline\n\n"+r.Example.After+"\n"
 				if strings.HasPrefix(r.Example.Before, "{") {
 					format, before, after = article.FormatJSON, r.Example.Before, r.Example.After
+				}
+				if strings.HasPrefix(r.Example.Before, "<") { // a web page (HTML), taken as it is
+					format, before, after = article.FormatHTML, r.Example.Before, r.Example.After
 				}
 				check := func(text string) []sdktest.Result { return sdktest.CheckText(t, p, cfg, format, text) }
 				if n := crossFile[id]; n > 0 {

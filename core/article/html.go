@@ -8,6 +8,11 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
+// maxExtractBytes bounds the pages the main-content extractor reads
+// (markOffMain): larger input, like nesting past maxHTMLDepth, is no web
+// page a desk imports, and the extractor's DOM would cost too much.
+const maxExtractBytes = 8 << 20
+
 // maxHTMLDepth bounds the element stack: deeper nesting is still read, but
 // elements past this depth no longer change the block kind.
 const maxHTMLDepth = 512
@@ -19,8 +24,12 @@ func parseHTML(path string, src []byte) (*Article, error) {
 	if bytes.HasPrefix(src, bom) {
 		start = 3
 	}
-	htmlBlocks(&sink{b: b, base: start}, src[start:], true)
-	return b.Finish(), nil
+	deep := htmlBlocks(&sink{b: b, base: start}, src[start:], true)
+	a := b.Finish()
+	if !deep && len(src) <= maxExtractBytes {
+		markOffMain(a, src[start:])
+	}
+	return a, nil
 }
 
 // skipped elements hold no visible text.
@@ -77,6 +86,7 @@ type htmlReader struct {
 	hidden   []bool // per stacked element: it carried the hidden attribute
 	byline   []bool // per stacked element: it is marked as the byline
 	overflow int    // open elements not pushed because the stack was full
+	deep     bool   // the stack was full at some point
 	skip     int    // open skipped elements (counted, not just stacked)
 
 	useTitle    bool // no <h1>: the <title> is the headline
@@ -92,8 +102,9 @@ type htmlReader struct {
 }
 
 // htmlBlocks adds the blocks of an HTML document or fragment. A whole
-// document's <title> is the headline when it has no <h1>.
-func htmlBlocks(s *sink, src []byte, doc bool) {
+// document's <title> is the headline when it has no <h1>. It reports
+// whether the nesting went past maxHTMLDepth.
+func htmlBlocks(s *sink, src []byte, doc bool) (deep bool) {
 	// In a fragment (a CMS body) the headline is a field of its own, so
 	// an <h1> there is a heading like any other.
 	r := &htmlReader{s: s, pending: -1, hadHeadline: !doc}
@@ -131,6 +142,7 @@ func htmlBlocks(s *sink, src []byte, doc bool) {
 		}
 	}
 	r.closeBlock()
+	return r.deep
 }
 
 // attrFlags is what copydesk reads from an element's attributes.
@@ -175,6 +187,7 @@ func (r *htmlReader) startTag(a atom.Atom, at int, selfClosing bool, attrs attrF
 		// Past the bound an element only counts, so its end tag pairs up;
 		// it can no longer hide text (no article nests 512 deep).
 		r.overflow++
+		r.deep = true
 		return
 	}
 	if attrs.hidden && r.skip == 0 {
@@ -265,7 +278,7 @@ func (r *htmlReader) context() (BlockKind, string) {
 	for _, t := range r.stack {
 		switch {
 		case furniture[t] && t != atom.Header:
-			return Aside, t.String()
+			return Aside, r.furniturePath()
 		case t == atom.Pre || t == atom.Code && !textBlock[inner]:
 			if code == 0 {
 				code = t
@@ -297,7 +310,7 @@ func (r *htmlReader) context() (BlockKind, string) {
 	}
 	for _, t := range r.stack {
 		if t == atom.Header {
-			return Aside, "header"
+			return Aside, r.furniturePath()
 		}
 	}
 	switch {
@@ -314,6 +327,27 @@ func (r *htmlReader) context() (BlockKind, string) {
 		return Line, ""
 	}
 	return Line, inner.String()
+}
+
+// furniturePath names the place of an Aside block: the furniture elements
+// open around it, outermost first, joined by ">", after "article>" when
+// they sit inside an <article> ("nav", "footer>form", "article>aside"). A
+// page's own sidebar and a story's fact box are both <aside>; rules tell
+// them apart by the path.
+func (r *htmlReader) furniturePath() string {
+	var b []byte
+	for _, t := range r.stack {
+		switch {
+		case t == atom.Article && len(b) == 0:
+			b = append(b, "article"...)
+		case furniture[t]:
+			if len(b) > 0 {
+				b = append(b, '>')
+			}
+			b = append(b, t.String()...)
+		}
+	}
+	return string(b)
 }
 
 func (r *htmlReader) closeBlock() {

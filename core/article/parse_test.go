@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -318,6 +319,20 @@ func TestParseHTML(t *testing.T) {
 	if want := []string{"nav", "footer", "p", "caption", "figcaption", "code", "pre"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("elements = %v, want %v", got, want)
 	}
+	// Nested furniture names its path, outermost first, and says when it
+	// sits inside an <article>: a story's fact box is not the page's sidebar.
+	a, err = Parse("x.html", FormatHTML, []byte("<header><nav><a>Home</a></nav></header><div><article><header><p>Politics</p></header>"+
+		"<p>Body.</p><aside><p>Fact</p></aside><footer><form><label>Reply</label></form></footer></article></div><aside>Side</aside>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = got[:0]
+	for _, b := range a.Blocks {
+		got = append(got, b.Element)
+	}
+	if want := []string{"header>nav", "article>header", "p", "article>aside", "article>footer>form", "aside"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("elements = %v, want %v", got, want)
+	}
 }
 
 func TestParseJSON(t *testing.T) {
@@ -591,5 +606,38 @@ func TestParseFile(t *testing.T) {
 	}
 	if _, err := ParseFile(md, 5); !strings.Contains(fmt.Sprint(err), "--max-file-size") {
 		t.Errorf("limit: %v", err)
+	}
+}
+
+// A whole web page records the blocks the main-content extractor leaves
+// out (MetaOffMain); a page it cannot read leaves no signal and no error.
+func TestMetaOffMain(t *testing.T) {
+	body := strings.Repeat("<p>Dock workers at the port returned to work on Wednesday after unions accepted a two-year pay deal, ending a strike that had stranded dozens of ships.</p>", 4)
+	a, err := Parse("x.html", FormatHTML, []byte("<html><body><div class=menu><a href=/a>Ferry fares rise for the summer season</a></div><div class=story><h1>Port strike ends</h1>"+body+"</div></body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	off, ok := a.Meta[MetaOffMain]
+	if !ok {
+		t.Fatalf("no %s in %v", MetaOffMain, a.Meta)
+	}
+	var dropped []string
+	for _, f := range strings.Split(off, ",") {
+		n, err := strconv.Atoi(f)
+		if err != nil || n >= len(a.Blocks) {
+			t.Fatalf("%s = %q: not block indexes", MetaOffMain, off)
+		}
+		dropped = append(dropped, a.BlockText(a.Blocks[n]))
+	}
+	if len(dropped) != 1 || dropped[0] != "Ferry fares rise for the summer season" {
+		t.Errorf("blocks left out = %q, want the menu line only", dropped)
+	}
+	for _, src := range []string{"<html>", "<p>One line.</p>", "<<<>>><table><td><td>", "<div>" + strings.Repeat("<div>", 600)} {
+		a, err := Parse("x.html", FormatHTML, []byte(src))
+		if err != nil {
+			t.Errorf("%q: %v", src, err)
+		} else if v := a.Meta[MetaOffMain]; strings.Contains(v, "x") {
+			t.Errorf("%q: %s = %q", src, MetaOffMain, v)
+		}
 	}
 }

@@ -22,7 +22,8 @@ type layout struct {
 	// first is the first line of story prose, tail the first line after
 	// the last story paragraph (see tailFrom).
 	first, tail int
-	// title is the normalised headline (the first line).
+	// title is the normalised headline (the headline block, else the
+	// first line).
 	title string
 	// runs are the furniture runs (see findRuns); inRun marks their lines.
 	runs  []run
@@ -59,8 +60,16 @@ func analyse(st *state, units []unit) *layout {
 		}
 		l.chrome[i] = st.lineChrome(units[i].text)
 	}
+	// The title is the headline block (an HTML page's <h1> sits below its
+	// menus), else the first line.
 	if len(units) > 0 {
 		l.title = normalize(units[0].text)
+	}
+	for _, u := range units {
+		if u.headline {
+			l.title = normalize(u.text)
+			break
+		}
 	}
 	l.first, l.tail = storyExtent(units)
 	l.runs = findRuns(l)
@@ -85,6 +94,8 @@ func (st *state) lineChrome(text string) *phrase {
 		return copyrightPhrase
 	case widgetStamp.MatchString(text):
 		return stampPhrase
+	case dateStamp.MatchString(text):
+		return datePhrase
 	case navLine(text):
 		return navPhrase
 	}
@@ -94,7 +105,11 @@ func (st *state) lineChrome(text string) *phrase {
 var (
 	copyrightPhrase = &phrase{Lang: "any", Kind: kindFooter, Text: "copyright line"}
 	stampPhrase     = &phrase{Lang: "any", Kind: kindNav, Text: "time stamp or counter"}
-	navPhrase       = &phrase{Lang: "any", Kind: kindNav, Text: "navigation items"}
+	// datePhrase is weak: ui-chrome reports a date stamp alone only
+	// before the story (a date in the story or after it may head a diary
+	// entry or close a letter); in a furniture run it is known chrome.
+	datePhrase = &phrase{Lang: "any", Kind: kindNav, Text: "date stamp", weak: true}
+	navPhrase  = &phrase{Lang: "any", Kind: kindNav, Text: "navigation items"}
 )
 
 // copyrightLine is the named heuristic "copyright line": a short line with
@@ -119,6 +134,26 @@ var rightsReserved = regexp.MustCompile(`(?i)\b(all rights reserved|alle rechte 
 // time ("5 min read") or gallery counter ("3 of 12"). Copy writes dates,
 // not ages, and never a counter on a line of its own.
 var widgetStamp = regexp.MustCompile(`(?i)^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago|\d+\s*(?:min|mins|minutes?)\.?\s+read|\d+\s*(?:of|/)\s*\d+)$`)
+
+// Parts of the date-stamp heuristic.
+const (
+	stampMonth   = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+	stampWeekday = `(?:mon|tues|wednes|thurs|fri|satur|sun)day`
+	stampDate    = `(?:` + stampWeekday + `,?\s+)?(?:` + stampMonth + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+` + stampMonth + `,?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})`
+	stampTime    = `\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?`
+	stampLabel   = `(?:(?:published|updated|posted|last updated)(?:\s+on)?\s*:?\s*)?`
+	stampSep     = `\s*(?:at|@|,|\||·|•|-|–)?\s*`
+)
+
+// dateStamp is the named heuristic "date stamp": a line that is only a
+// page's publication stamp, a date with an optional weekday, time, time
+// zone and "Published"/"Updated" label ("Nov. 20, 2019 5:52 AM EST",
+// "Updated 10:01 pm PST, Tuesday, November 19, 2019", "PUBLISHED: November
+// 19, 2019 at 8:59 pm | UPDATED: ..."). Copy writes dates inside
+// sentences or datelines with a place; a time alone ("4:14 p.m.") heads
+// live-blog entries and is left alone.
+var dateStamp = regexp.MustCompile(`(?i)^\|?\s*` + stampLabel + `(?:` + stampTime + stampSep + `)?` + stampDate +
+	`(?:` + stampSep + `(?:` + stampLabel + `(?:` + stampDate + `|` + stampTime + `|` + stampWeekday + `)))*\s*\|?$`)
 
 // navSep splits a line of navigation items.
 var navSep = regexp.MustCompile(`\s*(?:\||•|·|»|›|\s/\s|\s>\s)\s*`)
@@ -361,10 +396,7 @@ func findRuns(l *layout) []run {
 		if r.members < minRunMembers || known == r.members {
 			continue // too short, or all known chrome, which ui-chrome names line by line
 		}
-		if prev := r.from - 1; prev >= 0 && strings.HasSuffix(strings.TrimSpace(l.units[prev].text), ":") {
-			continue // "On the Net:", "Winners were:": the story's own list
-		}
-		if parallelList(l, r) {
+		if introducedList(l, r) || parallelList(l, r) || venueBox(l, r) || storyGoesOn(l, r) {
 			continue
 		}
 		if next := r.to + 1; next < n && !l.units[next].skip && creditLine.MatchString(l.units[next].text) && r.from >= l.tail {
@@ -382,11 +414,122 @@ func findRuns(l *layout) []run {
 	return out
 }
 
+// Named thresholds of the introduced-list heuristic.
+const (
+	// maxIntroWords is the most words of a question or exclamation that
+	// introduces a feature list ("What's new in version 2?").
+	maxIntroWords = 6
+	// maxFeatureWords is the most words of a feature list's item; each
+	// has at least two (a one-word item is a menu entry).
+	maxFeatureWords = 6
+)
+
+// introducedList is the named heuristic "introduced list": a run right
+// after a line that ends in a colon ("On the Net:", "Winners were:") is a
+// list the story introduces, not furniture. So is a feature list after a
+// short question or exclamation ("New in this version!", then "Better
+// Android support", "Bugs fixed"): at most maxIntroWords words above items
+// of two to maxFeatureWords words, none of them known chrome. A widget's
+// prompt ("Like this article?", "Sharing is caring!") heads known chrome
+// or one-word menu entries, and a reader comment's last line is longer.
+func introducedList(l *layout, r run) bool {
+	prev := r.from - 1
+	for prev >= 0 && l.units[prev].skip && !l.units[prev].aside {
+		prev--
+	}
+	if prev < 0 || l.units[prev].aside || l.chrome[prev] != nil {
+		return false
+	}
+	t := strings.TrimRight(strings.TrimSpace(l.units[prev].text), "\"'”’»)")
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if last == ':' {
+		return true
+	}
+	if last != '?' && last != '!' || !moreWords(t, 1) || moreWords(t, maxIntroWords) {
+		return false
+	}
+	for j := r.from; j <= r.to; j++ {
+		if l.units[j].skip {
+			continue
+		}
+		if w := l.units[j].text; l.chrome[j] != nil || !moreWords(w, 1) || moreWords(w, maxFeatureWords) {
+			return false
+		}
+	}
+	return true
+}
+
+// addressLine matches a street address: a street word beside a house
+// number ("corso Monforte, 15", "12 Baker Street", "Hauptstraße 5",
+// "ul. Długa 4").
+var addressLine = regexp.MustCompile(`(?i)(^|[\s,(])(via|viale|corso|piazza|piazzale|largo|rue|avenue|boulevard|calle|avenida|plaza|paseo|rua|praça|ulica|ul\.|aleja|al\.|náměstí)\s+(\pL[\pL'’.-]*,?\s+){1,3}\d{1,4}[a-z]?\b|\pL(straße|strasse|str\.|gasse|weg|allee|platz|plein|straat|laan)\s+\d{1,4}[a-z]?\b|\b\d{1,4}[a-z]?,?\s+(\pL[\pL'’.-]*\s+){1,3}(street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard|blvd\.|square|place)(\s|,|$)`)
+
+// Named thresholds of the venue-box heuristic.
+const (
+	// maxVenueMembers is the most lines of a venue box: a name, an
+	// address, opening hours, a telephone number.
+	maxVenueMembers = 4
+	// maxAddressWords is the most words of an address line.
+	maxAddressWords = 8
+)
+
+// venueBox is the named heuristic "venue box": a run after the story with
+// a street address in it, or followed by one, is the box with the name,
+// address and opening hours of the show, shop or restaurant the story is
+// about, which reviews and listings end with. It is short (at most
+// maxVenueMembers lines); a long menu or related-links box with a
+// publisher's address in it is still furniture.
+func venueBox(l *layout, r run) bool {
+	if r.from < l.tail || r.members > maxVenueMembers {
+		return false
+	}
+	for j := r.from; j <= r.to+1 && j < len(l.units); j++ {
+		if t := l.units[j].text; !l.units[j].skip && !moreWords(t, maxAddressWords) && addressLine.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// Named thresholds of the story-goes-on heuristic.
+const (
+	// maxInsetMembers is the most lines of a run that sentences of the
+	// story's tail enclose and that are still a subhead and its line.
+	maxInsetMembers = 2
+	// minInsetSentenceWords is the fewest words of each enclosing sentence.
+	minInsetSentenceWords = 5
+)
+
+// storyGoesOn is the named heuristic "story goes on": a run of at most
+// maxInsetMembers lines after the last long paragraph, with a sentence
+// of the story's on both sides ("GIRLS SOCCER" / "Viera d. Melbourne 1-0"
+// between the lines of a results round-up), is a subhead and a heading
+// line of the story's tail, not a widget: related headlines and menus are
+// followed by more furniture, not by the story's sentences.
+func storyGoesOn(l *layout, r run) bool {
+	if r.from < l.tail || r.members > maxInsetMembers || r.headlines*2 > r.members+1 {
+		return false
+	}
+	sentence := func(j int) bool {
+		if j < 0 || j >= len(l.units) || l.units[j].skip || l.chrome[j] != nil || l.related[j] {
+			return false
+		}
+		t := strings.TrimRight(l.units[j].text, "\"'”’»)")
+		return moreWords(t, minInsetSentenceWords-1) && (strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?"))
+	}
+	return sentence(r.from-1) && sentence(r.to+1)
+}
+
 // Named thresholds of the parallel-list heuristic.
 const (
 	// parallelShare is the share of a run's lines that must share a
 	// feature for the run to be a list of the story's own.
 	parallelShare = 0.75
+	// maxListValueWords is the most words after the colon of a list
+	// entry ("England (Group A): Kane, Sterling"); a headline's clause
+	// after a topic ("NASA shock: Veteran astronaut reveals what ...")
+	// is longer.
+	maxListValueWords = 6
 )
 
 // parallelList is the named heuristic "parallel list": a run whose lines
@@ -394,7 +537,8 @@ const (
 // results table, a list of qualified teams), where related headlines and
 // menus vary. The features: the line starts with a figure ("1a etapa:
 // ...", "10th appearance"), has a colon inside it ("England (Group A):
-// ..."), has a spaced dash inside it ("Palm Bay 18 22 — 70"), ends with a
+// ..." with at most maxListValueWords words after the colon), has a
+// spaced dash inside it ("Palm Bay 18 22 — 70"), ends with a
 // figure ("Viera d. Melbourne 1-0"). (A shared first word is no sign:
 // related headlines often all begin "How to".) Known chrome lines are
 // left out of the count.
@@ -412,7 +556,7 @@ func parallelList(l *layout, r run) bool {
 		if unicode.IsDigit(first) {
 			counts[0]++
 		}
-		if i := strings.Index(t, ": "); i > 0 {
+		if i := strings.Index(t, ": "); i > 0 && !moreWords(t[i+2:], maxListValueWords) {
 			counts[1]++
 		}
 		if strings.Contains(t, " – ") || strings.Contains(t, " — ") || strings.Contains(t, " - ") {

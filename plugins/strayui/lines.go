@@ -1,6 +1,7 @@
 package strayui
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -23,15 +24,34 @@ type unit struct {
 	// quote marks lines of a blockquote (a quotation and its citation):
 	// part of the story, never a furniture run.
 	quote bool
+	// element is the place of a line of an Aside block in HTML: the
+	// furniture elements around it ("nav", "article>aside"; see
+	// Block.Element); "" for every other line.
+	element string
+	// headline marks the lines of the headline block.
+	headline bool
+	// offMain marks, in a web page, lines of blocks the host's
+	// main-content extractor leaves out (article.MetaOffMain); offMainSet
+	// says whether the article carries that signal at all.
+	offMain, offMainSet bool
 }
 
 func splitLines(a *sdk.Article) []unit {
 	var out []unit
+	raw, offSet := a.Meta[article.MetaOffMain]
+	off := map[int]bool{}
+	for _, f := range strings.Split(raw, ",") {
+		if n, err := strconv.Atoi(f); err == nil {
+			off[n] = true
+		}
+	}
 	for bi, b := range a.Blocks {
 		if b.Kind == article.Code {
 			continue
 		}
-		skip := bi == 0
+		// The first line is the headline, except in a web page, where the
+		// headline is its own block (the page may open with a menu).
+		skip := bi == 0 && a.Format != article.FormatHTML
 		aside := false
 		switch b.Kind {
 		case article.Headline, article.Byline, article.Dateline:
@@ -47,7 +67,12 @@ func splitLines(a *sdk.Article) []unit {
 			trimmed := strings.TrimSpace(l)
 			if trimmed != "" {
 				s := start + lead
-				out = append(out, unit{text: trimmed, span: sdk.Span{Start: s, End: s + len(trimmed)}, skip: skip, aside: aside, quote: b.Kind == article.BlockQuote})
+				u := unit{text: trimmed, span: sdk.Span{Start: s, End: s + len(trimmed)}, skip: skip, aside: aside, quote: b.Kind == article.BlockQuote, headline: b.Kind == article.Headline}
+				if b.Kind == article.Aside && a.Format == article.FormatHTML {
+					u.element = b.Element
+				}
+				u.offMain, u.offMainSet = off[bi], offSet
+				out = append(out, u)
 			}
 			start += len(line)
 		}

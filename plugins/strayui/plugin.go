@@ -23,7 +23,7 @@ var Plugin = &sdk.Plugin{
 	Doc:       pluginDoc,
 	Options:   pluginOptions,
 	Configure: configure,
-	Rules:     []*sdk.Rule{UIChrome, ForeignLanguage, RelatedLink, FurnitureRun, SiteFooter, RecurringLine},
+	Rules:     []*sdk.Rule{UIChrome, ForeignLanguage, RelatedLink, FurnitureRun, SiteFooter, PageFurniture, OffStory, RecurringLine},
 }
 
 // pluginOptions are the plugin-wide settings of the [strayui] table.
@@ -101,96 +101,6 @@ var (
 // anyLanguage is the Languages of every strayui rule.
 var anyLanguage = []string{sdk.AnyLanguage}
 
-// UIChrome reports known CMS and widget strings, in any language.
-var UIChrome = &sdk.Rule{
-	// Every strayui rule judges a line against the article's own
-	// language, whatever that is: chrome in data/chrome.txt's 27
-	// languages, or in any other, is stray in copy of any language.
-	Languages: anyLanguage,
-	Name:      "ui-chrome",
-	Category:  sdk.CategoryStrayUI,
-	Severity:  sdk.Warning,
-	Summary:   "comment forms, share widgets, ad labels and other page chrome left in the copy",
-	Doc:       uiChromeDoc,
-	Example: sdk.Example{
-		Before: "...the ministry said on Tuesday.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *",
-		After:  "...the ministry said on Tuesday.",
-	},
-	Check: checkUIChrome,
-}
-
-// ForeignLanguage reports short lines in another language than the
-// article's, found by language identification.
-var ForeignLanguage = &sdk.Rule{
-	// Every strayui rule judges a line against the article's own
-	// language, whatever that is: chrome in data/chrome.txt's 27
-	// languages, or in any other, is stray in copy of any language.
-	Languages: anyLanguage,
-	Name:      "foreign-language",
-	Category:  sdk.CategoryStrayUI,
-	Severity:  sdk.Warning,
-	Summary:   "a short line in another language than the article's, such as a translated comment form",
-	Doc:       foreignDoc,
-	Example: sdk.Example{
-		Before: "Talks resume\n\nThe two sides will meet again next week to settle the remaining issues, the ministry said on Tuesday in a statement.\n\nPřejít k obsahu webu",
-		After:  "Talks resume\n\nThe two sides will meet again next week to settle the remaining issues, the ministry said on Tuesday in a statement.",
-	},
-	Check: checkForeign,
-}
-
-// RelatedLink reports "READ <other headline>" lines injected between
-// paragraphs.
-var RelatedLink = &sdk.Rule{
-	// Every strayui rule judges a line against the article's own
-	// language, whatever that is: chrome in data/chrome.txt's 27
-	// languages, or in any other, is stray in copy of any language.
-	Languages: anyLanguage,
-	Name:      "related-link",
-	Category:  sdk.CategoryStrayUI,
-	Severity:  sdk.Warning,
-	Summary:   "a READ / RELATED / Also read link to another story inside the body",
-	Doc:       relatedDoc,
-	Example: sdk.Example{
-		Before: "...the talks resumed.\n\nREAD\u00a0 Storm closes ports along the coast\n\nOfficials said...",
-		After:  "...the talks resumed.\n\nOfficials said...",
-	},
-	Check: checkRelated,
-}
-
-// FurnitureRun reports runs of menu, widget and related-headline lines
-// around the story that carry no label phrase.
-var FurnitureRun = &sdk.Rule{
-	Languages: anyLanguage,
-	Name:      "furniture-run",
-	Category:  sdk.CategoryStrayUI,
-	Severity:  sdk.Warning,
-	Summary:   "a run of related-story headlines, menu items or widget lines before or after the story",
-	Doc:       runDoc,
-	Example: sdk.Example{
-		Before: "Port strike ends\n\nDock workers returned to work on Wednesday after unions accepted a two-year pay deal, the port authority said.\n\nMore from the desk\n\nFerry fares rise for the summer season\n\nNew bridge opens to traffic",
-		After:  "Port strike ends\n\nDock workers returned to work on Wednesday after unions accepted a two-year pay deal, the port authority said.",
-	},
-	Check: checkRun,
-}
-
-// SiteFooter reports standards and copyright boilerplate at the end.
-var SiteFooter = &sdk.Rule{
-	// Every strayui rule judges a line against the article's own
-	// language, whatever that is: chrome in data/chrome.txt's 27
-	// languages, or in any other, is stray in copy of any language.
-	Languages: anyLanguage,
-	Name:      "site-footer",
-	Category:  sdk.CategoryStrayUI,
-	Severity:  sdk.Info,
-	Summary:   "site footer or standards boilerplate at the end of the body, or a copyright notice anywhere",
-	Doc:       footerDoc,
-	Example: sdk.Example{
-		Before: "Reporting by Ana Ruiz; Editing by Tom Hale\n\nOur Standards: The Trust Principles.",
-		After:  "Reporting by Ana Ruiz; Editing by Tom Hale",
-	},
-	Check: checkFooter,
-}
-
 func report(p *sdk.Pass, u unit, end int, msg, fix string) {
 	span := sdk.Span{Start: u.span.Start, End: end}
 	p.Report(sdk.Diagnostic{
@@ -201,50 +111,6 @@ func report(p *sdk.Pass, u unit, end int, msg, fix string) {
 			Description: fix,
 		}},
 	})
-}
-
-func checkUIChrome(p *sdk.Pass) {
-	st := stateOf(p)
-	l := layoutOf.Of(p)
-	units, matches := l.units, l.chrome
-	articleLang, _ := st.languageOf(p)
-	for i, m := range matches {
-		if m == nil || m.Kind == kindFooter || l.inRun[i] {
-			continue // site-footer and furniture-run report those
-		}
-		if m.weak && i < l.tail && !(i > 0 && matches[i-1] != nil) && !(i+1 < len(matches) && matches[i+1] != nil) && !st.plainlyForeign(units, m, &articleLang) {
-			continue // "Comment" or "Website" alone mid-story may be a subhead
-		}
-		u := units[i]
-		lang := ""
-		if l := languageFromCode(m.Lang); l != lingua.Unknown && l != lingua.English {
-			lang = languageName(l) + " "
-		}
-		report(p, u, u.span.End, fmt.Sprintf("%s%s left in the copy (%s): delete it", lang, kindWords[m.Kind], clip(u.text)), "delete the "+kindWords[m.Kind])
-	}
-}
-
-// checkRun reports furniture runs (see findRuns).
-func checkRun(p *sdk.Pass) {
-	l := layoutOf.Of(p)
-	for _, r := range l.runs {
-		u := l.units[r.from]
-		what := "block of %d menu or widget lines"
-		fix := "delete the menu or widget lines"
-		if r.headlines*2 > r.members {
-			what = "run of %d related-story headlines"
-			fix = "delete the related-story headlines"
-		}
-		where := "after the story"
-		switch {
-		case r.to < l.first:
-			where = "before the story"
-		case r.from < l.tail:
-			where = "between paragraphs"
-		}
-		msg := fmt.Sprintf(what+" %s, from %s to %s: page furniture, delete it", r.members, where, clip(u.text), clip(l.units[r.to].text))
-		report(p, u, l.units[r.to].span.End, msg, fix)
-	}
 }
 
 // languageOf returns the article's language: the article_language option,
@@ -279,64 +145,6 @@ func (st *state) plainlyForeign(units []unit, m *phrase, articleLang *lingua.Lan
 	return top != *articleLang && own < st.maxConf/5
 }
 
-func checkRelated(p *sdk.Pass) {
-	st := stateOf(p)
-	units := linesOf(p)
-	for i := 0; i < len(units); i++ {
-		if !layoutOf.Of(p).related[i] {
-			continue
-		}
-		last, ok := st.relatedLink(units, i)
-		if !ok {
-			continue
-		}
-		u := units[i]
-		msg := fmt.Sprintf("related-article link %s inside the body: delete it", clip(u.text))
-		if last > i {
-			msg = fmt.Sprintf("related-article link %s + %s inside the body: delete it", clip(u.text), clip(units[last].text))
-		}
-		report(p, u, units[last].span.End, msg, "delete the related-article link")
-		i = last
-	}
-}
-
-// relatedLink reports whether line i starts a related-article link, and
-// the index of its last line: a label and a headline on one line, or an
-// upper-case label alone with the headline on the next.
-func (st *state) relatedLink(units []unit, i int) (int, bool) {
-	if units[i].skip {
-		return 0, false
-	}
-	lbl, rest := st.table.label(units[i].text)
-	if lbl == nil {
-		return 0, false
-	}
-	upper := !strings.ContainsAny(lbl.Text, "abcdefghijklmnopqrstuvwxyz")
-	if rest != "" {
-		return i, headlineShaped(rest, upper)
-	}
-	if upper && i+1 < len(units) && !units[i+1].skip && headlineShaped(units[i+1].text, false) {
-		return i + 1, true
-	}
-	return 0, false
-}
-
-func checkFooter(p *sdk.Pass) {
-	l := layoutOf.Of(p)
-	for i, m := range l.chrome {
-		if m == nil || m.Kind != kindFooter {
-			continue
-		}
-		// A listed footer ("Our Standards: ...") is one only at the end; a
-		// copyright notice (copyrightLine) is one anywhere.
-		if i < l.tail && m != copyrightPhrase {
-			continue
-		}
-		u := l.units[i]
-		report(p, u, u.span.End, fmt.Sprintf("site footer %s: delete it", clip(u.text)), "delete the site footer")
-	}
-}
-
 // tailFrom returns the index of the first line of the article's tail: the
 // lines after the last paragraph of story prose, where scrapers append
 // credit lines, bios, comment forms and footers. An author bio is prose
@@ -364,3 +172,19 @@ func clip(s string) string {
 	}
 	return "“" + s + "”"
 }
+
+const pluginDoc = `strayui finds page furniture left inside an article's body by scrapers and
+syndication feeds: comment forms, share and like widgets, related-article links,
+advertising labels, site footers, and UI text in a language other than the
+article's. Every finding offers a fix that deletes the line; it is applied only
+when the user asks (--fix or an editor action).
+
+Known strings live in the embedded data/chrome.txt (English and 26 other
+languages; its header names the sources); add more with the plugin option
+chrome. Furniture that carries no label phrase (related-story headlines,
+menus) is found by its shape and place: see furniture-run. In a whole web
+page (HTML), the page's own menus, header, footer, sidebar boxes and forms
+are reported block by block: see page-furniture. Lines that are not known
+strings are judged by cheap signals first, and only the few that look like UI
+text are passed to a language identifier (lingua-go, low-accuracy mode), which
+is loaded on first use.`

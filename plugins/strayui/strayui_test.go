@@ -52,8 +52,14 @@ func insert(at int, extra string) (string, int) {
 
 func strayFindings(t *testing.T, cfg sdktest.Config, text string) []sdktest.Result {
 	t.Helper()
+	return strayFindingsIn(t, cfg, article.FormatText, text)
+}
+
+// strayFindingsIn is strayFindings for input in the given format.
+func strayFindingsIn(t *testing.T, cfg sdktest.Config, format article.Format, text string) []sdktest.Result {
+	t.Helper()
 	var out []sdktest.Result
-	for _, r := range sdktest.CheckText(t, Plugin, cfg, article.FormatText, text) {
+	for _, r := range sdktest.CheckText(t, Plugin, cfg, format, text) {
 		if r.Category == sdk.CategoryStrayUI {
 			out = append(out, r)
 		}

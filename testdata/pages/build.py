@@ -22,7 +22,9 @@ this script makes them into OUT_DIR:
                           occurs in the person-marked articleBody) or
                           "furniture" ("table" for a table's cells inside
                           the story, which are content, counted apart), "element"
-                          (true inside aside/nav/footer/header/form), with a rough kind for furniture
+                          (inside aside/nav/footer/header/form: the open ones, outermost first, as
+                          "nav" or "footer>form", after "article>" inside an <article>;
+                          "" outside them), with a rough kind for furniture
                           (see kind()) and its byte range in the HTML file.
 
 A line is body when its normalised text occurs in the normalised articleBody
@@ -64,6 +66,7 @@ class Lines(HTMLParser):
         self.in_title = False
         self.table = 0  # open <table> elements
         self.furn = []  # open aside/nav/footer/header/form elements
+        self.article = 0  # open <article> elements
 
     def off(self):
         ln, col = self.getpos()
@@ -73,7 +76,8 @@ class Lines(HTMLParser):
         if self.cur:
             t = re.sub(r"\s+", " ", "".join(self.cur)).strip()
             if t:
-                self.lines.append((t, self.cur_start, self.off(), self.table > 0, bool(self.furn)))
+                where = ("article>" if self.article else "") + ">".join(self.furn) if self.furn else ""
+                self.lines.append((t, self.cur_start, self.off(), self.table > 0, where))
         self.cur, self.cur_start = [], None
 
     def handle_starttag(self, tag, attrs):
@@ -87,6 +91,8 @@ class Lines(HTMLParser):
             self.table += 1
         if not self.skip and tag in FURN:
             self.furn.append(tag)
+        if not self.skip and tag == "article":
+            self.article += 1
 
     def handle_startendtag(self, tag, attrs):
         if not self.skip and tag in BLOCK:
@@ -104,6 +110,8 @@ class Lines(HTMLParser):
             self.flush()
         if not self.skip and tag == "table" and self.table > 0:
             self.table -= 1
+        if not self.skip and tag == "article" and self.article > 0:
+            self.article -= 1
         if not self.skip and tag in self.furn:
             while self.furn and self.furn.pop() != tag:
                 pass

@@ -7,7 +7,10 @@ Runs the command over OUT/text (or, with --html, over the raw pages in
 OUT/html) and counts, for the stray-ui category only:
   recall      furniture lines with a finding on them, by kind of furniture;
   false alarms  body lines with a finding, per 1,000 body lines (printed
-              verbatim with -v: they are read, never stored in the repository).
+              verbatim with -v: they are read, never stored in the repository),
+              raw and net of reviewed-body.tsv (body lines that are page
+              furniture by eye though the person kept them in the articleBody;
+              the raw figure is always printed).  -v marks reviewed ones REVIEWED.
 With --html a finding is placed by its source byte offsets on the lines build.py
 recorded; findings outside the labelled window are counted apart.
 """
@@ -26,7 +29,17 @@ ap.add_argument("--html", action="store_true")
 ap.add_argument("-v", action="store_true", help="print false alarms and misses")
 ap.add_argument("--misses", action="store_true", help="print missed furniture lines")
 ap.add_argument("--category", default="stray-ui")
+ap.add_argument("--reviewed", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "reviewed-body.tsv"))
 a = ap.parse_args()
+
+reviewed = set()  # (page id, line) judged furniture by eye
+for n, ln in enumerate(open(a.reviewed, encoding="utf-8"), 1):
+    if ln.startswith("#") or not ln.strip():
+        continue
+    f = ln.rstrip("\n").split("\t")
+    if len(f) != 4 or f[2] != "TRUE" or not f[1].isdigit():
+        sys.exit(f"{a.reviewed}:{n}: want page id<TAB>line<TAB>TRUE<TAB>reason")
+    reviewed.add((f[0], int(f[1])))
 
 labels = json.load(open(os.path.join(a.out, "labels.json"), encoding="utf-8"))
 sub = "html" if a.html else "text"
@@ -62,7 +75,7 @@ for f in out["files"]:
 
 kinds = collections.Counter()
 kfound = collections.Counter()
-body = bodyhit = table = tablehit = 0
+body = bodyhit = bodyrev = table = tablehit = 0
 fa, miss = [], []
 for pid, recs in labels.items():
     texts = None
@@ -82,8 +95,10 @@ for pid, recs in labels.items():
             body += 1
             if h:
                 bodyhit += 1
+                rev = (pid, r["line"]) in reviewed
+                bodyrev += rev
                 if a.v:
-                    fa.append((pid[:8], r["line"], texts[r["line"] - 1]))
+                    fa.append(("FALSE ALARM" + (" (REVIEWED furniture)" if rev else ""), pid[:8], r["line"], texts[r["line"] - 1]))
         elif r["label"] == "table":
             table += 1
             tablehit += h
@@ -99,12 +114,14 @@ if a.html:
     ne = sum(1 for v in labels.values() for r in v if r["label"] == "furniture" and not r.get("element"))
     fe = sum(1 for pid, v in labels.items() for i, r in enumerate(v) if r["label"] == "furniture" and not r.get("element") and i in hit[pid])
     print(f"{'outside aside/nav/...':22} {fe:6} {ne:6} {100 * fe / max(ne, 1):6.1f}%  (furniture the HTML reader does not already mark)")
-print(f"body lines with a finding: {bodyhit} of {body} = {1000 * bodyhit / max(body, 1):.2f} per 1,000")
+print(f"body lines with a finding (raw): {bodyhit} of {body} = {1000 * bodyhit / max(body, 1):.2f} per 1,000")
+print(f"  net of reviewed-body.tsv: {bodyhit - bodyrev} of {body} = {1000 * (bodyhit - bodyrev) / max(body, 1):.2f} per 1,000"
+      f"  ({bodyrev} flagged lines are furniture by eye)")
 print(f"table cells with a finding: {tablehit} of {table}")
 print("findings on labelled lines by rule:", dict(rules))
 if outside:
     print("findings outside the labelled lines by rule:", dict(outside))
 for x in fa:
-    print("FALSE ALARM", *x)
+    print(*x)
 for x in miss:
     print("MISS", *x)

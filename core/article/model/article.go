@@ -363,3 +363,12 @@ func clamp(v, hi int) int {
 func FromWire(path string, format Format, text string, blocks []Block, meta map[string]string, language string) *Article {
 	return &Article{Path: path, Format: format, Text: text, Blocks: blocks, Meta: meta, Language: language, source: []byte(text)}
 }
+
+// MetaOffMain is the Meta key under which a web page's article lists, as
+// comma-separated indexes into Blocks, the blocks that a maintained
+// main-content extractor (go-readability, the Firefox Reader View
+// algorithm) leaves out of the page's main content. It is set for whole
+// HTML pages only, and only when the extractor found main content; rules
+// use it as one signal of page furniture among others (strayui/off-story),
+// never alone: an extractor also drops some of a story's own lines.
+const MetaOffMain = "html-off-main"

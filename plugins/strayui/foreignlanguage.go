@@ -11,6 +11,55 @@ import (
 	"github.com/pemistahl/lingua-go"
 )
 
+// ForeignLanguage reports short lines in another language than the
+// article's, found by language identification.
+var ForeignLanguage = &sdk.Rule{
+	// Every strayui rule judges a line against the article's own
+	// language, whatever that is: chrome in data/chrome.txt's 27
+	// languages, or in any other, is stray in copy of any language.
+	Languages: anyLanguage,
+	Name:      "foreign-language",
+	Category:  sdk.CategoryStrayUI,
+	Severity:  sdk.Warning,
+	Summary:   "a short line in another language than the article's, such as a translated comment form",
+	Doc:       foreignDoc,
+	Example: sdk.Example{
+		Before: "Talks resume\n\nThe two sides will meet again next week to settle the remaining issues, the ministry said on Tuesday in a statement.\n\nPřejít k obsahu webu",
+		After:  "Talks resume\n\nThe two sides will meet again next week to settle the remaining issues, the ministry said on Tuesday in a statement.",
+	},
+	Check: checkForeign,
+}
+
+const foreignDoc = `Reports a short line in another language than the article's: a comment form or
+widget in a language data/chrome.txt does not list.
+
+Cheap signals pick the few lines worth identifying: a short line with UI
+vocabulary (data/ui-words.txt: stems such as koment, publi, e-mail, udostęp in
+26 languages), or one written in another script than the article's. Lines in
+a script none of the identifier's languages use (Japanese, Arabic, Hebrew...)
+are reported by script.
+
+The article's language is the article_language option, else the language the
+host set on the article (CMS field, configuration or identification), else
+it is taken from the copy's function words when it is plainly English, and
+otherwise identified from its longest paragraphs. A host language the
+identifier does not know (not in languages) turns the rule off for that
+article. URLs, e-mail addresses (also "name(at)example.com"), @handles,
+hashtags and code-like tokens are removed before a line is judged, and a line
+that is mostly such tokens is left alone; a line with four or more words in
+lower case is identified by those alone, so that names do not lend it their
+language. A line is a
+candidate only when it is short (at most 20 words), not a quotation, not a
+credit line or dateline, has almost no English function words, does not read
+as an English sentence, and is not a name: lines whose words are all
+capitalised ("Wang Yi", "Bundestag") or repeat names used elsewhere in the
+article (a garbled byline) are left alone. Candidates go to the language
+identifier, and the line is reported when the identifier gives the article's
+language less than max_confidence (0.1) and prefers another language.
+
+Options (plugin-wide): languages (the identifier's candidates, ISO 639-1),
+article_language (skip identification of the copy), max_confidence.`
+
 // uiVocab holds the stems of data/ui-words.txt.
 type uiVocab struct {
 	stems  []string // word prefixes
