@@ -310,12 +310,18 @@ var yearRe = regexp.MustCompile(`^\D*(1[89]|20)\d\d\D*$`)
 // "widget counter"); paren reports a counter in brackets, which only widgets
 // write.
 func stripCount(n string) (out string, paren bool) {
+	paren = strings.ContainsAny(n, "([")
+	if !strings.ContainsAny(n, "0123456789") {
+		// countRe needs a digit: what the regexps give when nothing
+		// matches, without running them (bench/NOTES.md).
+		out = strings.TrimRight(strings.TrimSpace(n), " :*.!?|")
+		return out, paren && out != n
+	}
 	for _, c := range countRe.FindAllString(n, -1) {
 		if yearRe.MatchString(c) {
 			return n, false // "In 2014", "Election 2020": a year, not a count
 		}
 	}
-	paren = strings.ContainsAny(n, "([")
 	out = strings.TrimSpace(countRe.ReplaceAllString(n, ""))
 	out = strings.TrimRight(out, " :*.!?|")
 	return out, paren && out != n
