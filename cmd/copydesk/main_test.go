@@ -336,6 +336,7 @@ func TestConfigErrorsNameTheLine(t *testing.T) {
 		{"unknown rule", "[repetition.rules.no-such-rule]\nenabled = false\n", "rules.toml:1: plugin repetition has no rule \"no-such-rule\""},
 		{"unknown option", "[quotes]\n\nno_such_option = 1\n", "rules.toml:3: unknown option quotes.no_such_option"},
 		{"syntax", "fail_on = = 1\n", "rules.toml:1: "},
+		{"option a rule refuses", "[strayui.rules.recurring-line]\n\nrecurring_share = 2\n", "rules.toml:3: plugin strayui refused its settings: rule recurring-line: recurring_share: 2 is outside (0, 1]"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			writeFile(t, dir, "rules.toml", tt.toml)

@@ -199,7 +199,7 @@ func (p *Plugin) configure(ctx context.Context, pr *process, req *pb.ConfigureRe
 		return fmt.Errorf("plugin %s could not be configured: %w%s", p.spec.Name, err, pr.stderr.summary())
 	}
 	if resp.Error != "" {
-		return fmt.Errorf("plugin %s refused its settings in rules.toml: %s", p.spec.Name, resp.Error)
+		return fmt.Errorf("plugin %s refused its settings: %s", p.spec.Name, resp.Error)
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ package runner
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -133,7 +134,7 @@ func Start(ctx context.Context, opt Options) (*Engine, error) {
 		ep := &enginePlugin{p: p, decl: decls[t.Name], table: t}
 		if err := p.Configure(ctx, t.Options, cfg.RuleSettings(t, ep.decl)); err != nil {
 			h.Close()
-			return nil, &config.Error{Path: cfg.Path, Line: cfg.Line(t.Name), Msg: fmt.Sprintf("plugin %s refused its settings: %v", t.Name, err)}
+			return nil, &config.Error{Path: cfg.Path, Line: refusedLine(cfg, t.Name, err), Msg: err.Error()}
 		}
 		e.plugins = append(e.plugins, ep)
 	}
@@ -351,4 +352,23 @@ func (e *Engine) severities() map[string]sdk.Severity {
 		}
 	}
 	return out
+}
+
+// refusedOption finds the rule option a plugin's refusal names ("rule
+// recurring-line: recurring_share: 2 is outside ...", as sdk.NewSession
+// words a Rule.Validate error).
+var refusedOption = regexp.MustCompile(`rule ([A-Za-z0-9_-]+): ([A-Za-z0-9_]+): `)
+
+// refusedLine is the rules.toml line of what a plugin refused: the rule
+// option it names when rules.toml sets it, else the plugin's table.
+func refusedLine(cfg *config.Config, plugin string, err error) int {
+	if m := refusedOption.FindStringSubmatch(err.Error()); m != nil {
+		if l := cfg.Line(plugin, "rules", m[1], m[2]); l > 0 {
+			return l
+		}
+		if l := cfg.Line(plugin, "rules", m[1]); l > 0 {
+			return l
+		}
+	}
+	return cfg.Line(plugin)
 }

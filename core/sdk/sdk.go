@@ -113,6 +113,13 @@ type Rule struct {
 	// always decides a language; an article with none, as in a unit test,
 	// reaches every rule.)
 	Languages []string
+	// Validate, when set, checks the rule's options (defaults applied)
+	// once, when the host configures the session, before any article:
+	// return an error for options that are well-typed but wrong (a share
+	// above 1); the host stops at start and reports it against rules.toml.
+	// A rule that finds its options wrong only in Check fails every
+	// article instead.
+	Validate func(Options) error
 
 	// Check inspects one article and reports through the pass. The plugin
 	// server calls it for one article at a time, even when copydesk serve

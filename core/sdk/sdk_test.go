@@ -1,6 +1,7 @@
 package sdk
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -52,5 +53,32 @@ func TestAnalysisRunsOncePerArticleAndSkipsOtherLanguages(t *testing.T) {
 	s.CheckRules(&Article{Text: "x", Language: "en"}, []string{"b"})
 	if len(seen) != 1 {
 		t.Fatalf("CheckRules ran %d rules, want only b", len(seen))
+	}
+}
+
+func TestRuleValidateRefusesAtSessionStart(t *testing.T) {
+	checked := 0
+	r := &Rule{Name: "r", Category: "x", Severity: Info,
+		Options: []Option{{Name: "share", Type: Float, Default: 0.5}},
+		Validate: func(o Options) error {
+			if o.Float("share") > 1 {
+				return fmt.Errorf("share: %v is above 1", o.Float("share"))
+			}
+			return nil
+		},
+		Check: func(*Pass) { checked++ }}
+	p := &Plugin{Name: "p", Rules: []*Rule{r}}
+	if _, err := NewSession(p, nil, nil); err != nil {
+		t.Fatalf("defaults refused: %v", err)
+	}
+	_, err := NewSession(p, nil, map[string]RuleSettings{"r": {Enabled: true, Options: Options{"share": 2.0}}})
+	if err == nil || err.Error() != "rule r: share: 2 is above 1" {
+		t.Fatalf("err = %v, want the rule and option named", err)
+	}
+	if _, err := NewSession(p, nil, map[string]RuleSettings{"r": {Enabled: false, Options: Options{"share": 2.0}}}); err != nil {
+		t.Fatalf("a rule that is off is not validated: %v", err)
+	}
+	if checked != 0 {
+		t.Fatal("Validate ran a check")
 	}
 }

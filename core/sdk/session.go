@@ -69,7 +69,13 @@ func NewSession(p *Plugin, pluginOptions Options, rules map[string]RuleSettings)
 		if set.Severity != 0 {
 			sev = set.Severity
 		}
-		s.rules = append(s.rules, activeRule{rule: r, severity: sev, options: WithDefaults(r.Options, set.Options)})
+		opts := WithDefaults(r.Options, set.Options)
+		if r.Validate != nil {
+			if err := r.Validate(opts); err != nil {
+				return nil, fmt.Errorf("rule %s: %w", r.Name, err)
+			}
+		}
+		s.rules = append(s.rules, activeRule{rule: r, severity: sev, options: opts})
 	}
 	return s, nil
 }

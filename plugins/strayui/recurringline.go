@@ -33,7 +33,8 @@ var RecurringLine = &sdk.Rule{
 		{Name: "recurring_share", Type: sdk.Float, Default: defaultRecurringShare, Doc: "... and at least this share of the source's articles in the run (0-1]"},
 		{Name: "recurring_allow", Type: sdk.StringList, Doc: "lines the desk uses on purpose (a house tag line, a series note), compared as the pre-pass compares lines (case, spaces and numbers ignored); a trailing * matches any ending"},
 	},
-	Check: checkRecurring,
+	Validate: func(o sdk.Options) error { _, _, _, err := recurringSettings(o); return err },
+	Check:    checkRecurring,
 }
 
 // defaultRecurringShare: measured on ../shared. A page template's furniture
@@ -251,15 +252,15 @@ func allowed(list []recurringAllow, line string) bool {
 }
 
 // recurringSettings reads and checks the rule's options.
-func recurringSettings(p *sdk.Pass) (minFiles int, share float64, allow []recurringAllow, err error) {
-	minFiles, share = p.Options.Int("recurring_min_files"), p.Options.Float("recurring_share")
+func recurringSettings(o sdk.Options) (minFiles int, share float64, allow []recurringAllow, err error) {
+	minFiles, share = o.Int("recurring_min_files"), o.Float("recurring_share")
 	if minFiles < 2 {
-		return 0, 0, nil, fmt.Errorf("strayui.rules.recurring-line.recurring_min_files: %d is below 2; a line in one file does not recur (3 is the default)", minFiles)
+		return 0, 0, nil, fmt.Errorf("recurring_min_files: %d is below 2; a line in one file does not recur (3 is the default)", minFiles)
 	}
 	if share <= 0 || share > 1 {
-		return 0, 0, nil, fmt.Errorf("strayui.rules.recurring-line.recurring_share: %v is outside (0, 1]; %v is the default", share, defaultRecurringShare)
+		return 0, 0, nil, fmt.Errorf("recurring_share: %v is outside (0, 1]; %v is the default", share, defaultRecurringShare)
 	}
-	for _, s := range p.Options.Strings("recurring_allow") {
+	for _, s := range o.Strings("recurring_allow") {
 		a := recurringAllow{text: normaliseRecurring(s)}
 		if strings.HasSuffix(a.text, "*") {
 			a.text, a.prefix = strings.TrimSpace(strings.TrimSuffix(a.text, "*")), true
@@ -292,9 +293,9 @@ func checkRecurring(p *sdk.Pass) {
 	if rec == nil || len(rec.Lines) == 0 {
 		return // a single-article run, or nothing recurs
 	}
-	minFiles, share, allow, err := recurringSettings(p)
+	minFiles, share, allow, err := recurringSettings(p.Options)
 	if err != nil {
-		panic(err) // reported as a rule failure naming the option
+		panic(err) // Validate refused these at start; a host that skips it gets a rule failure naming the option
 	}
 	need := max(minFiles, int(math.Ceil(share*float64(rec.GroupFiles)-1e-9)))
 	over := map[int]bool{} // span starts of lines over the thresholds

@@ -122,15 +122,12 @@ func TestRecurringSilentAlone(t *testing.T) {
 }
 
 func TestRecurringBadOptions(t *testing.T) {
-	arts := runOf(t, story(1, "Subscribe now"), story(2, "Subscribe now"), story(3, "Subscribe now"))
+	// Wrong values are refused when the session starts (Rule.Validate),
+	// naming the rule and the option, before any article is read.
 	for _, opts := range []sdk.Options{{"recurring_min_files": int64(1)}, {"recurring_share": 0.0}, {"recurring_share": 1.5}} {
-		s, err := sdk.NewSession(Plugin, nil, map[string]sdk.RuleSettings{"recurring-line": {Enabled: true, Options: opts}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, failures := s.CheckRules(arts[0], []string{"recurring-line"})
-		if len(failures) != 1 || !strings.Contains(failures[0].Error, "strayui.rules.recurring-line.recurring_") {
-			t.Errorf("%v: want one failure naming the option, got %v", opts, failures)
+		_, err := sdk.NewSession(Plugin, nil, map[string]sdk.RuleSettings{"recurring-line": {Enabled: true, Options: opts}})
+		if err == nil || !strings.Contains(err.Error(), "rule recurring-line: recurring_") {
+			t.Errorf("%v: want the session refused naming the option, got %v", opts, err)
 		}
 	}
 }
