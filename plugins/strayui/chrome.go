@@ -57,9 +57,12 @@ type phrase struct {
 
 // chromeTable indexes known phrases by their normalised text.
 type chromeTable struct {
-	exact    map[string][]*phrase
-	patterns []*phrase
-	labels   []*phrase // related-link labels, longest first
+	exact map[string][]*phrase
+	// exactFields is the most words (strings.Fields) of an exact entry:
+	// a line with more words that stripCount cannot remove matches none.
+	exactFields int
+	patterns    []*phrase
+	labels      []*phrase // related-link labels, longest first
 }
 
 // optionEntries numbers the entries of a list option (1-based) for
@@ -119,14 +122,33 @@ func parseChrome(src string, entries []wordlist.Entry, t *chromeTable) error {
 				// left behind without its links.
 				bare := *p
 				bare.Kind = kindRelated
-				t.exact[p.norm] = append(t.exact[p.norm], &bare)
+				t.addExact(p.norm, &bare)
 			}
 			continue
 		}
 		p.weak = !strings.Contains(p.norm, " ") && isASCII(p.norm) && p.Kind != kindAd
-		t.exact[p.norm] = append(t.exact[p.norm], p)
+		t.addExact(p.norm, p)
 	}
 	return nil
+}
+
+func (t *chromeTable) addExact(norm string, p *phrase) {
+	t.exact[norm] = append(t.exact[norm], p)
+	t.exactFields = max(t.exactFields, len(strings.Fields(norm)))
+}
+
+// keptFields counts the words of a normalised line that stripCount always
+// keeps: those with a letter and no digit (it removes only counts, and
+// trims only " :*.!?|"). A line with more of them than exactFields cannot
+// become an exact entry by losing its counts.
+func keptFields(n string) int {
+	k := 0
+	for _, f := range strings.Fields(n) {
+		if !strings.ContainsAny(f, "0123456789") && strings.IndexFunc(f, unicode.IsLetter) >= 0 {
+			k++
+		}
+	}
+	return k
 }
 
 // maxPatternWords is the longest line a wildcard phrase may match.
@@ -212,6 +234,35 @@ func isASCII(s string) bool {
 	return true
 }
 
+// joined matches a row of widget labels joined by separators.
+func (t *chromeTable) joined(n string) *phrase {
+	pieces := navSep.Split(n, -1)
+	if len(pieces) < 2 {
+		return nil
+	}
+	var first *phrase
+	for _, piece := range pieces {
+		piece = strings.TrimSpace(piece)
+		if piece == "" {
+			continue
+		}
+		c, _ := stripCount(piece)
+		p := t.part(c)
+		if p == nil {
+			return nil
+		}
+		if first == nil {
+			first = p
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	out := *first
+	out.weak = false
+	return &out
+}
+
 // match finds the known phrase a whole line is, or a run of known phrases
 // it is made of ("Your email address will not be published. Required fields
 // are marked *"). It returns nil when the line is anything else.
@@ -224,39 +275,26 @@ func (t *chromeTable) match(line string) *phrase {
 		return ps[0]
 	}
 	// A count beside a label: "Comments (12)", "12 Comments", "Shares 4".
-	if c, paren := stripCount(n); c != n && c != "" {
-		if ps := t.exact[c]; len(ps) > 0 {
-			if !paren {
-				return ps[0]
+	// (keptFields: a line too long to be a label with a count skips the
+	// regexps.)
+	if keptFields(n) <= t.exactFields {
+		if c, paren := stripCount(n); c != n && c != "" {
+			if ps := t.exact[c]; len(ps) > 0 {
+				if !paren {
+					return ps[0]
+				}
+				out := *ps[0]
+				out.weak = false // "(12)" is a widget's counter, never a subhead's
+				return &out
 			}
-			out := *ps[0]
-			out.weak = false // "(12)" is a widget's counter, never a subhead's
-			return &out
 		}
 	}
 	// Widget labels joined by separators: "Share | Tweet | Email this",
-	// "Print this page · Back to top". Every piece must be known.
-	if pieces := navSep.Split(n, -1); len(pieces) >= 2 && !moreWords(n, maxPatternWords) {
-		var first *phrase
-		for _, piece := range pieces {
-			piece = strings.TrimSpace(piece)
-			if piece == "" {
-				continue
-			}
-			c, _ := stripCount(piece)
-			p := t.part(c)
-			if p == nil {
-				first = nil
-				break
-			}
-			if first == nil {
-				first = p
-			}
-		}
-		if first != nil {
-			out := *first
-			out.weak = false
-			return &out
+	// "Print this page · Back to top". Every piece must be known. (The
+	// length test comes first: splitting every paragraph was costly.)
+	if !moreWords(n, maxPatternWords) {
+		if p := t.joined(n); p != nil {
+			return p
 		}
 	}
 	// Two widget labels run together: "Leave a reply Cancel reply",
