@@ -224,28 +224,38 @@ func stripNonWords(s string) string {
 }
 
 // mayBeNonWord reports whether nonWord can match s: every alternative
-// needs one of @ # _ =, "()", "://", "www." or a full stop directly before
-// a letter or digit.
+// needs one of @ # _ =, "()", "://", "(at)" or "[at]", "www.", or a full
+// stop after a letter, digit or hyphen and before two letters or digits
+// (a domain's or a code name's; "U.S." and "3.5" have no such stop).
 func mayBeNonWord(s string) bool {
 	if strings.ContainsAny(s, "@#_=") || strings.Contains(s, "()") || strings.Contains(s, "://") {
 		return true
 	}
-	for i := strings.IndexByte(s, '.'); i >= 0; {
-		if i >= 3 && strings.EqualFold(s[i-3:i], "www") {
-			return true
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', '[':
+			if i+4 <= len(s) && strings.EqualFold(s[i+1:i+3], "at") && (s[i+3] == ')' || s[i+3] == ']') {
+				return true
+			}
+		case '.':
+			if i >= 3 && strings.EqualFold(s[i-3:i], "www") {
+				return true
+			}
+			before, _ := utf8.DecodeLastRuneInString(s[:i])
+			if !(alnum(before) || before == '-') {
+				continue
+			}
+			r1, n1 := utf8.DecodeRuneInString(s[i+1:])
+			r2, _ := utf8.DecodeRuneInString(s[i+1+n1:])
+			if alnum(r1) && alnum(r2) {
+				return true
+			}
 		}
-		r, _ := utf8.DecodeRuneInString(s[i+1:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-		j := strings.IndexByte(s[i+1:], '.')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
 	}
 	return false
 }
+
+func alnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) } // \pL, \pN
 
 // mayBeCamelCase reports whether camelCase can match s: it needs two
 // lower-case letters directly before an upper-case one.

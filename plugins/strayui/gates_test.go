@@ -28,6 +28,9 @@ var gateSamples = []string{
 	"Kommentar (3) [at] wörtlich.de",
 	"",
 	"   spaced    out .  line ",
+	"U.S. officials met in Washington D.C. at 3.5 p.m.",
+	"see x.com or my-site.org or ab.c or foo.b²² or X(AT)Y.PL",
+	"Kontakt: redaktion [at] example . de, Tel. 030.12",
 }
 
 func TestStripNonWordsGatesChangeNothing(t *testing.T) {
@@ -69,4 +72,38 @@ func TestStripCountGateChangesNothing(t *testing.T) {
 			t.Errorf("stripCount(%q) = %q, %v; without the gate %q, %v", s, o1, p1, o2, p2)
 		}
 	}
+}
+
+var rightsSamples = []string{
+	"© 2019 Associated Press. All Rights Reserved.",
+	"ALL RIGHTS RESERVED",
+	"Alle Rechte vorbehalten.",
+	"Copyright 1998 The New York Times Co.",
+	"Все права защищены",
+	"TÜM HAKLARI SAKLIDIR",
+	"all rightſ reserved", // long s: (?i) folds it to s
+	"The council reserved all rights to appeal.",
+	"",
+}
+
+func TestRightsReservedGateChangesNothing(t *testing.T) {
+	if len(rightsPhrases) != 20 || rightsPhrases[0] != foldCase("all rights reserved") {
+		t.Fatalf("rightsPhrases = %q, want rightsReserved's 20 phrases", rightsPhrases)
+	}
+	for _, s := range rightsSamples {
+		if got, want := mayBeRightsReserved(s) && rightsReserved.MatchString(s), rightsReserved.MatchString(s); got != want {
+			t.Errorf("%q: gated %v, regexp %v", s, got, want)
+		}
+	}
+}
+
+func FuzzRightsReservedGate(f *testing.F) {
+	for _, s := range rightsSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if rightsReserved.MatchString(s) && !mayBeRightsReserved(s) {
+			t.Errorf("%q: the regexp matches but the gate says it cannot", s)
+		}
+	})
 }
