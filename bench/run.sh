@@ -177,6 +177,20 @@ if [ -f "$tmp/k.txt" ] && "$tmp/copydesk" help 2>&1 | grep -q serve; then
   echo; echo "copydesk serve, one ~1,000-word article per request:"
   # cpu_ms_per_req: CPU of the server and its plugin processes per request,
   # the number that decides p99 on a quiet machine (8 clients on 2 cores
-  # queue behind each other's CPU)
-  for c in 1 8 32; do "$bt" load -url "http://127.0.0.1:$port/v1/check" -article "$tmp/k.txt" -clients "$c" -requests $((c * 25)) -pid "$server_pid"; done
+  # queue behind each other's CPU). A warm-up first (the first requests build
+  # lazily compiled tables), then RUNS runs of 50 requests per client each;
+  # the median line takes each column's median over the runs.
+  "$bt" load -url "http://127.0.0.1:$port/v1/check" -article "$tmp/k.txt" -clients 2 -requests 16 >/dev/null
+  for c in 1 8 32; do
+    for _ in $(seq "$runs"); do
+      "$bt" load -url "http://127.0.0.1:$port/v1/check" -article "$tmp/k.txt" -clients "$c" -requests $((c * 50)) -pid "$server_pid"
+    done | tee "$tmp/serve-$c.txt"
+    awk -v c="$c" -v n="$runs" '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] ~ /_ms|rps|cpu/) v[kv[1]] = v[kv[1]] " " kv[2] } }
+      END { printf "clients=%s median of %s runs:", c, n
+            split("p50_ms p90_ms p99_ms rps cpu_ms_per_req", keys, " ")
+            for (k = 1; k <= 5; k++) { m = split(substr(v[keys[k]], 2), a, " "); if (m == 0) continue
+              for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+              printf " %s=%s", keys[k], a[int((m + 1) / 2)] }
+            print "" }' "$tmp/serve-$c.txt"
+  done
 fi
