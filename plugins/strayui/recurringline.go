@@ -144,7 +144,12 @@ var (
 		Doc:      "a copyright notice is site-footer's to report (anywhere, once); a publisher's own tag line is silenced there",
 		Positive: "© 2026 Harbour Gazette. All rights reserved.",
 		Negative: "Harbour Gazette: news for the coast since 1901",
-		Test:     func(c *recurCand) bool { return copyrightNotice.MatchString(c.text) },
+		Test: func(c *recurCand) bool {
+			// The layout's copyright line (© or "all rights reserved" in
+			// its twenty languages, any length here), or a plain
+			// "Copyright ..." / "(c) 2026" notice.
+			return strings.ContainsRune(c.text, '©') || rightsReserved.MatchString(c.text) || copyrightWord.MatchString(c.text)
+		},
 	}
 	recurringHeuristics = []*sdk.Heuristic[*recurCand]{hCreditLine, hDateline, hQuotation, hIntroducesOwn, hTooShort, hCopyright}
 
@@ -208,8 +213,9 @@ var (
 	// datelineLine: a place in capitals, optionally a region and an
 	// agency, ending in a dash.
 	datelineLine = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{M} .'’-]+(,\s*[\pL .'’-]+)?\s*(\([\pL ]+\))?\s*[—–-]+\s*$`)
-	// copyrightNotice matches what site-footer calls a copyright line.
-	copyrightNotice = regexp.MustCompile(`(?i)(©|\(c\)\s*\d|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati)`)
+	// copyrightWord: a notice that copyrightLine (layout.go) leaves to
+	// the desk, "Copyright 2026 ..." or "(c) 2026", still recurs on purpose.
+	copyrightWord = regexp.MustCompile(`(?i)\(c\)\s*\d|\bcopyright\b`)
 )
 
 func startsWithQuote(s string) bool {
