@@ -190,14 +190,10 @@ func TestDevSet(t *testing.T) {
 		sdktest.Targets{Recall: 0.8, Precision: 0.9, MaxControl: 0, MaxClean: 1})
 }
 
+// checkLang checks text under a headline as an article in lang.
 func checkLang(t *testing.T, lang, text string) []sdktest.Result {
 	t.Helper()
-	a, err := article.Parse("test.txt", article.FormatText, []byte("Headline\n\n"+text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a.Language = lang
-	return sdktest.Check(t, quotes.Plugin, sdktest.Config{}, a)
+	return sdktest.CheckText(t, quotes.Plugin, sdktest.Config{Language: lang}, article.FormatText, "Headline\n\n"+text)
 }
 
 // TestLanguages checks that attribution is read in the article's language

@@ -96,14 +96,10 @@ func TestRepeats(t *testing.T) {
 	}
 }
 
+// checkLang checks text under a headline as an article in lang.
 func checkLang(t *testing.T, lang, text string) []sdktest.Result {
 	t.Helper()
-	a, err := article.Parse("test.txt", article.FormatText, []byte("Headline\n\n"+text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a.Language = lang
-	return sdktest.Check(t, repetition.Plugin, sdktest.Config{}, a)
+	return sdktest.CheckText(t, repetition.Plugin, sdktest.Config{Language: lang}, article.FormatText, "Headline\n\n"+text)
 }
 
 // TestGerman checks German doubles with the German lists, the host having
